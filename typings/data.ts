@@ -1,0 +1,117 @@
+/**
+ * Fixed lists and settings of SPEC "Fixed lists and settings", as data both sides import.
+ * Towns are data, not code: divisions get merged and renamed, so the database copy (seeded from here) is
+ * what the functions validate against once it exists.
+ */
+
+/** The 24 towns/districts (镇区) of Zhongshan as the bureau's report counts them. */
+export const TOWNS = [
+  '石岐区',
+  '东区',
+  '西区',
+  '南区',
+  '五桂山',
+  '火炬开发区',
+  '小榄镇',
+  '黄圃镇',
+  '民众镇',
+  '东凤镇',
+  '东升镇',
+  '古镇镇',
+  '沙溪镇',
+  '坦洲镇',
+  '港口镇',
+  '三角镇',
+  '横栏镇',
+  '南头镇',
+  '阜沙镇',
+  '南朗镇',
+  '三乡镇',
+  '板芙镇',
+  '大涌镇',
+  '神湾镇',
+] as const;
+
+/** The 7 pilot units of 博爱行动, seeded as the first brigades. */
+export const PILOT_UNITS = [
+  { name: '市儿童福利院', town: '东区' },
+  { name: '暖阳居家养老服务中心', town: '石岐区' },
+  { name: '西区', town: '西区' },
+  { name: '南区良都社区', town: '南区' },
+  { name: '沙溪龙山社区', town: '沙溪镇' },
+  { name: '东区夏洋社区', town: '东区' },
+  { name: '六和嘉园', town: '石岐区' },
+] as const;
+
+/** Service categories (服务类别). */
+export const SERVICE_CATEGORIES = [
+  '探访慰问',
+  '家电维修',
+  '义诊',
+  '心理辅导',
+  '义剪',
+  '课业辅导',
+  '兴趣课堂',
+  '文体活动',
+  '家居清洁',
+  '陪同就医',
+  '助餐',
+  '义卖',
+  '需求调查',
+  '培训',
+  '其他',
+] as const;
+
+/** Volunteer specialties (专长); a volunteer may have none. */
+export const SPECIALTIES = [
+  '医疗',
+  '护理',
+  '心理',
+  '家电维修',
+  '理发',
+  '教育辅导',
+  '外语',
+  '电脑',
+  '文艺',
+  '体育',
+  '法律',
+  '社工',
+  '销售策划',
+  '驾驶',
+  '其他',
+] as const;
+
+/** Kinds of service recipients (服务对象) the bureau's report names. */
+export const RECIPIENT_KINDS = ['孤寡', '独居', '困难', '三无', '五保', '残疾', '单亲特困', '其他'] as const;
+
+/** Time slots of the weekly availability grid. */
+export const SLOTS = ['morning', 'afternoon', 'evening'] as const;
+export const SLOT_LABELS: Record<(typeof SLOTS)[number], string> = {
+  morning: '上午',
+  afternoon: '下午',
+  evening: '晚上',
+};
+export const WEEKDAY_LABELS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
+
+export const HONOURS = ['outstanding', 'meritorious'] as const;
+export const HONOUR_LABELS: Record<(typeof HONOURS)[number], string> = {
+  outstanding: '优秀义工',
+  meritorious: '功勋义工',
+};
+
+/** The current version of the privacy notice a registrant consents to. */
+export const PRIVACY_NOTICE_VERSION = '2026-01';
+
+/** Card numbers: ZSBA-YYYY-NNNNNN. */
+export const CARD_NO_PATTERN = /^ZSBA-\d{4}-\d{6}$/;
+
+/** Paging limits of every list action. */
+export const PAGE_SIZE_DEFAULT = 20;
+export const PAGE_SIZE_MAX = 50;
+
+export type Town = (typeof TOWNS)[number];
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+export type Specialty = (typeof SPECIALTIES)[number];
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+export type Slot = (typeof SLOTS)[number];
+export type Honour = (typeof HONOURS)[number];

@@ -1,0 +1,205 @@
+/**
+ * Entity types as they cross the wire. Times are epoch milliseconds; calendar days are Asia/Shanghai days.
+ * People are referred to by `volunteerId` (opaque, never the openid) or `cardNo`.
+ */
+import type { Honour, RecipientKind, ServiceCategory, Slot, Specialty, Town } from './data';
+
+export type Role = 'visitor' | 'volunteer' | 'leader' | 'hq';
+
+export interface Availability {
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+  slot: Slot;
+}
+
+export interface Guardian {
+  name: string;
+  /** Masked unless the reader may see it. */
+  mobile: string;
+}
+
+/** A volunteer's profile as its owner (or a leader of one of their brigades) sees it. */
+export interface Profile {
+  volunteerId: string;
+  cardNo: string;
+  name: string;
+  /** Masked (`138****8000`) except for the owner and the leaders of a brigade the volunteer belongs to. */
+  mobile: string;
+  town: Town;
+  community?: string;
+  specialties: Specialty[];
+  intentions: ServiceCategory[];
+  serviceAreas: Town[];
+  availability: Availability[];
+  birthYear: number;
+  guardian?: Guardian;
+  privacyConsent: { version: string; at: number };
+  registeredAt: number;
+}
+
+export interface HonourAward {
+  honourId: string;
+  honour: Honour;
+  /** Only for 优秀义工, which is yearly. */
+  year?: number;
+  reason: string;
+  awardedAt: number;
+}
+
+export type JoinMode = 'open' | 'review';
+
+export interface Brigade {
+  brigadeId: string;
+  name: string;
+  town: Town;
+  joinMode: JoinMode;
+  description?: string;
+  /** Leaders by name and card number (never contact data). */
+  leaders: { volunteerId: string; name: string; cardNo: string }[];
+  memberCount: number;
+  createdAt: number;
+}
+
+export type MembershipStatus = 'active' | 'pending' | 'rejected' | 'left';
+
+export interface Membership {
+  brigadeId: string;
+  volunteerId: string;
+  status: MembershipStatus;
+  joinedAt: number;
+}
+
+export interface Member {
+  volunteerId: string;
+  name: string;
+  cardNo: string;
+  /** Full only for the brigade's leaders; masked otherwise. */
+  mobile: string;
+  status: MembershipStatus;
+  joinedAt: number;
+}
+
+export interface Group {
+  groupId: string;
+  brigadeId: string;
+  name: string;
+  members: { volunteerId: string; name: string; cardNo: string }[];
+  updatedAt: number;
+}
+
+export type PostStatus = 'published' | 'cancelled';
+
+export interface Post {
+  postId: string;
+  brigadeId: string;
+  brigadeName: string;
+  town: Town;
+  title: string;
+  description: string;
+  category: ServiceCategory;
+  address: string;
+  lat?: number;
+  lng?: number;
+  startAt: number;
+  endAt: number;
+  signupDeadline: number;
+  quota: number;
+  confirmedCount: number;
+  waitlistCount: number;
+  requiredSpecialties: Specialty[];
+  adultsOnly: boolean;
+  membersOnly: boolean;
+  status: PostStatus;
+  /** Series id when created as part of a weekly recurring series. */
+  seriesId?: string;
+  cancelReason?: string;
+  /** Distance in metres, when the list was asked for nearest first. */
+  distance?: number;
+  createdAt: number;
+}
+
+export type SignupStatus = 'confirmed' | 'waitlisted' | 'withdrawn' | 'cancelled';
+
+export interface Signup {
+  postId: string;
+  volunteerId: string;
+  status: SignupStatus;
+  /** 1-based waitlist position, only while waitlisted. */
+  position?: number;
+  checkinAt?: number;
+  checkoutAt?: number;
+  signedUpAt: number;
+}
+
+export type RecordStatus = 'attended' | 'absent';
+
+export interface ServiceRecord {
+  recordId: string;
+  postId: string;
+  postTitle: string;
+  brigadeId: string;
+  brigadeName: string;
+  category: ServiceCategory;
+  volunteerId: string;
+  status: RecordStatus;
+  minutes: number;
+  rating?: number;
+  serviceDate: number;
+  recordedAt: number;
+}
+
+export type LedgerKind = 'credit' | 'transfer' | 'adjustment';
+
+/** One side of a ledger movement; the two entries of a movement share `movementId` and sum to zero. */
+export interface LedgerEntry {
+  entryId: string;
+  movementId: string;
+  kind: LedgerKind;
+  /** Positive: into this account; negative: out of it. */
+  minutes: number;
+  /** The other side, shown as a name and card number or a brigade name. */
+  counterparty: string;
+  note?: string;
+  postId?: string;
+  at: number;
+}
+
+export interface Recipient {
+  recipientId: string;
+  brigadeId: string;
+  /** Name shown as 王** style unless the caller leads the brigade. */
+  name: string;
+  kinds: RecipientKind[];
+  town: Town;
+  community?: string;
+  address?: string;
+  lat?: number;
+  lng?: number;
+  note?: string;
+}
+
+export type NeedStatus = 'open' | 'assigned' | 'closed';
+
+export interface Need {
+  needId: string;
+  brigadeId: string;
+  recipientId: string;
+  category: ServiceCategory;
+  specialties: Specialty[];
+  schedule: Availability[];
+  description: string;
+  status: NeedStatus;
+  assignedTo?: { volunteerIds: string[]; groupId?: string };
+}
+
+export interface Page<T> {
+  items: T[];
+  total?: number;
+  nextCursor?: string;
+}
+
+export interface PageRequest {
+  /** 1–50, default 20. */
+  pageSize?: number;
+  cursor?: string;
+}
