@@ -1,0 +1,155 @@
+/**
+ * Every collection of the CloudBase document database, with its indexes and security rule.
+ * One file, read by the local cloud (which creates the collections and enforces unique indexes) and by the
+ * deploy docs (`npm run build` writes `database/indexes.md`). A query on a field that no index here covers is a bug.
+ */
+
+export type IndexKey = 1 | -1 | '2dsphere';
+
+export interface IndexSpec {
+  name: string;
+  keys: Record<string, IndexKey>;
+  unique?: boolean;
+}
+
+export interface CollectionSpec {
+  name: string;
+  description: string;
+  indexes: IndexSpec[];
+}
+
+/** Every collection denies client reads and writes: all access goes through cloud functions. */
+export const SECURITY_RULE = { read: false, write: false } as const;
+
+const idx = (name: string, keys: Record<string, IndexKey>, unique = false): IndexSpec =>
+  unique ? { name, keys, unique } : { name, keys };
+
+export const COLLECTIONS: CollectionSpec[] = [
+  {
+    name: 'volunteers',
+    description: 'Registered volunteers (one per openid); mobile numbers encrypted. _id is the volunteerId.',
+    indexes: [idx('openid_unique', { openid: 1 }, true), idx('cardNo_unique', { cardNo: 1 }, true), idx('town', { town: 1 })],
+  },
+  {
+    name: 'counters',
+    description: 'Atomic counters by _id, e.g. `card-2026` for card numbers.',
+    indexes: [],
+  },
+  {
+    name: 'staff',
+    description: 'hq appointed in the database (besides HQ_OPENIDS), by openid.',
+    indexes: [idx('openid_unique', { openid: 1 }, true)],
+  },
+  {
+    name: 'towns',
+    description: 'Towns/districts (镇区), seeded from typings/data.ts; data, not code.',
+    indexes: [idx('name_unique', { name: 1 }, true)],
+  },
+  {
+    name: 'brigades',
+    description: 'Volunteer brigades (大队) with their leaders.',
+    indexes: [idx('town_createdAt', { town: 1, createdAt: -1 }), idx('leaderIds', { leaderIds: 1 }), idx('name_unique', { name: 1 }, true)],
+  },
+  {
+    name: 'memberships',
+    description: 'One document per (brigade, volunteer).',
+    indexes: [
+      idx('brigade_volunteer_unique', { brigadeId: 1, volunteerId: 1 }, true),
+      idx('volunteer', { volunteerId: 1, status: 1 }),
+      idx('brigade_status_joinedAt', { brigadeId: 1, status: 1, joinedAt: -1 }),
+    ],
+  },
+  {
+    name: 'invites',
+    description: 'Brigade invite codes (revocable, optional expiry).',
+    indexes: [idx('code_unique', { code: 1 }, true), idx('brigade', { brigadeId: 1, revoked: 1 })],
+  },
+  {
+    name: 'groups',
+    description: 'Groups (小组) of 2+ active members of a brigade.',
+    indexes: [idx('brigade', { brigadeId: 1, updatedAt: -1 })],
+  },
+  {
+    name: 'posts',
+    description: 'Recruitment posts (招募) with confirmed/waitlist counters.',
+    indexes: [
+      idx('status_startAt', { status: 1, startAt: 1 }),
+      idx('town_status_startAt', { town: 1, status: 1, startAt: 1 }),
+      idx('category_status_startAt', { category: 1, status: 1, startAt: 1 }),
+      idx('brigade_startAt', { brigadeId: 1, startAt: 1 }),
+      idx('location', { location: '2dsphere' }),
+    ],
+  },
+  {
+    name: 'signups',
+    description: 'One document per (post, volunteer): confirmed, waitlisted, withdrawn or cancelled.',
+    indexes: [
+      idx('post_volunteer_unique', { postId: 1, volunteerId: 1 }, true),
+      idx('post_status_seq', { postId: 1, status: 1, seq: 1 }),
+      idx('volunteer_status_startAt', { volunteerId: 1, status: 1, startAt: 1 }),
+    ],
+  },
+  {
+    name: 'service_records',
+    description: 'One service record per (post, volunteer).',
+    indexes: [
+      idx('post_volunteer_unique', { postId: 1, volunteerId: 1 }, true),
+      idx('volunteer_serviceDate', { volunteerId: 1, serviceDate: -1 }),
+    ],
+  },
+  {
+    name: 'accounts',
+    description: 'Time-bank accounts (volunteer or brigade issuing account) with cached balances.',
+    indexes: [],
+  },
+  {
+    name: 'ledger',
+    description: 'Append-only ledger entries; each movement is a pair summing to zero.',
+    indexes: [
+      idx('account_at', { accountId: 1, at: -1 }),
+      idx('idempotency_side_unique', { idempotencyKey: 1, side: 1 }, true),
+    ],
+  },
+  {
+    name: 'honours',
+    description: 'Honours awarded by hq (优秀义工 yearly, 功勋义工).',
+    indexes: [idx('volunteer', { volunteerId: 1, awardedAt: -1 }), idx('year', { honour: 1, year: 1 })],
+  },
+  {
+    name: 'star_changes',
+    description: 'Star level changes, each with its date.',
+    indexes: [idx('volunteer_at', { volunteerId: 1, at: -1 })],
+  },
+  {
+    name: 'subscriptions',
+    description: 'One-time subscribe-message grants per (sign-up, template).',
+    indexes: [idx('signup_template_unique', { signupId: 1, templateId: 1 }, true)],
+  },
+  {
+    name: 'outbox',
+    description: 'Outgoing messages, unique per (sign-up or event, template); claimed atomically before sending.',
+    indexes: [idx('key_unique', { key: 1 }, true), idx('status_dueAt', { status: 1, dueAt: 1 })],
+  },
+  {
+    name: 'stats',
+    description: 'Statistics counters (one document per brigade and month, per town, per category), updated with _.inc.',
+    indexes: [idx('kind_period', { kind: 1, period: 1 })],
+  },
+  {
+    name: 'recipients',
+    description: 'Service recipients (服务对象) of a brigade, minimal personal data.',
+    indexes: [idx('brigade', { brigadeId: 1 }), idx('location', { location: '2dsphere' })],
+  },
+  {
+    name: 'needs',
+    description: 'Needs of service recipients, matched to volunteers.',
+    indexes: [idx('brigade_status', { brigadeId: 1, status: 1 }), idx('recipient', { recipientId: 1 })],
+  },
+  {
+    name: 'requests',
+    description: 'Idempotency keys of client calls (requestId) with the first result.',
+    indexes: [idx('key_unique', { key: 1 }, true)],
+  },
+];
+
+export const COLLECTION_NAMES = COLLECTIONS.map((c) => c.name);
