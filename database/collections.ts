@@ -28,7 +28,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'volunteers',
     description: 'Registered volunteers (one per openid); mobile numbers encrypted. _id is the volunteerId.',
-    indexes: [idx('openid_unique', { openid: 1 }, true), idx('cardNo_unique', { cardNo: 1 }, true), idx('town', { town: 1 })],
+    indexes: [
+      idx('openid_unique', { openid: 1 }, true),
+      idx('cardNo_unique', { cardNo: 1 }, true),
+      idx('town', { town: 1 }),
+    ],
   },
   {
     name: 'counters',
@@ -48,7 +52,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'brigades',
     description: 'Volunteer brigades (大队) with their leaders.',
-    indexes: [idx('town_createdAt', { town: 1, createdAt: -1 }), idx('leaderIds', { leaderIds: 1 }), idx('name_unique', { name: 1 }, true)],
+    indexes: [
+      idx('town_createdAt', { town: 1, createdAt: -1 }),
+      idx('leaderIds', { leaderIds: 1 }),
+      idx('name_unique', { name: 1 }, true),
+    ],
   },
   {
     name: 'memberships',
@@ -132,7 +140,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: 'stats',
-    description: 'Statistics counters (one document per brigade and month, per town, per category), updated with _.inc.',
+    description:
+      'Statistics counters (one document per brigade and month, per town, per category), updated with _.inc.',
     indexes: [idx('kind_period', { kind: 1, period: 1 })],
   },
   {
