@@ -1,0 +1,16 @@
+import { service } from './client';
+
+export const brigades = service('brigades', {
+  create: true,
+  update: true,
+  list: true,
+  get: true,
+  invite: true,
+  join: true,
+  members: true,
+  review: true,
+  setLeader: true,
+  leave: true,
+  groups: true,
+  saveGroup: true,
+});

@@ -1,0 +1,11 @@
+/** The typed client, one module per cloud function. */
+export { brigades } from './brigades';
+export { CallError, call, type CallOptions } from './client';
+export { needs } from './needs';
+export { posts } from './posts';
+export { reminders } from './reminders';
+export { stars } from './stars';
+export { stats } from './stats';
+export { timebank } from './timebank';
+export { volunteers } from './volunteers';
+export { fieldErrors, track } from './loading';

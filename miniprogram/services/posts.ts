@@ -1,0 +1,16 @@
+import { service } from './client';
+
+export const posts = service('posts', {
+  create: true,
+  update: true,
+  cancel: true,
+  list: true,
+  get: true,
+  signup: true,
+  withdraw: true,
+  mine: true,
+  roster: true,
+  checkinCode: true,
+  checkin: true,
+  checkout: true,
+});

@@ -1,0 +1,3 @@
+import { service } from './client';
+
+export const reminders = service('reminders', { subscribe: true });

@@ -1,0 +1,3 @@
+import { service } from './client';
+
+export const stats = service('stats', { overview: true, brigade: true, export: true });

@@ -1,0 +1,10 @@
+import { service } from './client';
+
+export const timebank = service('timebank', {
+  record: true,
+  adjust: true,
+  balance: true,
+  ledger: true,
+  transfer: true,
+  proof: true,
+});

@@ -1,0 +1,11 @@
+import { service } from './client';
+
+export const volunteers = service('volunteers', {
+  register: true,
+  me: true,
+  update: true,
+  card: true,
+  verifyCard: true,
+  exportMine: true,
+  deleteMine: true,
+});

@@ -1,0 +1,65 @@
+import type { Page, PageRequest, Post, Signup, SignupStatus } from '../entities';
+import type { ServiceCategory, Specialty, Town } from '../data';
+
+export interface CreatePostRequest {
+  brigadeId: string;
+  title: string;
+  description: string;
+  category: ServiceCategory;
+  address: string;
+  lat?: number;
+  lng?: number;
+  startAt: number;
+  endAt: number;
+  quota: number;
+  signupDeadline?: number;
+  requiredSpecialties?: Specialty[];
+  adultsOnly?: boolean;
+  membersOnly?: boolean;
+  /** Create a weekly series: the same weekday and time for this many weeks (2–26). */
+  repeatWeeks?: number;
+}
+
+export type UpdatePostRequest = { postId: string } & Partial<Omit<CreatePostRequest, 'brigadeId' | 'repeatWeeks'>>;
+
+export interface ListPostsRequest extends PageRequest {
+  town?: Town;
+  category?: ServiceCategory;
+  brigadeId?: string;
+  /** Only posts starting at or after this time (default: now). */
+  from?: number;
+  /** The caller's location, for nearest first. */
+  lat?: number;
+  lng?: number;
+}
+
+export interface SignupResponse {
+  status: SignupStatus;
+  /** 1-based waitlist position. */
+  position?: number;
+}
+
+export interface RosterEntry {
+  volunteerId: string;
+  name: string;
+  cardNo: string;
+  status: SignupStatus;
+  position?: number;
+  checkinAt?: number;
+  checkoutAt?: number;
+}
+
+export interface PostsApi {
+  create: { req: CreatePostRequest; res: Post & { seriesPostIds?: string[] } };
+  update: { req: UpdatePostRequest; res: Post };
+  cancel: { req: { postId: string; reason: string }; res: Post };
+  list: { req: ListPostsRequest; res: Page<Post> };
+  get: { req: { postId: string }; res: Post & { mySignup?: Signup; iLead: boolean } };
+  signup: { req: { postId: string }; res: SignupResponse };
+  withdraw: { req: { postId: string }; res: SignupResponse };
+  mine: { req: PageRequest & { past?: boolean }; res: Page<Post & { mySignup: Signup }> };
+  roster: { req: { postId: string }; res: { items: RosterEntry[] } };
+  checkinCode: { req: { postId: string }; res: { code: string; expiresAt: number } };
+  checkin: { req: { postId: string; code: string }; res: { checkinAt: number } };
+  checkout: { req: { postId: string; code: string }; res: { checkoutAt: number; minutes: number } };
+}

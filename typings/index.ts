@@ -1,0 +1,5 @@
+/** The contract shared by the mini program and the cloud functions. */
+export * from './api/index';
+export * from './data';
+export type * from './entities';
+export * from './errors';
