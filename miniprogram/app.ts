@@ -1,0 +1,7 @@
+import { installPrivacyHandler } from './utils/privacy';
+
+App({
+  onLaunch() {
+    installPrivacyHandler();
+  },
+});

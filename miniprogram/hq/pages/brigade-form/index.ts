@@ -1,0 +1,2 @@
+// 新建大队 — placeholder; the feature issue fills it.
+Page({});

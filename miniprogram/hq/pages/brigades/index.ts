@@ -1,0 +1,2 @@
+// 大队管理 — placeholder; the feature issue fills it.
+Page({});

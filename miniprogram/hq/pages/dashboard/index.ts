@@ -1,0 +1,2 @@
+// 总队数据 — placeholder; the feature issue fills it.
+Page({});

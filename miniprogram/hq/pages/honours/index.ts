@@ -1,0 +1,2 @@
+// 荣誉表彰 — placeholder; the feature issue fills it.
+Page({});

@@ -1,0 +1,2 @@
+// 签到码 — placeholder; the feature issue fills it.
+Page({});

@@ -1,0 +1,2 @@
+// 小组管理 — placeholder; the feature issue fills it.
+Page({});

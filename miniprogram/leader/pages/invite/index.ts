@@ -1,0 +1,2 @@
+// 邀请加入 — placeholder; the feature issue fills it.
+Page({});

@@ -1,0 +1,2 @@
+// 成员管理 — placeholder; the feature issue fills it.
+Page({});

@@ -1,0 +1,2 @@
+// 发布招募 — placeholder; the feature issue fills it.
+Page({});

@@ -1,0 +1,2 @@
+// 报名名单 — placeholder; the feature issue fills it.
+Page({});

@@ -1,0 +1,2 @@
+// 大队详情 — placeholder; the feature issue fills it.
+Page({});

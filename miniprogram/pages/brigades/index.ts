@@ -1,0 +1,2 @@
+// 大队 — placeholder; the feature issue fills it.
+Page({});

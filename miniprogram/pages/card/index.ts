@@ -1,0 +1,2 @@
+// 义工证 — placeholder; the feature issue fills it.
+Page({});

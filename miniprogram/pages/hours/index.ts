@@ -1,0 +1,2 @@
+// 服务时长 — placeholder; the feature issue fills it.
+Page({});

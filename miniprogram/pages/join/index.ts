@@ -1,0 +1,2 @@
+// 加入大队 — placeholder; the feature issue fills it.
+Page({});

@@ -1,0 +1,29 @@
+import type { MeResponse, Role } from '../../../typings/index';
+import { maskMobile, minutesToHours } from '../../utils/format';
+
+/** What the 我的 page shows for a registered volunteer. */
+export interface MeView {
+  name: string;
+  mobile: string;
+  cardNo: string;
+  stars: number;
+  earnedHours: string;
+  balanceHours: string;
+  isLeader: boolean;
+  isHq: boolean;
+}
+
+export function toMeView(me: MeResponse): MeView | null {
+  if (!me.registered || !me.profile) return null;
+  const has = (role: Role) => me.roles.includes(role);
+  return {
+    name: me.profile.name,
+    mobile: maskMobile(me.profile.mobile),
+    cardNo: me.cardNo ?? me.profile.cardNo,
+    stars: me.stars ?? 0,
+    earnedHours: minutesToHours(me.earnedMinutes ?? 0),
+    balanceHours: minutesToHours(me.balanceMinutes ?? 0),
+    isLeader: has('leader'),
+    isHq: has('hq'),
+  };
+}

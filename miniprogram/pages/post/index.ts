@@ -1,0 +1,2 @@
+// 招募详情 — placeholder; the feature issue fills it.
+Page({});

@@ -1,0 +1,2 @@
+// 登记注册 — placeholder; the feature issue fills it.
+Page({});

@@ -1,0 +1,2 @@
+// 我的报名 — placeholder; the feature issue fills it.
+Page({});
