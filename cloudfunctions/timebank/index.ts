@@ -1,0 +1,4 @@
+/** Cloud function `timebank`: parse → authorize → route. Its actions land with their feature issue. */
+import { defineFunction } from '../../server/handler';
+
+export const main = defineFunction('timebank', { actions: {} });

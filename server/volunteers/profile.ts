@@ -1,0 +1,23 @@
+/** Maps a stored volunteer to the Profile of the contract. */
+import type { Profile } from '../../typings/entities';
+import type { Town } from '../../typings/data';
+import type { VolunteerDoc } from '../repos/volunteers';
+
+export function toProfile(doc: VolunteerDoc): Profile {
+  return {
+    volunteerId: doc._id,
+    cardNo: doc.cardNo,
+    name: doc.name,
+    mobile: doc.mobileMasked,
+    town: doc.town as Town,
+    ...(doc.community ? { community: doc.community } : {}),
+    specialties: doc.specialties as Profile['specialties'],
+    intentions: doc.intentions as Profile['intentions'],
+    serviceAreas: doc.serviceAreas as Profile['serviceAreas'],
+    availability: doc.availability,
+    birthYear: doc.birthYear,
+    ...(doc.guardian ? { guardian: { name: doc.guardian.name, mobile: doc.guardian.mobileMasked } } : {}),
+    privacyConsent: doc.privacyConsent,
+    registeredAt: doc.registeredAt,
+  };
+}
