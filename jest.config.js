@@ -1,0 +1,22 @@
+// Jest: one project per test layer. TypeScript is transpiled only (tsc --noEmit does the type checks).
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', diagnostics: false }] };
+const base = { rootDir: __dirname, transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'local-cloud',
+      testMatch: ['<rootDir>/test/local-cloud/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/helpers/build-once.js',
+    },
+    {
+      ...base,
+      displayName: 'functions',
+      testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/helpers/build-once.js',
+    },
+  ],
+};

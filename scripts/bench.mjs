@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// npm run bench: measures against SPEC's budgets and prints a table per measurement.
+// Sizes: every file DevTools would upload (TypeScript counted as the JavaScript it compiles to, Vant included),
+// per package, and each cloud function bundle.
+import { transformSync } from 'esbuild';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildAll, functionNames, root } from './build.mjs';
+
+const KB = 1024;
+const MB = 1024 * KB;
+const mini = join(root, 'miniprogram');
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = join(dir, d.name);
+    return d.isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** Bytes DevTools would upload for one file: .ts as compiled JavaScript; tests and tsconfig not at all. */
+function uploadBytes(file) {
+  if (/\.test\.ts$|tsconfig\.json$|\.d\.ts$/.test(file)) return 0;
+  if (file.endsWith('.ts'))
+    return transformSync(readFileSync(file, 'utf8'), { loader: 'ts', format: 'cjs' }).code.length;
+  return statSync(file).size;
+}
+
+function packageSizes() {
+  const app = JSON.parse(readFileSync(join(mini, 'app.json'), 'utf8'));
+  const subRoots = (app.subpackages ?? app.subPackages ?? []).map((s) => s.root.replace(/\/$/, ''));
+  const sizes = Object.fromEntries([['main', 0], ...subRoots.map((r) => [r, 0])]);
+  for (const file of walk(mini)) {
+    const rel = relative(mini, file);
+    const owner = subRoots.find((r) => rel === r || rel.startsWith(`${r}/`)) ?? 'main';
+    sizes[owner] += uploadBytes(file);
+  }
+  return sizes;
+}
+
+function row(cells, widths) {
+  return cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+}
+
+function table(title, rows) {
+  const head = ['item', 'measured', 'budget', 'verdict'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  console.log(`\n${title}`);
+  console.log(row(head, widths));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(row(r, widths));
+  return rows.every((r) => r[3] === 'ok');
+}
+
+const fmt = (bytes) => (bytes >= MB ? `${(bytes / MB).toFixed(2)} MB` : `${(bytes / KB).toFixed(1)} KB`);
+const verdict = (value, budget) => (value <= budget ? 'ok' : 'OVER');
+
+await buildAll(['functions', 'npm']);
+let ok = true;
+const sizes = packageSizes();
+ok &&= table(
+  'Package sizes (what DevTools uploads; Vant included)',
+  Object.entries(sizes).map(([name, bytes]) => {
+    const budget = name === 'main' ? 1.5 * MB : 2 * MB;
+    return [name === 'main' ? 'main package' : `subpackage ${name}/`, fmt(bytes), fmt(budget), verdict(bytes, budget)];
+  }),
+);
+const FUNCTION_BUDGET = 512 * KB;
+ok &&= table(
+  'Cloud function bundles (index.js; wx-server-sdk installed by the cloud)',
+  functionNames().map((name) => {
+    const bytes = statSync(join(root, 'cloudfunctions', name, 'index.js')).size;
+    return [name, fmt(bytes), fmt(FUNCTION_BUDGET), verdict(bytes, FUNCTION_BUDGET)];
+  }),
+);
+console.log(ok ? '\nAll within budget.' : '\nSome measurements are over budget.');
+process.exitCode = ok ? 0 : 1;
