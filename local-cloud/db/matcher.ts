@@ -1,37 +1,51 @@
 /**
  * MongoDB semantics from mingo, plus the geo operators and CloudBase's stricter `$elemMatch`.
  */
-import { Aggregator, Context, Query } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
+import { Context } from 'mingo/core';
+import * as accumulatorOps from 'mingo/operators/accumulator';
+import * as expressionOps from 'mingo/operators/expression';
+import * as pipelineOps from 'mingo/operators/pipeline';
+import * as projectionOps from 'mingo/operators/projection';
+import * as queryOps from 'mingo/operators/query';
+import * as windowOps from 'mingo/operators/window';
+import { Query } from 'mingo/query';
 import type { AnyObject } from 'mingo/types';
 import { isPlainObject, type Doc } from './codec';
 import { $geoIntersects, $geoWithin, $nearSphere, distanceOf, findNear, parseNear, resolvePath } from './geo';
 
+type QueryOps = Parameters<Context['addQueryOps']>[0];
+type QueryOp = QueryOps[keyof QueryOps];
+
 /** `_.elemMatch` matches only arrays of embedded documents (CloudBase). */
 function $elemMatchDocs(selector: string, value: unknown): (obj: unknown) => boolean {
-  const inner = new Query(value as AnyObject, { context: baseContext });
+  const logical = new Set(['$and', '$or', '$nor', '$expr', '$where']);
+  const keys = isPlainObject(value) ? Object.keys(value) : [];
+  // A condition on the elements themselves (`_.elemMatch(_.gt(2))`) matches no embedded document.
+  if (keys.some((k) => k.startsWith('$') && !logical.has(k))) return () => false;
+  const inner = new Query(value as AnyObject, { context });
   return (obj) => {
     const arr = resolvePath(obj, selector);
     return Array.isArray(arr) && arr.some((el) => isPlainObject(el) && inner.test(el as AnyObject));
   };
 }
 
-const baseContext = Context.init().addQueryOps({
-  $nearSphere: $nearSphere as unknown as QueryOp,
-  $near: $nearSphere as unknown as QueryOp,
-  $geoWithin: $geoWithin as unknown as QueryOp,
-  $geoIntersects: $geoIntersects as unknown as QueryOp,
-});
-const context = Context.init()
-  .addQueryOps({ $elemMatch: $elemMatchDocs as unknown as QueryOp })
-  .addQueryOps({
+/** mingo's operators with CloudBase's `$elemMatch` and the geo operators (the first registration of a name wins). */
+const context: Context = Context.init({
+  accumulator: accumulatorOps,
+  expression: expressionOps,
+  pipeline: pipelineOps,
+  projection: projectionOps,
+  query: {
+    ...queryOps,
+    $elemMatch: $elemMatchDocs as unknown as QueryOp,
     $nearSphere: $nearSphere as unknown as QueryOp,
     $near: $nearSphere as unknown as QueryOp,
     $geoWithin: $geoWithin as unknown as QueryOp,
     $geoIntersects: $geoIntersects as unknown as QueryOp,
-  });
-
-type QueryOps = Parameters<Context['addQueryOps']>[0];
-type QueryOp = QueryOps[keyof QueryOps];
+  } as QueryOps,
+  window: windowOps,
+});
 
 export type Matcher = (doc: Doc) => boolean;
 
