@@ -1,0 +1,300 @@
+/**
+ * The function host: a pool of worker-thread instances, each serving one invocation at a time.
+ * Invocations beyond the pool wait in a queue; a nested invocation (cloud.callFunction from a running
+ * function) may start an extra instance when the pool is busy, as the cloud scales out, so callers that wait
+ * on callees cannot deadlock the pool. A timed-out instance is terminated and replaced, as CloudBase kills it.
+ */
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { Clock } from '../clock';
+import type { LogSink } from '../log';
+import { shortOpenid } from '../log';
+import type { DbMetrics } from '../metrics';
+import { InvocationMetrics } from '../metrics';
+import type { InvokeMessage, WorkerInit, WorkerReply } from './protocol';
+import type { FunctionConfig, FunctionRegistry } from './registry';
+
+export type TriggerSource = 'http' | 'callFunction' | 'timer' | 'direct';
+
+export interface InvokeOptions {
+  openid?: string;
+  parent?: Invocation;
+  source?: TriggerSource;
+}
+
+export type InvocationOutcome =
+  | { ok: true; result: unknown; requestId: string; metrics: DbMetrics; ms: number }
+  | {
+      ok: false;
+      kind: 'error' | 'timeout' | 'crash';
+      code: string;
+      message: string;
+      requestId: string;
+      metrics: DbMetrics;
+      ms: number;
+    };
+
+export interface Invocation {
+  requestId: string;
+  fn: FunctionConfig;
+  event: unknown;
+  openid?: string;
+  source: TriggerSource;
+  metrics: InvocationMetrics;
+  nested: boolean;
+  startedAt: number;
+  settle: (o: InvocationOutcome) => void;
+}
+
+export class UnknownFunctionError extends Error {
+  readonly code = 'FUNCTION_NOT_FOUND';
+  constructor(name: string) {
+    super(`function ${name} not found`);
+  }
+}
+
+interface Slot {
+  id: number;
+  worker: Worker;
+  ready: Promise<void>;
+  current?: Invocation;
+  timer?: NodeJS.Timeout;
+  dead: boolean;
+}
+
+export interface HostOptions {
+  registry: FunctionRegistry;
+  clock: Clock;
+  workerFile: string;
+  poolSize: number;
+  /** The /admin URL a worker's SDK must call. */
+  adminUrl: (workerId: number) => string;
+  /** Function settings (HQ_OPENIDS, PII_KEY …) given to every invocation. */
+  settings: Record<string, string>;
+  envId: string;
+  appid: string;
+  log: LogSink;
+}
+
+export class FunctionHost {
+  private readonly slots = new Map<number, Slot>();
+  private readonly queue: Invocation[] = [];
+  private nextId = 1;
+  private stopped = false;
+
+  constructor(private readonly o: HostOptions) {}
+
+  /** The invocation a worker is running now (for /admin/w/<id> attribution). */
+  current(workerId: number): Invocation | undefined {
+    return this.slots.get(workerId)?.current;
+  }
+
+  workerCount(): number {
+    return this.slots.size;
+  }
+
+  invoke(name: string, event: unknown, opts: InvokeOptions = {}): Promise<InvocationOutcome> {
+    if (this.stopped) return Promise.reject(new Error('local cloud is stopped'));
+    const fn = this.o.registry.get(name);
+    if (!fn) return Promise.reject(new UnknownFunctionError(name));
+    return new Promise<InvocationOutcome>((resolve) => {
+      const inv: Invocation = {
+        requestId: randomUUID(),
+        fn,
+        event,
+        openid: opts.openid || undefined,
+        source: opts.source ?? 'direct',
+        metrics: new InvocationMetrics(opts.parent?.metrics),
+        nested: opts.parent !== undefined,
+        startedAt: 0,
+        settle: (outcome) => {
+          this.logOutcome(inv, outcome);
+          resolve(outcome);
+        },
+      };
+      this.queue.push(inv);
+      this.pump();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const inv of this.queue.splice(0)) {
+      inv.settle(this.failure(inv, 'crash', 'FUNCTIONS_EXECUTE_FAIL', 'local cloud stopped'));
+    }
+    await Promise.all([...this.slots.values()].map((s) => this.kill(s, 'local cloud stopped')));
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const idle = [...this.slots.values()].find((s) => !s.current && !s.dead);
+      const inv = this.queue[0];
+      let slot = idle;
+      if (!slot && (this.slots.size < this.o.poolSize || inv.nested)) slot = this.spawn();
+      if (!slot) {
+        // Nested invocations must not wait behind callers holding every instance.
+        const nestedIndex = this.queue.findIndex((q) => q.nested);
+        if (nestedIndex === -1) return;
+        const [nestedInv] = this.queue.splice(nestedIndex, 1);
+        this.run(this.spawn(), nestedInv);
+        continue;
+      }
+      this.queue.shift();
+      this.run(slot, inv);
+    }
+  }
+
+  private spawn(): Slot {
+    const id = this.nextId++;
+    const init: WorkerInit = { workerId: id, clock: this.o.clock.buffer };
+    const worker = new Worker(this.o.workerFile, { workerData: init, stdout: false, stderr: false });
+    let markReady: () => void = () => undefined;
+    const slot: Slot = { id, worker, ready: new Promise<void>((r) => (markReady = r)), dead: false };
+    worker.on('message', (msg: WorkerReply) => {
+      if (msg.type === 'ready') markReady();
+      else if (msg.type === 'result') this.onResult(slot, msg);
+      else if (msg.type === 'log') this.o.log({ event: 'unhandledRejection', worker: id, message: msg.message });
+    });
+    worker.on('error', (err) => this.onCrash(slot, err));
+    worker.on('exit', () => this.onCrash(slot, new Error('function instance exited')));
+    worker.unref();
+    this.slots.set(id, slot);
+    return slot;
+  }
+
+  private run(slot: Slot, inv: Invocation): void {
+    slot.current = inv;
+    void slot.ready.then(() => {
+      if (slot.dead || slot.current !== inv) return;
+      inv.startedAt = Date.now();
+      slot.timer = setTimeout(() => this.onTimeout(slot, inv), inv.fn.timeoutMs);
+      const msg: InvokeMessage = {
+        type: 'invoke',
+        invocationId: inv.requestId,
+        file: inv.fn.file,
+        event: inv.event,
+        context: this.context(inv),
+        env: this.env(slot, inv),
+      };
+      slot.worker.postMessage(msg);
+    });
+  }
+
+  private context(inv: Invocation): Record<string, unknown> {
+    const environment = JSON.stringify(this.baseEnv());
+    return {
+      callbackWaitsForEmptyEventLoop: false,
+      memory_limit_in_mb: 256,
+      time_limit_in_ms: inv.fn.timeoutMs,
+      request_id: inv.requestId,
+      requestId: inv.requestId,
+      function_name: inv.fn.name,
+      function_version: '$LATEST',
+      namespace: this.o.envId,
+      environment,
+    };
+  }
+
+  private baseEnv(): Record<string, string> {
+    return {
+      TENCENTCLOUD_RUNENV: 'SCF',
+      TENCENTCLOUD_REGION: 'ap-shanghai',
+      SCF_NAMESPACE: this.o.envId,
+      TCB_ENV: this.o.envId,
+      TENCENTCLOUD_SECRETID: 'local-secret-id',
+      TENCENTCLOUD_SECRETKEY: 'local-secret-key',
+      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
+    };
+  }
+
+  private env(slot: Slot, inv: Invocation): Record<string, string> {
+    const env: Record<string, string> = {
+      ...this.o.settings,
+      ...this.baseEnv(),
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.o.adminUrl(slot.id) }),
+      SCF_FUNCTIONNAME: inv.fn.name,
+      WX_APPID: this.o.appid,
+      WX_CLIENTIP: '127.0.0.1',
+      SILENCE: 'true',
+    };
+    if (inv.openid) env.WX_OPENID = inv.openid;
+    return env;
+  }
+
+  private onResult(slot: Slot, msg: Extract<WorkerReply, { type: 'result' }>): void {
+    const inv = slot.current;
+    if (!inv || inv.requestId !== msg.invocationId) return;
+    this.release(slot);
+    const ms = Date.now() - inv.startedAt;
+    if (msg.ok) {
+      inv.settle({ ok: true, result: msg.result, requestId: inv.requestId, metrics: inv.metrics.snapshot(), ms });
+    } else {
+      const text = msg.error.stack ?? `${msg.error.name}: ${msg.error.message}`;
+      inv.settle(this.failure(inv, 'error', 'FUNCTIONS_EXECUTE_FAIL', text));
+    }
+    this.pump();
+  }
+
+  private onTimeout(slot: Slot, inv: Invocation): void {
+    if (slot.current !== inv) return;
+    const seconds = inv.fn.timeoutMs / 1000;
+    slot.current = undefined;
+    void this.kill(slot, 'timeout');
+    inv.settle(
+      this.failure(inv, 'timeout', 'FUNCTIONS_TIME_LIMIT_EXCEEDED', `Invoking task timed out after ${seconds} seconds`),
+    );
+    this.pump();
+  }
+
+  private onCrash(slot: Slot, err: Error): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    this.slots.delete(slot.id);
+    if (slot.timer) clearTimeout(slot.timer);
+    const inv = slot.current;
+    slot.current = undefined;
+    if (inv) inv.settle(this.failure(inv, 'crash', 'FUNCTIONS_EXECUTE_FAIL', err.stack ?? err.message));
+    if (!this.stopped) this.pump();
+  }
+
+  private release(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    slot.current = undefined;
+    // Extra instances started for nested calls retire once the pool is over its size.
+    if (this.slots.size > this.o.poolSize) void this.kill(slot, 'retired');
+  }
+
+  private async kill(slot: Slot, _reason: string): Promise<void> {
+    slot.dead = true;
+    this.slots.delete(slot.id);
+    if (slot.timer) clearTimeout(slot.timer);
+    await slot.worker.terminate();
+  }
+
+  private failure(
+    inv: Invocation,
+    kind: 'error' | 'timeout' | 'crash',
+    code: string,
+    message: string,
+  ): InvocationOutcome {
+    const ms = inv.startedAt ? Date.now() - inv.startedAt : 0;
+    return { ok: false, kind, code, message, requestId: inv.requestId, metrics: inv.metrics.snapshot(), ms };
+  }
+
+  private logOutcome(inv: Invocation, o: InvocationOutcome): void {
+    const event = inv.event as { action?: unknown } | null;
+    this.o.log({
+      t: new Date(this.o.clock.now()).toISOString(),
+      fn: inv.fn.name,
+      action: event && typeof event === 'object' && typeof event.action === 'string' ? event.action : undefined,
+      source: inv.source,
+      user: shortOpenid(inv.openid),
+      requestId: inv.requestId,
+      ms: o.ms,
+      db: o.metrics,
+      outcome: o.ok ? 'ok' : o.kind,
+      error: o.ok ? undefined : o.message.split('\n')[0],
+    });
+  }
+}

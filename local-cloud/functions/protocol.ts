@@ -1,0 +1,21 @@
+/** Messages between the function host (main thread) and a function worker. */
+
+export interface WorkerInit {
+  workerId: number;
+  clock: SharedArrayBuffer;
+}
+
+export interface InvokeMessage {
+  type: 'invoke';
+  invocationId: string;
+  file: string;
+  event: unknown;
+  context: Record<string, unknown>;
+  env: Record<string, string>;
+}
+
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'result'; invocationId: string; ok: true; result: unknown }
+  | { type: 'result'; invocationId: string; ok: false; error: { name: string; message: string; stack?: string } }
+  | { type: 'log'; level: 'unhandledRejection'; message: string };

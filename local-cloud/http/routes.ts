@@ -1,0 +1,98 @@
+/**
+ * The local cloud's HTTP routes (node:http, no framework):
+ *   POST /admin, /admin/w/<workerId>   wx-server-sdk's wire (admin.ts)
+ *   POST /v1/functions/:name           body = event, x-wx-openid = identity, reply = what the function returned
+ *   POST /v1/triggers/:name            run that function's timer trigger now
+ *   GET  /v1/outbox, DELETE /v1/outbox every open-API message sent, newest last / forget them
+ *   GET|POST /v1/outbox/faults         test controls: { unsubscribed: [openid], failNext: [{errcode, errmsg}], clear }
+ *   GET|POST /v1/clock                 { now } / { advanceMs } or { now }
+ *   GET  /healthz
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleAdmin, type AdminDeps } from '../admin';
+import type { Clock } from '../clock';
+import type { FunctionHost, InvocationOutcome } from '../functions/host';
+import { UnknownFunctionError } from '../functions/host';
+import { metricsHeaders } from '../metrics';
+import type { Outbox, OutboxFaults } from '../outbox';
+import type { TimerScheduler } from '../timers';
+import { HttpError, parseJson, readBody, sendJson } from './body';
+
+export interface RouteDeps extends AdminDeps {
+  clock: Clock;
+  outbox: Outbox;
+  host: FunctionHost;
+  timers: TimerScheduler;
+  collections: () => string[];
+}
+
+/** Writes an invocation's outcome: the function's return value, or an error JSON (500; 504 on timeout). */
+export function sendOutcome(res: ServerResponse, outcome: InvocationOutcome): void {
+  const headers = metricsHeaders(outcome.metrics, outcome.requestId);
+  if (outcome.ok) {
+    sendJson(res, 200, outcome.result ?? null, headers);
+    return;
+  }
+  const status = outcome.kind === 'timeout' ? 504 : 500;
+  sendJson(res, status, { code: outcome.code, message: outcome.message, requestId: outcome.requestId }, headers);
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export async function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const p = url.pathname;
+  const method = req.method ?? 'GET';
+  let m: RegExpExecArray | null;
+
+  if (method === 'POST' && (m = /^\/admin(?:\/w\/(\d+))?\/?$/.exec(p))) {
+    return handleAdmin(deps, req, res, m[1] === undefined ? undefined : Number(m[1]));
+  }
+  if (method === 'POST' && (m = /^\/v1\/functions\/([^/]+)$/.exec(p))) {
+    const event = parseJson(await readBody(req));
+    const openid = header(req, 'x-wx-openid');
+    try {
+      const outcome = await deps.host.invoke(decodeURIComponent(m[1]), event, { openid, source: 'http' });
+      return sendOutcome(res, outcome);
+    } catch (err) {
+      if (err instanceof UnknownFunctionError) throw new HttpError(404, err.code, err.message);
+      throw err;
+    }
+  }
+  if (method === 'POST' && (m = /^\/v1\/triggers\/([^/]+)$/.exec(p))) {
+    await readBody(req);
+    const name = decodeURIComponent(m[1]);
+    const run = deps.timers.fire(name);
+    if (!run) throw new HttpError(404, 'TRIGGER_NOT_FOUND', `function ${name} has no timer trigger`);
+    return sendOutcome(res, await run);
+  }
+  if (p === '/v1/outbox' && method === 'GET') return sendJson(res, 200, deps.outbox.list());
+  if (p === '/v1/outbox' && method === 'DELETE') {
+    deps.outbox.clear();
+    return sendJson(res, 200, { cleared: true });
+  }
+  if (p === '/v1/outbox/faults') {
+    if (method === 'GET') return sendJson(res, 200, deps.outbox.faults());
+    if (method === 'POST') {
+      const body = parseJson(await readBody(req)) as Partial<OutboxFaults> & { clear?: boolean };
+      return sendJson(res, 200, deps.outbox.setFaults(body));
+    }
+  }
+  if (p === '/v1/clock') {
+    if (method === 'POST') {
+      const body = parseJson(await readBody(req)) as { advanceMs?: unknown; now?: unknown };
+      if (typeof body.now === 'number') deps.clock.set(body.now);
+      else if (typeof body.advanceMs === 'number') deps.clock.advance(body.advanceMs);
+      else throw new HttpError(400, 'INVALID_PARAM', 'expected { "advanceMs": number } or { "now": epochMs }');
+    } else if (method !== 'GET') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} ${p}`);
+    const now = deps.clock.now();
+    return sendJson(res, 200, { now, iso: new Date(now).toISOString() });
+  }
+  if (p === '/healthz' && method === 'GET') {
+    return sendJson(res, 200, { ok: true, now: deps.clock.now(), collections: deps.collections().length });
+  }
+  throw new HttpError(404, 'NOT_FOUND', `${method} ${p}`);
+}

@@ -1,0 +1,152 @@
+/**
+ * The local cloud: runs the real, unmodified cloud functions offline, behind the same wire as CloudBase.
+ * `startLocalCloud(options)` opens the database, starts the function host, the timers and the HTTP server.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { COLLECTIONS } from '../database/collections';
+import { Clock } from './clock';
+import { openProjectDatabase, type DatabaseEngine, type OpenDatabase } from './database-port';
+import { FunctionHost, type InvocationOutcome } from './functions/host';
+import { FunctionRegistry } from './functions/registry';
+import { HttpError, sendJson } from './http/body';
+import { route } from './http/routes';
+import { stdoutSink, type LogSink } from './log';
+import { toSecWords, type SecWord } from './openapi/msg-sec-check';
+import { Outbox } from './outbox';
+import { repoRoot, workerEntry } from './paths';
+import { resolveSettings, type ResolvedSettings } from './settings';
+import { TimerScheduler } from './timers';
+
+export interface LocalCloudOptions {
+  /** 0 picks a free port. Default 3710. */
+  port?: number;
+  host?: string;
+  /** A folder for the database, the outbox and the PII key; ':memory:' keeps nothing. Default ':memory:'. */
+  dataDir?: string;
+  /** Where the built functions are (`<name>/index.js` + `config.json`). Default `<repo>/cloudfunctions`. */
+  functionsDir?: string;
+  /** Function instances (worker threads). Default 4. */
+  poolSize?: number;
+  /** Function settings (HQ_OPENIDS, PII_KEY, REMINDER_TEMPLATE_ID …); missing ones get local defaults. */
+  env?: Record<string, string | undefined>;
+  /** Run the cron schedules (default true; tests turn it off and call `tickTimers()`). */
+  timers?: boolean;
+  /** Start the clock at this epoch time (ms). Default: real time. */
+  now?: number;
+  /** msgSecCheck word list (plain words get label 21000). Default: openapi/sec-words.json. */
+  secWords?: (string | SecWord)[];
+  /** Log sink; default one JSON line per invocation on stdout. */
+  log?: LogSink;
+  /** Database engine factory; default the project's engine in local-cloud/db. */
+  openDatabase?: OpenDatabase;
+  /** The built worker entry; default `.build/local-cloud/worker.js`. */
+  workerFile?: string;
+  envId?: string;
+  appid?: string;
+}
+
+export interface LocalCloud {
+  url: string;
+  port: number;
+  clock: Clock;
+  db: DatabaseEngine;
+  outbox: Outbox;
+  host: FunctionHost;
+  timers: TimerScheduler;
+  settings: ResolvedSettings;
+  dataDir?: string;
+  /** Invokes a function in-process (no HTTP), as `POST /v1/functions/:name` does. */
+  call(name: string, event?: unknown, openid?: string): Promise<InvocationOutcome>;
+  /** Runs a function's timer trigger now. Rejects when the function has no timer trigger. */
+  fireTrigger(name: string): Promise<InvocationOutcome>;
+  /** Fires the triggers that are due on the local clock (what the schedule does every second). */
+  tickTimers(): Promise<string[]>;
+  setSecWords(words: (string | SecWord)[]): void;
+  stop(): Promise<void>;
+}
+
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const memory = !options.dataDir || options.dataDir === ':memory:';
+  const dataDir = memory ? undefined : path.resolve(options.dataDir as string);
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const log = options.log ?? stdoutSink;
+  const clock = new Clock(options.now);
+  const settings = resolveSettings(options.env ?? {}, dataDir);
+  const db = (options.openDatabase ?? openProjectDatabase)({
+    file: dataDir ? path.join(dataDir, 'cloud.db') : ':memory:',
+    collections: COLLECTIONS,
+    now: () => clock.now(),
+  });
+  const outbox = new Outbox(dataDir);
+  let secWords = toSecWords(options.secWords);
+  const registry = new FunctionRegistry(options.functionsDir ?? path.join(repoRoot(), 'cloudfunctions'));
+  const hostName = options.host ?? '127.0.0.1';
+  let port = 0;
+  const host = new FunctionHost({
+    registry,
+    clock,
+    workerFile: options.workerFile ?? workerEntry(),
+    poolSize: Math.max(1, options.poolSize ?? 4),
+    adminUrl: (id) => `http://${hostName}:${port}/admin/w/${id}`,
+    settings: settings.env,
+    envId: options.envId ?? 'local',
+    appid: options.appid ?? 'wx-local-appid',
+    log,
+  });
+  const timers = new TimerScheduler(registry, host, clock);
+  const deps = {
+    db,
+    host,
+    clock,
+    outbox,
+    timers,
+    collections: () => db.collectionNames(),
+    openApi: { clock, outbox, secWords: () => secWords },
+  };
+  const server = http.createServer((req, res) => {
+    route(deps, req, res).catch((err: unknown) => {
+      if (res.headersSent) return res.destroy();
+      if (err instanceof HttpError) return sendJson(res, err.status, { code: err.code, message: err.message });
+      log({ event: 'error', path: req.url, message: String((err as Error)?.stack ?? err) });
+      sendJson(res, 500, { code: 'INTERNAL_ERROR', message: String((err as Error)?.message ?? err) });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3710, hostName, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  if (options.timers !== false) timers.start();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${hostName}:${port}`,
+    port,
+    clock,
+    db,
+    outbox,
+    host,
+    timers,
+    settings,
+    dataDir,
+    call: (name, event = {}, openid) => host.invoke(name, event, { openid, source: 'direct' }),
+    fireTrigger: (name) => timers.fire(name) ?? Promise.reject(new Error(`function ${name} has no timer trigger`)),
+    tickTimers: () => timers.tick(),
+    setSecWords: (words) => {
+      secWords = toSecWords(words);
+    },
+    stop: () => {
+      stopping ??= (async () => {
+        timers.stop();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await host.stop();
+        db.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Function settings, as set in the CloudBase console's environment variables. What is not given gets a
+ * safe local default: a PII key generated once into the data folder (file `pii-key`), placeholder template
+ * ids, the demo hq openid. Also returns what to print at start (never the PII key itself).
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The settings the functions read from process.env. */
+export const SETTING_KEYS = [
+  'HQ_OPENIDS',
+  'PII_KEY',
+  'REMINDER_TEMPLATE_ID',
+  'NOTICE_TEMPLATE_ID',
+  'REMINDER_LEAD_MINUTES',
+] as const;
+
+export const DEFAULT_SETTINGS: Record<string, string> = {
+  HQ_OPENIDS: 'demo-hq',
+  REMINDER_TEMPLATE_ID: 'local-reminder-template',
+  NOTICE_TEMPLATE_ID: 'local-notice-template',
+  REMINDER_LEAD_MINUTES: '120',
+};
+
+export interface ResolvedSettings {
+  env: Record<string, string>;
+  /** Lines describing the settings in use, safe to print. */
+  summary: string[];
+}
+
+function piiKey(dataDir: string | undefined): { key: string; origin: string } {
+  if (!dataDir) return { key: randomBytes(32).toString('hex'), origin: 'generated for this run (no data folder)' };
+  const file = path.join(dataDir, 'pii-key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+  }
+  return { key: fs.readFileSync(file, 'utf8').trim(), origin: `local key in ${file}` };
+}
+
+/**
+ * @param given settings from the environment (only non-empty values count); other keys pass through too.
+ * @param dataDir the data folder, or undefined for an in-memory cloud.
+ */
+export function resolveSettings(
+  given: Record<string, string | undefined>,
+  dataDir: string | undefined,
+): ResolvedSettings {
+  const env: Record<string, string> = {};
+  const summary: string[] = [];
+  for (const [key, value] of Object.entries(given)) if (value) env[key] = value;
+  for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+    const fromEnv = Boolean(env[key]);
+    if (!fromEnv) env[key] = value;
+    summary.push(`${key}=${env[key]}${fromEnv ? '' : ' (local default)'}`);
+  }
+  if (env.PII_KEY) {
+    summary.push('PII_KEY set from the environment');
+  } else {
+    const { key, origin } = piiKey(dataDir);
+    env.PII_KEY = key;
+    summary.push(`PII_KEY ${origin}`);
+  }
+  return { env, summary };
+}
+
+/** Picks the function settings out of a process environment. */
+export function settingsFromEnv(processEnv: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(SETTING_KEYS.map((k) => [k, processEnv[k]]));
+}
