@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { cardCounterId, formatCardNo, isMinor } from '../../server/rules/card';
+import { decrypt, deriveKey, encrypt, maskMobile, parseKey } from '../../server/rules/pii';
+import { sign, verify } from '../../server/rules/token';
+import { shanghaiDate, shanghaiMonth, shanghaiYear } from '../../server/time';
+import { CARD_NO_PATTERN } from '../../typings/data';
+
+const key = randomBytes(32);
+
+describe('personal data', () => {
+  it('encrypts mobiles so that the stored form reveals nothing and decrypts back', () => {
+    const stored = encrypt('13800138000', key);
+    expect(stored).not.toContain('13800138000');
+    expect(encrypt('13800138000', key)).not.toBe(stored); // random IV
+    expect(decrypt(stored, key)).toBe('13800138000');
+  });
+
+  it('refuses a tampered ciphertext or the wrong key', () => {
+    const stored = encrypt('13800138000', key);
+    const parts = stored.split(':');
+    const data = Buffer.from(parts[3], 'base64');
+    data[0] ^= 1;
+    expect(() => decrypt([...parts.slice(0, 3), data.toString('base64')].join(':'), key)).toThrow();
+    expect(() => decrypt(stored, randomBytes(32))).toThrow();
+  });
+
+  it('masks mobiles as 138****8000', () => {
+    expect(maskMobile('13800138000')).toBe('138****8000');
+  });
+
+  it('accepts 32-byte keys in hex or base64 only', () => {
+    expect(parseKey(key.toString('hex'))?.equals(key)).toBe(true);
+    expect(parseKey(key.toString('base64'))?.equals(key)).toBe(true);
+    expect(parseKey('short')).toBeUndefined();
+    expect(parseKey(undefined)).toBeUndefined();
+  });
+});
+
+describe('signed tokens', () => {
+  const cardKey = deriveKey(key, 'card');
+
+  it('verifies what was signed and refuses an edited or forged token', () => {
+    const token = sign({ v: 'vol-1', n: 'ZSBA-2026-000001' }, cardKey);
+    expect(verify(token, cardKey)).toEqual({ v: 'vol-1', n: 'ZSBA-2026-000001' });
+    const [, mac] = token.split('.');
+    const edited = `${Buffer.from(JSON.stringify({ v: 'vol-2', n: 'ZSBA-2026-000001' })).toString('base64url')}.${mac}`;
+    expect(verify(edited, cardKey)).toBeUndefined();
+    expect(verify(token, deriveKey(key, 'proof'))).toBeUndefined();
+    expect(verify('garbage', cardKey)).toBeUndefined();
+    expect(verify(`${token}.x`, cardKey)).toBeUndefined();
+  });
+});
+
+describe('card numbers', () => {
+  it('formats ZSBA-YYYY-NNNNNN', () => {
+    expect(formatCardNo(2026, 1)).toBe('ZSBA-2026-000001');
+    expect(formatCardNo(2026, 123456)).toMatch(CARD_NO_PATTERN);
+    expect(() => formatCardNo(2026, 0)).toThrow(RangeError);
+    expect(() => formatCardNo(2026, 1000000)).toThrow(RangeError);
+    expect(cardCounterId(2026)).toBe('card-2026');
+  });
+
+  it('treats under-18s by birth year as minors', () => {
+    expect(isMinor(2009, 2026)).toBe(true);
+    expect(isMinor(2008, 2026)).toBe(false);
+  });
+});
+
+describe('Asia/Shanghai calendar', () => {
+  it('puts 2026-12-31T16:30Z in 2027 in Shanghai', () => {
+    const ms = Date.UTC(2026, 11, 31, 16, 30);
+    expect(shanghaiYear(ms)).toBe(2027);
+    expect(shanghaiMonth(ms)).toBe('2027-01');
+    expect(shanghaiDate(ms)).toBe('2027-01-01');
+  });
+});
