@@ -12,6 +12,7 @@ import * as windowOps from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { AnyObject } from 'mingo/types';
 import { isPlainObject, type Doc } from './codec';
+import { $indexOfCP, $stdDevSamp, $substr, $week } from './operators';
 import { $geoIntersects, $geoWithin, $nearSphere, distanceOf, findNear, parseNear, resolvePath } from './geo';
 
 type QueryOps = Parameters<Context['addQueryOps']>[0];
@@ -32,8 +33,8 @@ function $elemMatchDocs(selector: string, value: unknown): (obj: unknown) => boo
 
 /** mingo's operators with CloudBase's `$elemMatch` and the geo operators (the first registration of a name wins). */
 const context: Context = Context.init({
-  accumulator: accumulatorOps,
-  expression: expressionOps,
+  accumulator: { ...accumulatorOps, $stdDevSamp } as typeof accumulatorOps,
+  expression: { ...expressionOps, $week, $indexOfCP, $substr } as typeof expressionOps,
   pipeline: pipelineOps,
   projection: projectionOps,
   query: {
