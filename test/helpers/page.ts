@@ -1,0 +1,241 @@
+/**
+ * Page and component tests with miniprogram-simulate, rendering the REAL Vant Weapp components.
+ *
+ *   installCloud((name, data) => testCloud.call(name, data, openid)); // wx.cloud.callFunction → a local cloud
+ *   const mePage = loadPage('pages/me/index');                         // once per test file
+ *   const page = await mePage.open();                                  // Page shim: onLoad + onShow on attach
+ *   await waitForText(page, '立即登记');
+ *
+ * What it sets up: the official wcc compiler over miniprogram/, npm paths of `usingComponents`
+ * (`@vant/weapp/*`) mapped to `/miniprogram_npm/@vant/weapp/*` (packed on demand by scripts/pack-npm.mjs),
+ * `Page()`, `getApp()`, `getCurrentPages()` shims, `wx.cloud`, and recorded navigation calls.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import simulate from 'miniprogram-simulate';
+
+export const PROJECT_ROOT = resolve(__dirname, '../..');
+export const MINIPROGRAM_ROOT = join(PROJECT_ROOT, 'miniprogram');
+const NPM_PREFIX = '@vant/weapp/';
+
+type AnyComponent = simulate.Component<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type RenderedPage = simulate.RootComponent<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type CloudCall = (name: string, data: Record<string, unknown>) => Promise<unknown>;
+
+type PageInstance = WechatMiniprogram.Component.TrivialInstance & {
+  route: string;
+  options: Record<string, string>;
+};
+
+const g = globalThis as unknown as Record<string, unknown>;
+
+// ---- miniprogram_npm ------------------------------------------------------------------------------------
+
+/** Packs miniprogram_npm unless Vant is already there (the official compiler compiles all of miniprogram/). */
+export function ensureNpmPacked(): void {
+  if (existsSync(join(MINIPROGRAM_ROOT, 'miniprogram_npm', '@vant', 'weapp', 'button', 'index.js'))) return;
+  execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'pack-npm.mjs')], { stdio: 'pipe' });
+}
+
+/**
+ * Every npm component used by `componentPath` and the project's own components it uses (recursively),
+ * as the override miniprogram-simulate needs: `van-button` → `/miniprogram_npm/@vant/weapp/button/index`.
+ */
+export function npmOverrides(componentPath: string, seen = new Set<string>()): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  if (seen.has(componentPath)) return overrides;
+  seen.add(componentPath);
+  const json = JSON.parse(readFileSync(`${componentPath}.json`, 'utf8')) as {
+    usingComponents?: Record<string, string>;
+  };
+  for (const [tag, target] of Object.entries(json.usingComponents ?? {})) {
+    if (target.startsWith(NPM_PREFIX)) {
+      const previous = overrides[tag];
+      const mapped = `/miniprogram_npm/${target}`;
+      if (previous && previous !== mapped) throw new Error(`${tag} maps to two npm components`);
+      overrides[tag] = mapped;
+    } else if (!target.startsWith('plugin://')) {
+      const local = target.startsWith('/') ? join(MINIPROGRAM_ROOT, target) : join(dirname(componentPath), target);
+      Object.assign(overrides, npmOverrides(local, seen));
+    }
+  }
+  return overrides;
+}
+
+// ---- wx, getApp, getCurrentPages, Page --------------------------------------------------------------
+
+const pageStack: PageInstance[] = [];
+let nextQuery: Record<string, string> = {};
+let nextRoute = '';
+
+/** Navigation and other side-effect calls the pages made, newest last. */
+export const wxCalls: { api: string; args: unknown }[] = [];
+
+function stub(api: string, result: unknown = {}) {
+  return (args: { success?: (res: unknown) => void; complete?: (res: unknown) => void } = {}) => {
+    wxCalls.push({ api, args });
+    const res = { errMsg: `${api}:ok`, ...(result as object) };
+    args.success?.(res);
+    args.complete?.(res);
+    return Promise.resolve(res);
+  };
+}
+
+function installGlobals(): void {
+  const wx = (g.wx ?? {}) as Record<string, unknown>;
+  g.wx = wx;
+  for (const api of [
+    'navigateTo',
+    'redirectTo',
+    'switchTab',
+    'reLaunch',
+    'navigateBack',
+    'stopPullDownRefresh',
+    'startPullDownRefresh',
+    'openPrivacyContract',
+    'showToast',
+    'hideToast',
+    'showLoading',
+    'hideLoading',
+    'setNavigationBarTitle',
+  ]) {
+    wx[api] = stub(api);
+  }
+  if (typeof wx.getStorageSync !== 'function') wx.getStorageSync = () => '';
+  g.getApp = () => ({ globalData: {} });
+  g.getCurrentPages = () => [...pageStack];
+  g.Page = (options: Record<string, unknown>) => {
+    const methods: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value;
+    const component = g.Component as (definition: Record<string, unknown>) => void;
+    component({
+      data: options.data ?? {},
+      methods,
+      lifetimes: {
+        attached(this: PageInstance) {
+          this.route = nextRoute;
+          this.options = nextQuery;
+          pageStack.push(this);
+          const page = this as unknown as { onLoad?: (q: unknown) => void; onShow?: () => void };
+          page.onLoad?.(nextQuery);
+          page.onShow?.();
+        },
+        detached(this: PageInstance) {
+          const at = pageStack.indexOf(this);
+          if (at >= 0) pageStack.splice(at, 1);
+        },
+      },
+    });
+  };
+}
+installGlobals();
+
+/**
+ * Wires `wx.cloud.callFunction` to `call` (in-process: a local cloud or a fake). The page's typed client sees
+ * exactly what CloudBase gives it: `{ result, errMsg, requestID }`.
+ */
+export function installCloud(call: CloudCall): void {
+  let requests = 0;
+  (g.wx as Record<string, unknown>).cloud = {
+    init: () => undefined,
+    DYNAMIC_CURRENT_ENV: 'local',
+    callFunction: async ({ name, data }: { name: string; data?: Record<string, unknown> }) => {
+      const result = await call(name, data ?? {});
+      requests += 1;
+      return { result, errMsg: 'cloud.callFunction:ok', requestID: `test-${requests}` };
+    },
+  };
+}
+
+// ---- loading and rendering --------------------------------------------------------------------------
+
+const loaded = new Map<string, string>();
+
+/** Loads a page or component once per test file (simulate cannot load the same path twice). */
+export function loadComponentId(route: string): string {
+  const existing = loaded.get(route);
+  if (existing) return existing;
+  ensureNpmPacked();
+  const componentPath = join(MINIPROGRAM_ROOT, route);
+  const id = simulate.load(componentPath, {
+    compiler: 'official',
+    rootPath: MINIPROGRAM_ROOT,
+    usingComponents: npmOverrides(componentPath),
+    compilerOptions: { maxBuffer: 64 * 1024 * 1024 },
+  });
+  loaded.set(route, id);
+  return id;
+}
+
+export interface PageHandle {
+  /** Renders the page and attaches it: the shim calls onLoad(query) then onShow(). */
+  open(query?: Record<string, string>): Promise<RenderedPage>;
+}
+
+/** `route` as in app.json, e.g. `pages/me/index`. */
+export function loadPage(route: string): PageHandle {
+  const id = loadComponentId(route);
+  return {
+    async open(query = {}) {
+      nextQuery = query;
+      nextRoute = route;
+      const page = simulate.render(id);
+      page.attach(document.createElement('parent-wrapper'));
+      await settle();
+      return page;
+    },
+  };
+}
+
+/** Renders a component (`components/post-card/index`) with properties, attached. */
+export function renderComponent(route: string, properties: Record<string, unknown> = {}): RenderedPage {
+  const component = simulate.render(loadComponentId(route), properties);
+  component.attach(document.createElement('parent-wrapper'));
+  return component;
+}
+
+/** Closes a page: detached, off the page stack. */
+export function closePage(page: RenderedPage): void {
+  page.detach();
+}
+
+/**
+ * Taps what a user would tap and lets the handlers run (j-component dispatches events in a microtask).
+ * For a `<van-button>` the tap goes to its inner native button, so Vant's own handler runs (and stays silent
+ * when the button is disabled or loading) and emits `click` to the page.
+ */
+export async function tap(root: AnyComponent, selector: string): Promise<void> {
+  const target = root.querySelector(selector);
+  if (!target) throw new Error(`nothing matches ${selector}; page shows: ${textOf(root)}`);
+  const inner = target.querySelector('.van-button');
+  (inner ?? target).dispatchEvent('tap');
+  await settle();
+}
+
+/** Lets pending promises and timers run. */
+export async function settle(rounds = 3): Promise<void> {
+  for (let i = 0; i < rounds; i++) await simulate.sleep(0);
+}
+
+/** The visible text of a rendered page or component, whitespace collapsed. */
+export function textOf(component: AnyComponent): string {
+  return (component.dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until `predicate` holds (a real local cloud answers asynchronously), or fails with the page text. */
+export async function waitFor(
+  component: AnyComponent,
+  predicate: () => boolean,
+  { timeoutMs = 3000, what = 'condition' } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; page shows: ${textOf(component)}`);
+    await simulate.sleep(10);
+  }
+}
+
+export function waitForText(component: AnyComponent, text: string, timeoutMs = 3000): Promise<void> {
+  return waitFor(component, () => textOf(component).includes(text), { timeoutMs, what: `"${text}"` });
+}
