@@ -41,7 +41,7 @@ export class FunctionRegistry {
       try {
         raw = JSON.parse(fs.readFileSync(configFile, 'utf8')) as RawConfig;
       } catch (err) {
-        throw new Error(`${configFile}: invalid JSON (${(err as Error).message})`);
+        throw new Error(`${configFile}: invalid JSON (${(err as Error).message})`, { cause: err });
       }
     }
     const trigger = (raw.triggers ?? []).find((t) => t.type === 'timer' && typeof t.config === 'string');

@@ -34,6 +34,7 @@ function load(file: string): Main {
   if (cached && cached.mtimeMs === mtimeMs) return cached.main;
   const resolved = require.resolve(file);
   delete require.cache[resolved];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- function code is CommonJS, loaded at run time
   const mod = require(resolved) as { main?: Main };
   if (typeof mod.main !== 'function') throw new Error(`${file} does not export main(event, context)`);
   loaded.set(file, { mtimeMs, main: mod.main });
