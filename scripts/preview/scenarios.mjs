@@ -1,0 +1,63 @@
+// Preview scenarios: per page, what to render. The first scenario of a page is its default (the smoke test
+// renders only that one). Pages not listed get one `default` scenario with the identity of their package.
+//
+// A scenario: {
+//   name: string                         — file suffix: preview/<page with / → _>.<name>.png
+//   identity: 'visitor' | 'volunteer' | 'leader' | 'hq'   — openid demo-<identity> (seeded by local-cloud/seed.ts)
+//   query?: Record<string, string>       — the page's onLoad query
+//   taps?: string[]                      — CSS selectors tapped in order before the shot (e.g. '.van-tab:nth-child(2)')
+//   waitMs?: number                      — extra wait before the shot
+//   network?: 'ok' | 'internal' | 'offline' | 'hang'
+//                                        — how the local cloud answers: normally, every call INTERNAL,
+//                                          unreachable (connection refused), or never (loading state)
+// }
+
+export const IDENTITIES = {
+  visitor: 'demo-visitor',
+  volunteer: 'demo-volunteer',
+  leader: 'demo-leader',
+  hq: 'demo-hq',
+};
+
+/** Loading and error states, for pages that load data on entry. */
+const states = (identity, query) => [
+  { name: 'loading', identity, query, network: 'hang', waitMs: 300 },
+  { name: 'error', identity, query, network: 'internal' },
+];
+
+export const SCENARIOS = {
+  'pages/feed/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'visitor', identity: 'visitor' },
+    ...states('volunteer'),
+    { name: 'offline', identity: 'volunteer', network: 'offline' },
+  ],
+  'pages/brigades/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
+  'pages/me/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'visitor', identity: 'visitor' },
+    { name: 'leader', identity: 'leader' },
+    { name: 'hq', identity: 'hq' },
+    ...states('volunteer'),
+  ],
+  'pages/register/index': [{ name: 'visitor', identity: 'visitor' }],
+  'hq/pages/dashboard/index': [{ name: 'hq', identity: 'hq' }, ...states('hq')],
+};
+
+/** The default identity of a page: by its package. */
+export function defaultIdentity(page) {
+  if (page.startsWith('leader/')) return 'leader';
+  if (page.startsWith('hq/')) return 'hq';
+  return 'volunteer';
+}
+
+/** Scenarios of one page, defaults filled in. */
+export function scenariosFor(page, table = SCENARIOS) {
+  const list = table[page] && table[page].length ? table[page] : [{ name: 'default', identity: defaultIdentity(page) }];
+  return list.map((s) => ({ query: {}, taps: [], waitMs: 0, network: 'ok', ...s }));
+}
+
+/** preview/<file name> of a shot. */
+export function shotName(page, scenario) {
+  return `${page.replace(/\//g, '_')}.${scenario}.png`;
+}
