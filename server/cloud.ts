@@ -1,7 +1,11 @@
 /** The one place that initialises wx-server-sdk; everything else imports `cloud` and `db` from here. */
 import cloud from 'wx-server-sdk';
 
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+// throwOnNotFound: false makes `doc(id).get()` of a missing document resolve to `{ data: null }` instead of
+// throwing a string, so a real error (a conflict) is never mistaken for "not there".
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string, throwOnNotFound: false } as Parameters<
+  typeof cloud.init
+>[0]);
 
 export { cloud };
 export const db = cloud.database();

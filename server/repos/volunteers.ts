@@ -1,5 +1,6 @@
-/** Data access for the `volunteers` collection. */
-import { db, first } from '../cloud';
+/** Data access for the `volunteers` collection. `_id` is the volunteerId. */
+import { _, db, first, rows } from '../cloud';
+import type { Transaction } from '../transaction';
 import type { Availability } from '../../typings/entities';
 
 export interface VolunteerDoc {
@@ -7,9 +8,9 @@ export interface VolunteerDoc {
   openid: string;
   cardNo: string;
   name: string;
-  /** AES-256-GCM ciphertext of the mobile number (see server/pii.ts). */
+  /** AES-256-GCM ciphertext of the mobile number (see server/rules/pii.ts). */
   mobileEnc: string;
-  /** Last four digits and prefix, enough to show the masked number without decrypting. */
+  /** `138****8000`, to show without decrypting. */
   mobileMasked: string;
   town: string;
   community?: string;
@@ -18,7 +19,7 @@ export interface VolunteerDoc {
   serviceAreas: string[];
   availability: Availability[];
   birthYear: number;
-  guardian?: { name: string; mobileEnc: string; mobileMasked: string };
+  guardian?: { name: string; mobileEnc: string; mobileMasked: string; consentAt: number };
   privacyConsent: { version: string; at: number };
   registeredAt: number;
   stars: number;
@@ -29,6 +30,36 @@ export interface VolunteerDoc {
 
 const volunteers = () => db.collection('volunteers');
 
-export async function findByOpenid(openid: string): Promise<VolunteerDoc | undefined> {
+export function findByOpenid(openid: string): Promise<VolunteerDoc | undefined> {
   return first<VolunteerDoc>(volunteers().where({ openid }));
+}
+
+export function findByCardNo(cardNo: string): Promise<VolunteerDoc | undefined> {
+  return first<VolunteerDoc>(volunteers().where({ cardNo }));
+}
+
+export function findById(volunteerId: string): Promise<VolunteerDoc | undefined> {
+  return first<VolunteerDoc>(volunteers().where({ _id: volunteerId }));
+}
+
+/** Several volunteers by id, in one request (callers pass at most a page of ids). */
+export function findByIds(ids: string[]): Promise<VolunteerDoc[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return rows<VolunteerDoc>(
+    volunteers()
+      .where({ _id: _.in(ids) })
+      .limit(ids.length),
+  );
+}
+
+export async function insertInTransaction(tx: Transaction, doc: VolunteerDoc): Promise<void> {
+  await tx.collection('volunteers').add({ data: doc });
+}
+
+export async function update(volunteerId: string, patch: Record<string, unknown>): Promise<void> {
+  await volunteers().doc(volunteerId).update({ data: patch });
+}
+
+export async function remove(volunteerId: string): Promise<void> {
+  await volunteers().doc(volunteerId).remove();
 }

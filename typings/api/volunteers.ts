@@ -11,8 +11,8 @@ export interface RegisterRequest {
   serviceAreas?: Town[];
   availability?: Availability[];
   birthYear: number;
-  /** Required under 18. */
-  guardian?: { name: string; mobile: string };
+  /** Required under 18: the guardian's name, mobile and consent. */
+  guardian?: { name: string; mobile: string; consent: boolean };
   /** Must equal the current PRIVACY_NOTICE_VERSION. */
   privacyConsentVersion: string;
 }

@@ -1,0 +1,49 @@
+/**
+ * volunteers.card / verifyCard — the unified 义工证. The QR holds a signed token with ids only; verifying it
+ * shows just the name, card number, star level, honours and brigades, never contact data.
+ */
+import type { CardResponse, VerifyCardRequest, VerifyCardResponse } from '../../typings/api/volunteers';
+import type { Action } from '../handler';
+import { invalid, notFound } from '../errors';
+import { cardKey } from '../pii';
+import { ofVolunteer as honoursOf, toAward } from '../repos/honours';
+import { ofVolunteer as membershipsOf } from '../repos/memberships';
+import { findById, type VolunteerDoc } from '../repos/volunteers';
+import { sign, verify } from '../rules/token';
+import { none, text, z } from '../schema';
+
+async function cardFace(volunteer: VolunteerDoc) {
+  const [honours, memberships] = await Promise.all([
+    honoursOf(volunteer._id),
+    membershipsOf(volunteer._id, ['active']),
+  ]);
+  return {
+    cardNo: volunteer.cardNo,
+    name: volunteer.name,
+    stars: volunteer.stars,
+    honours: honours.map(toAward),
+    brigades: memberships.map((m) => m.brigadeName),
+  };
+}
+
+export const card: Action<Record<string, never>, CardResponse> = {
+  access: 'volunteer',
+  input: none,
+  async run(_input, ctx) {
+    const volunteer = await ctx.requireVolunteer();
+    const token = sign({ v: volunteer._id, n: volunteer.cardNo }, cardKey(ctx));
+    return { ...(await cardFace(volunteer)), token };
+  },
+};
+
+export const verifyCard: Action<VerifyCardRequest, VerifyCardResponse> = {
+  access: 'anyone',
+  input: z.object({ token: text('义工证二维码', 1000) }),
+  async run(input, ctx) {
+    const payload = verify<{ v?: string; n?: string }>(input.token, cardKey(ctx));
+    if (!payload?.v || !payload.n) throw invalid('义工证二维码无效或已被篡改');
+    const volunteer = await findById(payload.v);
+    if (!volunteer || volunteer.cardNo !== payload.n) throw notFound('该义工证已注销');
+    return { valid: true, ...(await cardFace(volunteer)) };
+  },
+};

@@ -1,0 +1,81 @@
+/**
+ * volunteers.register — one profile per openid; a repeated register keeps the card.
+ * The card number is taken from the year's counter in the same transaction that inserts the profile, so
+ * numbers are unique and gap-free however many people register at once.
+ */
+import type { RegisterRequest } from '../../typings/api/volunteers';
+import type { Profile } from '../../typings/entities';
+import { isDuplicateKey } from '../cloud';
+import type { Action } from '../handler';
+import { newId } from '../ids';
+import { piiKey } from '../pii';
+import { nextInTransaction } from '../repos/counters';
+import { findByOpenid, insertInTransaction, type VolunteerDoc } from '../repos/volunteers';
+import { cardCounterId, formatCardNo } from '../rules/card';
+import { encrypt, maskMobile } from '../rules/pii';
+import { shanghaiYear } from '../time';
+import { inTransaction } from '../transaction';
+import { toProfile } from './profile';
+import { checkAgeAndGuardian, checkConsent, unique, uniqueSlots } from './rules';
+import { registerInput } from './schema';
+
+export const register: Action<RegisterRequest, Profile> = {
+  access: 'anyone',
+  input: registerInput,
+  async run(input, ctx) {
+    const existing = await ctx.volunteer();
+    if (existing) return toProfile(existing);
+    const now = Date.now();
+    const year = shanghaiYear(now);
+    checkConsent(input.privacyConsentVersion);
+    checkAgeAndGuardian(input, year);
+    const key = piiKey(ctx);
+    const minor = year - input.birthYear < 18;
+    const doc: Omit<VolunteerDoc, 'cardNo'> = {
+      _id: newId(),
+      openid: ctx.openid,
+      name: input.name,
+      mobileEnc: encrypt(input.mobile, key),
+      mobileMasked: maskMobile(input.mobile),
+      town: input.town,
+      ...(input.community ? { community: input.community } : {}),
+      specialties: unique(input.specialties),
+      intentions: unique(input.intentions),
+      serviceAreas: unique(input.serviceAreas),
+      availability: uniqueSlots(input.availability),
+      birthYear: input.birthYear,
+      ...(minor && input.guardian
+        ? {
+            guardian: {
+              name: input.guardian.name,
+              mobileEnc: encrypt(input.guardian.mobile, key),
+              mobileMasked: maskMobile(input.guardian.mobile),
+              consentAt: now,
+            },
+          }
+        : {}),
+      privacyConsent: { version: input.privacyConsentVersion, at: now },
+      registeredAt: now,
+      stars: 0,
+      earnedMinutes: 0,
+      ratingSum: 0,
+      ratingCount: 0,
+    };
+    try {
+      const saved = await inTransaction(async (tx) => {
+        const seq = await nextInTransaction(tx, cardCounterId(year));
+        const full: VolunteerDoc = { ...doc, cardNo: formatCardNo(year, seq) };
+        await insertInTransaction(tx, full);
+        return full;
+      });
+      ctx.log.info('registered', { volunteerId: saved._id, cardNo: saved.cardNo });
+      return toProfile(saved);
+    } catch (error) {
+      // The same person registering twice at once: the unique openid index lets one through; answer with it.
+      if (!isDuplicateKey(error)) throw error;
+      const winner = await findByOpenid(ctx.openid);
+      if (!winner) throw error;
+      return toProfile(winner);
+    }
+  },
+};

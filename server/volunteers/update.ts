@@ -1,0 +1,53 @@
+/** volunteers.update — the owner changes their profile; the mobile is re-encrypted, the card number never changes. */
+import type { UpdateRequest } from '../../typings/api/volunteers';
+import type { Profile } from '../../typings/entities';
+import type { Action } from '../handler';
+import { piiKey } from '../pii';
+import { update as save, type VolunteerDoc } from '../repos/volunteers';
+import { encrypt, maskMobile } from '../rules/pii';
+import { shanghaiYear } from '../time';
+import { toProfile } from './profile';
+import { checkAgeAndGuardian, unique, uniqueSlots } from './rules';
+import { updateInput } from './schema';
+
+export const update: Action<UpdateRequest, Profile> = {
+  access: 'volunteer',
+  input: updateInput,
+  async run(input, ctx) {
+    const current = await ctx.requireVolunteer();
+    const now = Date.now();
+    const birthYear = input.birthYear ?? current.birthYear;
+    const minor = shanghaiYear(now) - birthYear < 18;
+    if (input.birthYear !== undefined || input.guardian !== undefined) {
+      const guardian =
+        input.guardian ?? (current.guardian ? { name: current.guardian.name, mobile: '', consent: true } : undefined);
+      checkAgeAndGuardian({ birthYear, guardian, mobile: input.mobile }, shanghaiYear(now));
+    }
+    const patch: Partial<VolunteerDoc> = {};
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.town !== undefined) patch.town = input.town;
+    if (input.community !== undefined) patch.community = input.community;
+    if (input.specialties !== undefined) patch.specialties = unique(input.specialties);
+    if (input.intentions !== undefined) patch.intentions = unique(input.intentions);
+    if (input.serviceAreas !== undefined) patch.serviceAreas = unique(input.serviceAreas);
+    if (input.availability !== undefined) patch.availability = uniqueSlots(input.availability);
+    if (input.birthYear !== undefined) patch.birthYear = input.birthYear;
+    if (input.mobile !== undefined || (minor && input.guardian)) {
+      const key = piiKey(ctx);
+      if (input.mobile !== undefined) {
+        patch.mobileEnc = encrypt(input.mobile, key);
+        patch.mobileMasked = maskMobile(input.mobile);
+      }
+      if (minor && input.guardian) {
+        patch.guardian = {
+          name: input.guardian.name,
+          mobileEnc: encrypt(input.guardian.mobile, key),
+          mobileMasked: maskMobile(input.guardian.mobile),
+          consentAt: now,
+        };
+      }
+    }
+    if (Object.keys(patch).length > 0) await save(current._id, patch);
+    return toProfile({ ...current, ...patch });
+  },
+};
