@@ -56,6 +56,7 @@ describe('我的 page', () => {
     let registered = (await register(source, openid)) as Envelope<{ cardNo: string }>;
     if (cloud.real && isUnsupported(registered)) {
       // volunteers.register has not landed in the local cloud yet: the fake stands in for this case only.
+      console.warn('volunteers.register is missing from the local cloud: using the fake for this case');
       source = startFakeCloud();
       registered = (await register(source, openid)) as Envelope<{ cardNo: string }>;
     }
