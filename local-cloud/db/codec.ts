@@ -77,8 +77,7 @@ export function resolveSpecials(value: unknown, now: number, regexToJs: boolean)
 /** BSON options (i m s x u l) to JS flags; `x` (extended) strips unescaped whitespace and comments. */
 export function bsonRegexToJs(pattern: string, options: string): RegExp {
   let source = pattern;
-  if (options.includes('x')) source = source.replace(/\\#/g, '\u0000').replace(/#.*$/gm, '').replace(/\s+/g, '');
-  source = source.replace(/\u0000/g, '\\#');
+  if (options.includes('x')) source = source.replace(/(?<!\\)#.*$/gm, '').replace(/(?<!\\)\s+/g, '');
   const flags = [...new Set(options.split('').filter((f) => 'ims'.includes(f)))].join('');
   return new RegExp(source, flags);
 }

@@ -111,24 +111,35 @@ export class Store {
 
   /** Rows of a collection in insertion order, optionally narrowed by string equalities on top-level fields. */
   scan(coll: string, prefilters: Prefilter[] = []): Row[] {
-    const usable = prefilters.filter((p) => SAFE_FIELD.test(p.field)).slice(0, 2);
-    let sql = 'SELECT seq, id, version, body FROM docs WHERE coll = ?';
-    const args: unknown[] = [coll];
-    for (const p of usable) {
-      if (p.field === '_id') {
-        sql += ' AND id = ?';
-        args.push(p.value);
-      } else {
-        sql += ` AND (json_extract(body, '$.${p.field}') = ? OR json_type(body, '$.${p.field}') = 'array')`;
-        args.push(p.value);
-      }
+    const byId = prefilters.find((p) => p.field === '_id');
+    if (byId) {
+      const row = this.get(coll, byId.value);
+      return row ? [row] : [];
     }
-    sql += ' ORDER BY seq';
-    return this.db.prepare(sql).all(...args) as Row[];
+    const p = prefilters.find((x) => SAFE_FIELD.test(x.field));
+    if (!p)
+      return this.cached('SELECT seq, id, version, body FROM docs WHERE coll = ? ORDER BY seq').all(coll) as Row[];
+    // A UNION lets SQLite use both expression indexes (equal value, or an array that may contain it).
+    const sql =
+      `SELECT seq, id, version, body FROM docs WHERE seq IN (` +
+      `SELECT seq FROM docs WHERE coll = ? AND json_extract(body, '$.${p.field}') = ? UNION ` +
+      `SELECT seq FROM docs WHERE coll = ? AND json_type(body, '$.${p.field}') = 'array') ORDER BY seq`;
+    return this.cached(sql).all(coll, p.value, coll) as Row[];
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private cached(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
   }
 
   get(coll: string, id: string): Row | undefined {
-    return this.db.prepare('SELECT seq, id, version, body FROM docs WHERE coll = ? AND id = ?').get(coll, id) as
+    return this.cached('SELECT seq, id, version, body FROM docs WHERE coll = ? AND id = ?').get(coll, id) as
       Row | undefined;
   }
 
@@ -152,7 +163,7 @@ export class Store {
 
   replace(coll: string, id: string, doc: Doc): number {
     const version = ++this.clock;
-    this.db.prepare('DELETE FROM ukeys WHERE coll = ? AND id = ?').run(coll, id);
+    this.cached('DELETE FROM ukeys WHERE coll = ? AND id = ?').run(coll, id);
     this.writeUniqueKeys(coll, id, doc);
     this.db
       .prepare('UPDATE docs SET body = ?, version = ? WHERE coll = ? AND id = ?')
@@ -162,7 +173,7 @@ export class Store {
 
   remove(coll: string, id: string): number {
     const version = ++this.clock;
-    this.db.prepare('DELETE FROM ukeys WHERE coll = ? AND id = ?').run(coll, id);
+    this.cached('DELETE FROM ukeys WHERE coll = ? AND id = ?').run(coll, id);
     this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?').run(coll, id);
     return version;
   }
@@ -174,7 +185,7 @@ export class Store {
   private writeUniqueKeys(coll: string, id: string, doc: Doc): void {
     const spec = this.specs.get(coll);
     if (!spec) return;
-    const insertKey = this.db.prepare('INSERT INTO ukeys (coll, idx, key, id) VALUES (?, ?, ?, ?)');
+    const insertKey = this.cached('INSERT INTO ukeys (coll, idx, key, id) VALUES (?, ?, ?, ?)');
     for (const index of spec.indexes) {
       if (!index.unique) continue;
       for (const key of uniqueKeys(index, doc)) {

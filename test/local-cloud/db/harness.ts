@@ -20,7 +20,11 @@ export interface Harness {
 
 export async function startHarness(extra: { name: string; indexes: [] }[] = []): Promise<Harness> {
   const clock = { now: Date.UTC(2026, 0, 5, 8, 0, 0) };
-  const db = LocalDatabase.open({ file: ':memory:', collections: [...COLLECTIONS, ...extra], now: () => clock.now });
+  const db = LocalDatabase.open({
+    file: ':memory:',
+    collections: [...COLLECTIONS, ...extra.map((c) => ({ ...c, description: 'test' }))],
+    now: () => clock.now,
+  });
   const metrics: DbMetrics = { requests: 0, docsRead: 0, docsWritten: 0 };
   const actions: string[] = [];
   let seq = 0;

@@ -23,7 +23,8 @@ afterAll(() => h.close());
 const bal = async (id: string): Promise<number> => (await h.wdb.collection('acct').doc(id).get()).data.bal;
 
 test('runTransaction commits and returns the callback value; rollback(value) rejects with it', async () => {
-  const result = await h.wdb.runTransaction(async (t: { collection(n: string): any }) => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const result = await h.wdb.runTransaction(async (t: any) => {
     const a = (await t.collection('acct').doc('a').get()).data;
     await t
       .collection('acct')
@@ -41,6 +42,7 @@ test('runTransaction commits and returns the callback value; rollback(value) rej
   expect(await bal('b')).toBe(10);
 
   await expect(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     h.wdb.runTransaction(async (t: any) => {
       await t
         .collection('acct')
