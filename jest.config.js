@@ -18,5 +18,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
       globalSetup: '<rootDir>/test/helpers/build-once.js',
     },
+    {
+      ...base,
+      displayName: 'pages',
+      testEnvironment: '<rootDir>/test/pages/page-environment.js',
+      testMatch: ['<rootDir>/test/pages/**/*.test.ts', '<rootDir>/miniprogram/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/miniprogram/miniprogram_npm/'],
+      moduleNameMapper: { '^@vant/weapp/(.*)$': '<rootDir>/miniprogram/miniprogram_npm/@vant/weapp/$1' },
+      globalSetup: '<rootDir>/test/helpers/build-once.js',
+    },
   ],
 };

@@ -5,5 +5,5 @@ const { join } = require('node:path');
 module.exports = async function buildOnce() {
   if (process.env.SKIP_BUILD === '1') return;
   const { buildAll } = await import(pathToFileURL(join(__dirname, '../../scripts/build.mjs')).href);
-  await buildAll(['functions', 'local-cloud']);
+  await buildAll(['functions', 'local-cloud', 'npm']);
 };
