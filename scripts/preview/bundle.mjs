@@ -2,7 +2,7 @@
 // and the mini program's own JavaScript/TypeScript as lazily run modules keyed by path.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -58,13 +58,18 @@ function scriptOf(root, path) {
   return null;
 }
 
-/** Bundles app.ts/js and every page/component script into window.__mpModules = { path: () => run }. */
-export async function bundleApp(root, paths) {
-  const entries = [['app', scriptOf(root, 'app')], ...paths.map((p) => [p, scriptOf(root, p)])].filter(([, f]) => f);
+/**
+ * Bundles app.ts/js and every page/component script into window.__mpModules = { path: () => run }.
+ * Scripts come from srcRoot (so the bundle works even when they reach outside it), npm packages from
+ * npmRoot/miniprogram_npm. Returns the code and the runtime imports that leave srcRoot, which WeChat cannot load.
+ */
+export async function bundleApp(root, paths, npmRoot = root) {
+  const from = (p) => (p.startsWith('miniprogram_npm/') ? npmRoot : root);
+  const entries = [['app', scriptOf(root, 'app')], ...paths.map((p) => [p, scriptOf(from(p), p)])].filter(([, f]) => f);
   const source = `window.__mpModules = {\n${entries
     .map(([p, f]) => `  ${JSON.stringify(p)}: () => require(${JSON.stringify(f)}),`)
     .join('\n')}\n};\n`;
-  const npmDir = join(root, 'miniprogram_npm');
+  const npmDir = join(npmRoot, 'miniprogram_npm');
   const miniprogramNpm = {
     name: 'miniprogram-npm',
     setup(b) {
@@ -88,6 +93,17 @@ export async function bundleApp(root, paths) {
     resolveExtensions: ['.ts', '.js', '.json'],
     plugins: [miniprogramNpm],
     logLevel: 'silent',
+    metafile: true,
   });
-  return out.outputFiles[0].text;
+  const cwd = process.cwd();
+  const abs = (p) => (isAbsolute(p) ? p : resolve(cwd, p));
+  const inside = (p) => abs(p).startsWith(root + sep) || abs(p).startsWith(npmDir + sep);
+  const outside = [];
+  for (const [file, input] of Object.entries(out.metafile.inputs)) {
+    if (!inside(file)) continue;
+    for (const imp of input.imports) {
+      if (!imp.external && !inside(imp.path)) outside.push(`${relative(root, abs(file))} imports ${imp.original || imp.path}`);
+    }
+  }
+  return { code: out.outputFiles[0].text, outside };
 }

@@ -33,13 +33,20 @@ export async function startCloud({ repoRoot, now }) {
   delete require.cache[outfile];
   const mod = require(outfile);
   const dataDir = mkdtempSync(join(tmpdir(), 'preview-cloud-'));
-  const cloud = await mod.startLocalCloud({ port: 0, dataDir, timers: false, now: Date.parse(now) });
+  const calls = [];
+  const log = (entry) => {
+    calls.push(entry);
+    if (calls.length > 200) calls.shift();
+  };
+  const cloud = await mod.startLocalCloud({ port: 0, dataDir, timers: false, now: Date.parse(now), log });
   let note = 'local cloud with demo seed';
   if (typeof mod.seedDemo === 'function') await mod.seedDemo(cloud);
   else note = 'local cloud WITHOUT demo data (local-cloud/seed.ts is missing)';
   return {
     url: cloud.url,
     note,
+    /** The last invocations (the local cloud's log lines), newest last. */
+    calls,
     async stop() {
       await cloud.stop();
       rmSync(dataDir, { recursive: true, force: true });

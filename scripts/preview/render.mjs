@@ -26,18 +26,21 @@ export async function prepare({ repoRoot, srcRoot, stageDir }) {
   files.set('/__preview__/builtins.css', { type: 'text/css', body: readFileSync(join(here, 'runtime', 'builtins.css'), 'utf8') });
   files.set('/__preview__/runtime.js', { type: JS, body: await bundleRuntime() });
   let compileError = null;
+  const outside = [];
   try {
     const gwx = compileWxml(repoRoot, stageRoot, project);
     files.set('/__preview__/gwx.js', { type: JS, body: `window.__gwx = (function () {\n${gwx}\nreturn $gwx;\n})();\n` });
     const wxss = compileWxss(repoRoot, stageRoot);
     files.set('/__preview__/wxss.js', { type: JS, body: wxssScript(wxss) });
     project.wxssFiles = new Set(Object.keys(wxss.files));
-    files.set('/__preview__/app.js', { type: JS, body: await bundleApp(stageRoot, [...project.components.keys()]) });
+    const app = await bundleApp(srcRoot, [...project.components.keys()], stageRoot);
+    files.set('/__preview__/app.js', { type: JS, body: app.code });
+    outside.push(...app.outside.map((o) => `${o}: outside the mini program root, WeChat cannot load it at run time`));
   } catch (err) {
     if (!(err instanceof CompileError) && !(err && err.errors)) throw err;
     compileError = err instanceof CompileError ? err.message : `esbuild: ${err.message}`;
   }
-  return { stageRoot, project, files, compileError, iconFont: vantIconFont(repoRoot) };
+  return { stageRoot, project, files, compileError, outside, iconFont: vantIconFont(repoRoot) };
 }
 
 function manifestFor(prepared, page, scenario) {
@@ -72,7 +75,7 @@ export async function openRenderer(prepared, { cloudUrl = null, now = NOW } = {}
   let seq = 0;
   async function render(page, scenario, outFile) {
     const started = Date.now();
-    const result = { page, scenario: scenario.name, file: outFile, errors: [], unresolved: [], blank: false, log: [], ms: 0 };
+    const result = { page, scenario: scenario.name, loading: scenario.network === 'hang', file: outFile, errors: [], unresolved: [], blank: false, log: [], ms: 0 };
     if (prepared.compileError) {
       result.errors.push(prepared.compileError);
       return result;
@@ -170,10 +173,10 @@ export async function openRenderer(prepared, { cloudUrl = null, now = NOW } = {}
 
 /** Problems that make a shot a failure for the smoke test. */
 export function problemsOf(prepared, result) {
-  const out = [...result.errors];
+  const out = [...result.errors, ...prepared.outside];
   for (const p of prepared.project.problems) if (p.startsWith(`${result.page}:`) || isUsedBy(prepared, result.page, p)) out.push(p);
   if (result.unresolved.length) out.push(`unresolved component tag(s): ${result.unresolved.map((t) => `<${t}>`).join(', ')}`);
-  if (result.blank) out.push('blank page: no visible text or image');
+  if (result.blank && !result.loading) out.push('blank page: no visible text or image');
   return out;
 }
 
