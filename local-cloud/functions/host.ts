@@ -152,6 +152,7 @@ export class FunctionHost {
     const slot: Slot = { id, worker, ready: new Promise<void>((r) => (markReady = r)), dead: false };
     worker.on('message', (msg: WorkerReply) => {
       if (msg.type === 'ready') markReady();
+      else if (msg.type === 'started') this.onStarted(slot, msg.invocationId);
       else if (msg.type === 'result') this.onResult(slot, msg);
       else if (msg.type === 'log') this.o.log({ event: 'unhandledRejection', worker: id, message: msg.message });
     });
@@ -167,7 +168,6 @@ export class FunctionHost {
     void slot.ready.then(() => {
       if (slot.dead || slot.current !== inv) return;
       inv.startedAt = Date.now();
-      slot.timer = setTimeout(() => this.onTimeout(slot, inv), inv.fn.timeoutMs);
       const msg: InvokeMessage = {
         type: 'invoke',
         invocationId: inv.requestId,
@@ -219,6 +219,13 @@ export class FunctionHost {
     };
     if (inv.openid) env.WX_OPENID = inv.openid;
     return env;
+  }
+
+  /** Loading the code (cold start) is not part of the function's time limit, as in SCF's init phase. */
+  private onStarted(slot: Slot, invocationId: string): void {
+    const inv = slot.current;
+    if (!inv || inv.requestId !== invocationId) return;
+    slot.timer = setTimeout(() => this.onTimeout(slot, inv), inv.fn.timeoutMs);
   }
 
   private onResult(slot: Slot, msg: Extract<WorkerReply, { type: 'result' }>): void {

@@ -16,6 +16,8 @@ export interface InvokeMessage {
 
 export type WorkerReply =
   | { type: 'ready' }
+  /** The function's code is loaded and main() is being called: the timeout starts now (cold start excluded). */
+  | { type: 'started'; invocationId: string }
   | { type: 'result'; invocationId: string; ok: true; result: unknown }
   | { type: 'result'; invocationId: string; ok: false; error: { name: string; message: string; stack?: string } }
   | { type: 'log'; level: 'unhandledRejection'; message: string };

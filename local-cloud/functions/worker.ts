@@ -67,6 +67,7 @@ port.on('message', (msg: InvokeMessage) => {
     try {
       applyEnv(msg.env);
       const main = load(msg.file);
+      post({ type: 'started', invocationId: msg.invocationId });
       const result = await main(msg.event, msg.context);
       post({ type: 'result', invocationId: msg.invocationId, ok: true, result: toWire(result) });
     } catch (err) {

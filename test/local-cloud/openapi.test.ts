@@ -78,7 +78,7 @@ test('wxacode.getUnlimited returns a PNG', async () => {
     api: 'code',
     payload: { scene: 'b=12', page: 'pages/brigade/index' },
   });
-  expect(r.body.contentType).toBe('image/png');
+  expect(r.body).toMatchObject({ contentType: 'image/png' });
   const png = Buffer.from(r.body.base64, 'base64');
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(png.length).toBeGreaterThan(500);
