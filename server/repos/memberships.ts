@@ -1,6 +1,9 @@
 /** Data access for the `memberships` collection: one document per (brigade, volunteer), `_id` = `<brigadeId>:<volunteerId>`. */
 import { _, db, first, rows } from '../cloud';
+import { after, where } from '../paging';
 import type { MembershipStatus } from '../../typings/entities';
+import type { BrigadeDoc } from './brigades';
+import type { VolunteerDoc } from './volunteers';
 
 export interface MembershipDoc {
   _id: string;
@@ -32,20 +35,24 @@ export function ofVolunteer(volunteerId: string, statuses: MembershipStatus[] = 
   );
 }
 
-/** One page of a brigade's members, newest first; the cursor is the last item's `joinedAt:_id`. */
+/** One page of a brigade's members, newest first. */
 export function page(brigadeId: string, status: MembershipStatus | undefined, pageSize: number, cursor?: string) {
-  const where: Record<string, unknown> = { brigadeId, status: status ?? _.in(['active', 'pending']) };
-  if (cursor) {
-    const [joinedAt, id] = cursor.split('|');
-    where.joinedAt = _.lte(Number(joinedAt));
-    if (id) where._id = _.neq(id);
-  }
+  const filters = { brigadeId, status: status ?? _.in(['active', 'pending']) };
   return rows<MembershipDoc>(
     memberships()
-      .where(where)
+      .where(where(filters, after('joinedAt', 'desc', cursor)))
       .orderBy('joinedAt', 'desc')
       .orderBy('_id', 'desc')
       .limit(pageSize + 1),
+  );
+}
+
+/** The active members among these volunteers (one request; callers pass a bounded list). */
+export function activeAmong(brigadeId: string, volunteerIds: string[]) {
+  return rows<MembershipDoc>(
+    memberships()
+      .where({ _id: _.in(volunteerIds.map((v) => membershipId(brigadeId, v))), status: 'active' })
+      .limit(volunteerIds.length),
   );
 }
 
@@ -59,4 +66,25 @@ export async function setStatus(id: string, patch: Partial<MembershipDoc>): Prom
 
 export async function removeOfVolunteer(volunteerId: string): Promise<void> {
   await memberships().where({ volunteerId }).remove();
+}
+
+export const newMembership = (
+  brigade: BrigadeDoc,
+  volunteer: VolunteerDoc,
+  status: MembershipStatus,
+  now: number,
+): MembershipDoc => ({
+  _id: membershipId(brigade._id, volunteer._id),
+  brigadeId: brigade._id,
+  brigadeName: brigade.name,
+  volunteerId: volunteer._id,
+  name: volunteer.name,
+  cardNo: volunteer.cardNo,
+  status,
+  joinedAt: now,
+});
+
+/** Keeps the denormalised brigade name in step after a rename. */
+export async function renameBrigade(brigadeId: string, brigadeName: string): Promise<void> {
+  await memberships().where({ brigadeId }).update({ data: { brigadeName } });
 }

@@ -1,7 +1,8 @@
-/** volunteers.me — who am I: registration, profile, card, stars, hours and roles. */
+/** volunteers.me — who am I: registration, profile, card, stars, hours, brigades and roles. */
 import type { Action } from '../handler';
 import type { MeResponse } from '../../typings/api/volunteers';
 import { ledBy } from '../repos/brigades';
+import { ofVolunteer } from '../repos/memberships';
 import { none } from '../schema';
 import { toProfile } from './profile';
 
@@ -11,13 +12,20 @@ export const me: Action<Record<string, never>, MeResponse> = {
   async run(_input, ctx) {
     const volunteer = await ctx.volunteer();
     if (!volunteer) return { registered: false, roles: await ctx.roles(false) };
-    const led = await ledBy(volunteer._id);
+    const [led, memberships] = await Promise.all([ledBy(volunteer._id), ofVolunteer(volunteer._id)]);
+    const leads = new Set(led.map((b) => b._id));
     return {
       registered: true,
       profile: toProfile(volunteer),
       cardNo: volunteer.cardNo,
       stars: volunteer.stars,
       earnedMinutes: volunteer.earnedMinutes,
+      brigades: memberships.map((m) => ({
+        brigadeId: m.brigadeId,
+        name: m.brigadeName,
+        status: m.status,
+        leader: leads.has(m.brigadeId),
+      })),
       roles: await ctx.roles(led.length > 0),
     };
   },

@@ -1,0 +1,80 @@
+/**
+ * brigades.invite / join — a leader's invite code travels in a shared link (onShareAppMessage); whoever opens
+ * it joins: at once in an open brigade, or pending the leader's review. Joining twice changes nothing.
+ */
+import type { InviteRequest, InviteResponse, JoinRequest, JoinResponse } from '../../typings/api/brigades';
+import { isDuplicateKey } from '../cloud';
+import { invalid, notFound, precondition } from '../errors';
+import type { Action } from '../handler';
+import { newCode } from '../ids';
+import { addMembers } from '../repos/brigades';
+import * as invites from '../repos/invites';
+import * as memberships from '../repos/memberships';
+import { epochMs, id, text, z } from '../schema';
+import { loadBrigade, requireLeaderOf } from './access';
+
+export const JOIN_PAGE = '/pages/join/index';
+const joinPath = (code: string) => `${JOIN_PAGE}?code=${code}`;
+
+export const invite: Action<InviteRequest, InviteResponse> = {
+  access: 'volunteer',
+  input: z.object({
+    brigadeId: id('大队'),
+    expiresAt: z.optional(epochMs('有效期')),
+    revokeCode: z.optional(text('邀请码', 32)),
+  }),
+  async run(input, ctx) {
+    const { brigade, volunteer } = await requireLeaderOf(ctx, input.brigadeId);
+    const now = Date.now();
+    if (input.revokeCode) {
+      const found = await invites.findByCode(input.revokeCode.toUpperCase());
+      if (!found || found.brigadeId !== brigade._id) throw notFound('邀请码不存在');
+      await invites.revoke(found._id, now);
+      return { code: found.code, path: joinPath(found.code), revoked: true };
+    }
+    if (input.expiresAt !== undefined && input.expiresAt <= now)
+      throw invalid('有效期需晚于现在', { expiresAt: '有效期需晚于现在' });
+    const code = newCode(10);
+    await invites.insert({
+      _id: code,
+      code,
+      brigadeId: brigade._id,
+      createdBy: volunteer?._id ?? '',
+      createdAt: now,
+      revoked: false,
+      ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
+    });
+    return { code, path: joinPath(code), ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}) };
+  },
+};
+
+export const join: Action<JoinRequest, JoinResponse> = {
+  access: 'volunteer',
+  input: z.object({ code: text('邀请码', 32) }),
+  async run(input, ctx) {
+    const volunteer = await ctx.requireVolunteer();
+    const found = await invites.findByCode(input.code.trim().toUpperCase());
+    if (!found) throw notFound('邀请链接无效，请向大队负责人重新索取');
+    if (found.revoked) throw precondition('该邀请链接已被收回，请向大队负责人重新索取');
+    if (found.expiresAt && found.expiresAt <= Date.now())
+      throw precondition('该邀请链接已过期，请向大队负责人重新索取');
+    const brigade = await loadBrigade(found.brigadeId);
+    const existing = await memberships.find(brigade._id, volunteer._id);
+    if (existing && (existing.status === 'active' || existing.status === 'pending')) {
+      return { brigadeId: brigade._id, status: existing.status };
+    }
+    const status = brigade.joinMode === 'open' ? 'active' : 'pending';
+    const now = Date.now();
+    try {
+      if (existing) await memberships.setStatus(existing._id, { status, joinedAt: now, brigadeName: brigade.name });
+      else await memberships.insert(memberships.newMembership(brigade, volunteer, status, now));
+    } catch (error) {
+      // Two taps at once: the unique (brigade, volunteer) key lets one through.
+      if (!isDuplicateKey(error)) throw error;
+      const winner = await memberships.find(brigade._id, volunteer._id);
+      return { brigadeId: brigade._id, status: winner?.status === 'active' ? 'active' : 'pending' };
+    }
+    if (status === 'active') await addMembers(brigade._id, 1);
+    return { brigadeId: brigade._id, status };
+  },
+};

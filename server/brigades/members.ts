@@ -1,0 +1,90 @@
+/**
+ * brigades.members / review / leave. Contact details: a brigade's leaders see its members' mobiles in full
+ * (they organise the service); everyone else, hq included, sees them masked.
+ */
+import type { MembersRequest, ReviewRequest } from '../../typings/api/brigades';
+import type { Member, Membership, Page } from '../../typings/entities';
+import { notFound, precondition } from '../errors';
+import type { Action } from '../handler';
+import { pageOf, pageSizeOf } from '../paging';
+import { piiKey } from '../pii';
+import { addMembers } from '../repos/brigades';
+import * as memberships from '../repos/memberships';
+import { findByIds } from '../repos/volunteers';
+import { decrypt } from '../rules/pii';
+import { bool, id, oneOf, page, z } from '../schema';
+import { loadBrigade, requireLeaderOf } from './access';
+
+const toMembership = (m: memberships.MembershipDoc): Membership => ({
+  brigadeId: m.brigadeId,
+  volunteerId: m.volunteerId,
+  status: m.status,
+  joinedAt: m.joinedAt,
+});
+
+export const members: Action<MembersRequest, Page<Member>> = {
+  access: 'anyone',
+  input: z.object({
+    brigadeId: id('大队'),
+    status: z.optional(oneOf('状态', ['active', 'pending', 'rejected', 'left'] as const)),
+    ...page,
+  }),
+  async run(input, ctx) {
+    const { brigade, asLeader } = await requireLeaderOf(ctx, input.brigadeId, true);
+    const size = pageSizeOf(input.pageSize);
+    const rows = await memberships.page(brigade._id, input.status, size, input.cursor);
+    const { items, nextCursor } = pageOf(rows, size, 'joinedAt');
+    const people = new Map((await findByIds(items.map((m) => m.volunteerId))).map((v) => [v._id, v]));
+    const key = asLeader ? piiKey(ctx) : undefined;
+    return {
+      items: items.map((m) => {
+        const person = people.get(m.volunteerId);
+        const mobile = person ? (key ? decrypt(person.mobileEnc, key) : person.mobileMasked) : '';
+        return {
+          volunteerId: m.volunteerId,
+          name: m.name,
+          cardNo: m.cardNo,
+          mobile,
+          status: m.status,
+          joinedAt: m.joinedAt,
+        };
+      }),
+      ...(nextCursor ? { nextCursor } : {}),
+    };
+  },
+};
+
+export const review: Action<ReviewRequest, Membership> = {
+  access: 'volunteer',
+  input: z.object({ brigadeId: id('大队'), volunteerId: id('义工'), approve: bool('审核结果') }),
+  async run(input, ctx) {
+    const { brigade } = await requireLeaderOf(ctx, input.brigadeId);
+    const membership = await memberships.find(brigade._id, input.volunteerId);
+    if (!membership) throw notFound('没有找到该入队申请');
+    const status = input.approve ? 'active' : 'rejected';
+    if (membership.status === status) return toMembership(membership);
+    if (membership.status !== 'pending') throw precondition('该申请已处理');
+    const now = Date.now();
+    await memberships.setStatus(membership._id, { status, reviewedAt: now });
+    if (status === 'active') await addMembers(brigade._id, 1);
+    ctx.log.info('membership-reviewed', { brigadeId: brigade._id, volunteerId: input.volunteerId, status });
+    return toMembership({ ...membership, status });
+  },
+};
+
+export const leave: Action<{ brigadeId: string }, Membership> = {
+  access: 'volunteer',
+  input: z.object({ brigadeId: id('大队') }),
+  async run(input, ctx) {
+    const volunteer = await ctx.requireVolunteer();
+    const brigade = await loadBrigade(input.brigadeId);
+    if (brigade.leaderIds.includes(volunteer._id)) throw precondition('你是该大队的负责人，请先联系总队移交负责人');
+    const membership = await memberships.find(brigade._id, volunteer._id);
+    if (!membership || membership.status === 'left' || membership.status === 'rejected') {
+      throw notFound('你不是该大队的队员');
+    }
+    await memberships.setStatus(membership._id, { status: 'left' });
+    if (membership.status === 'active') await addMembers(brigade._id, -1);
+    return toMembership({ ...membership, status: 'left' });
+  },
+};
