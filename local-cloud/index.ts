@@ -38,6 +38,8 @@ export interface LocalCloudOptions {
   now?: number;
   /** msgSecCheck word list (plain words get label 21000). Default: openapi/sec-words.json. */
   secWords?: (string | SecWord)[];
+  /** The functions' own console output: 'inherit' (default) prints it, 'silent' drops it (tests). */
+  functionOutput?: 'inherit' | 'silent';
   /** Log sink; default one JSON line per invocation on stdout. */
   log?: LogSink;
   /** Database engine factory; default the project's engine in local-cloud/db. */
@@ -95,6 +97,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     envId: options.envId ?? 'local',
     appid: options.appid ?? 'wx-local-appid',
     log,
+    functionOutput: options.functionOutput,
   });
   const timers = new TimerScheduler(registry, host, clock);
   const deps = {

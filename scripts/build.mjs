@@ -40,7 +40,11 @@ export async function buildFunctions(names = functionNames()) {
 
 /** The local cloud's server and worker entries; packages stay in node_modules. */
 export async function buildLocalCloud() {
-  const entries = { main: 'local-cloud/main.ts', worker: 'local-cloud/functions/worker.ts' };
+  const entries = {
+    main: 'local-cloud/main.ts',
+    worker: 'local-cloud/functions/worker.ts',
+    seed: 'local-cloud/seed.ts',
+  };
   const present = Object.entries(entries).filter(([, file]) => existsSync(join(root, file)));
   await Promise.all(
     present.map(([name, file]) =>

@@ -74,6 +74,8 @@ export interface HostOptions {
   envId: string;
   appid: string;
   log: LogSink;
+  /** Where the functions' own console output goes (default: this process's stdout/stderr). */
+  functionOutput?: 'inherit' | 'silent';
 }
 
 export class FunctionHost {
@@ -147,7 +149,12 @@ export class FunctionHost {
   private spawn(): Slot {
     const id = this.nextId++;
     const init: WorkerInit = { workerId: id, clock: this.o.clock.buffer };
-    const worker = new Worker(this.o.workerFile, { workerData: init, stdout: false, stderr: false });
+    const silent = this.o.functionOutput === 'silent';
+    const worker = new Worker(this.o.workerFile, { workerData: init, stdout: silent, stderr: silent });
+    if (silent) {
+      worker.stdout.resume();
+      worker.stderr.resume();
+    }
     let markReady: () => void = () => undefined;
     const slot: Slot = { id, worker, ready: new Promise<void>((r) => (markReady = r)), dead: false };
     worker.on('message', (msg: WorkerReply) => {

@@ -70,6 +70,7 @@ export async function startTestCloud(opts: TestCloudOptions = {}): Promise<TestC
     dataDir: tempDir ?? ':memory:',
     timers: false,
     log: () => undefined,
+    functionOutput: 'silent',
     workerFile: ensureWorkerBuilt(),
     ...rest,
   });
