@@ -13,6 +13,11 @@ export const CLOUD_ORIGIN = 'http://cloud.preview';
 
 const TYPES = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.webp': 'image/webp' };
 
+const EMPTY_IMAGE =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="160" viewBox="0 0 160 160">' +
+  '<ellipse cx="80" cy="138" rx="46" ry="6" fill="#ebedf0"/><circle cx="80" cy="72" r="48" fill="#f2f3f5"/>' +
+  '<rect x="58" y="56" width="44" height="34" rx="6" fill="#dcdee0"/><circle cx="80" cy="73" r="7" fill="#f2f3f5"/></svg>';
+
 export async function launch({ now }) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: apt-get install -y $(cat .ci/apt-packages.txt)`);
@@ -90,6 +95,10 @@ export async function installRoutes(page, { files, stageRoot, cloudUrl, network,
     if (url.hostname === 'at.alicdn.com' && /\.woff2?$/.test(url.pathname)) {
       // Vant's icon font (CDN, unreachable offline) → the same font from npm @vant/icons
       return route.fulfill({ status: 200, contentType: 'font/woff2', body: iconFont });
+    }
+    if (url.hostname === 'img.yzcdn.cn' && url.pathname.startsWith('/vant/empty-image-')) {
+      // Vant's empty-state illustrations live on a CDN: draw a neutral stand-in so the layout stays visible
+      return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: EMPTY_IMAGE });
     }
     return route.abort('internetdisconnected');
   });

@@ -31,7 +31,7 @@ const ALL_TAGS = [
   'icon', 'text', 'rich-text', 'progress', 'button', 'checkbox', 'checkbox-group', 'form', 'input', 'label',
   'picker', 'picker-view', 'picker-view-column', 'radio', 'radio-group', 'slider', 'switch', 'textarea',
   'navigator', 'image', 'video', 'camera', 'map', 'canvas', 'web-view', 'ad', 'open-data', 'page-meta',
-  'navigation-bar', 'root-portal', 'page-container', 'match-media', 'official-account', 'editor', 'block',
+  'navigation-bar', 'root-portal', 'page-container', 'match-media', 'official-account', 'editor',
 ];
 
 function dash(name) {
