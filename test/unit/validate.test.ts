@@ -1,5 +1,5 @@
 import { PRIVACY_NOTICE_VERSION, TOWNS } from '../../typings/data';
-import { AppError } from '../../server/errors';
+import type { AppError } from '../../server/errors';
 import { int, mobile, oneOf, text, z } from '../../server/schema';
 import { parseInput } from '../../server/validate';
 
