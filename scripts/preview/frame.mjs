@@ -68,7 +68,7 @@ export function frameHtml({ app, win, layout, webviewUrl, assetUrl }) {
     : `<div class="top" style="background:${esc(navBg)}">${statusBar(!white)}<div class="nav" style="color:${white ? '#fff' : '#000'}"><span class="title" id="title">${esc(win.navigationBarTitleText)}</span>${capsule(white)}</div></div>`;
   const overlay = layout.custom ? `<div class="top overlay">${statusBar(true)}<div class="nav">${capsule(false)}</div></div>` : '';
   const tabs = layout.tabIndex >= 0 ? tabBar(app, layout.tabIndex, assetUrl) : '';
-  return `<!doctype html><html><head><meta charset="utf-8"><style>
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=375, initial-scale=1, user-scalable=no"><style>
 html,body{margin:0;width:375px;height:812px;overflow:hidden;background:${esc(win.backgroundColor)};font-family:-apple-system,'PingFang SC','Noto Sans CJK SC',sans-serif}
 .top{position:absolute;left:0;top:0;width:375px;z-index:2}
 .top.overlay{background:transparent}

@@ -55,7 +55,7 @@ function manifestFor(prepared, page, scenario) {
   for (const [path, info] of components) {
     if (!info.isPage && prepared.project.wxssFiles.has(`${path}.wxss`)) styles.push({ file: `${path}.wxss`, suffix: `${info.classPrefix}--` });
   }
-  if (project.wxssFiles.has('app.wxss')) styles.push({ file: 'app.wxss', suffix: '' });
+  // app.wxss is inserted by the wcsc runtime itself (comm), before everything else
   if (project.wxssFiles.has(`${page}.wxss`)) styles.push({ file: `${page}.wxss`, suffix: '' });
   return {
     page,
