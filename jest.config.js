@@ -27,5 +27,6 @@ module.exports = {
       moduleNameMapper: { '^@vant/weapp/(.*)$': '<rootDir>/miniprogram/miniprogram_npm/@vant/weapp/$1' },
       globalSetup: '<rootDir>/test/helpers/build-once.js',
     },
+    { ...base, displayName: 'preview', testMatch: ['<rootDir>/test/preview/**/*.test.ts'] },
   ],
 };

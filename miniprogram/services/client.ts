@@ -14,7 +14,7 @@ import {
   type FunctionName,
   type RequestOf,
   type ResponseOf,
-} from '../../typings/index';
+} from '../typings/index';
 import { send } from './transport';
 
 export class CallError extends Error {

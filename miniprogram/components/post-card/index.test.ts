@@ -1,5 +1,5 @@
 // The post card: what a volunteer reads in the 招募 list, and where a tap takes them.
-import type { Post } from '../../../typings/index';
+import type { Post } from '../../typings/index';
 import { renderComponent, tap, textOf, wxCalls } from '../../../test/helpers/page';
 import { toPostCardView } from './view';
 

@@ -1,4 +1,4 @@
-import type { Post } from '../../../typings/index';
+import type { Post } from '../../typings/index';
 import { formatRange } from '../../utils/time';
 
 /** What a post card shows: small and flat, so a page of 20 stays far below the setData budget. */

@@ -1,4 +1,4 @@
-import type { MeResponse, Role } from '../../../typings/index';
+import type { MeResponse, Role } from '../../typings/index';
 import { maskMobile, minutesToHours } from '../../utils/format';
 
 /** What the 我的 page shows for a registered volunteer. */
