@@ -1,0 +1,67 @@
+// 义工证 against the real local cloud: the number, the name and a QR whose token verifyCard accepts.
+import { PRIVACY_NOTICE_VERSION, type Envelope, type Profile, type VerifyCardResponse } from '../../typings/index';
+import { startPageCloud, type PageCloud } from '../helpers/page-cloud';
+import { installCloud, loadPage, tap, textOf, waitForText, wxCalls } from '../helpers/page';
+
+describe('义工证 page', () => {
+  let cloud: PageCloud;
+  let openid = '';
+  const cardPage = loadPage('pages/card/index');
+
+  beforeAll(async () => {
+    cloud = await startPageCloud();
+    installCloud((name, data) => cloud.call(name, data, openid));
+  });
+  afterAll(() => cloud.stop());
+
+  it('shows the card number, the name and a QR code of a token that verifies', async () => {
+    openid = 'card-holder';
+    const reply = (await cloud.call(
+      'volunteers',
+      {
+        action: 'register',
+        name: '黄丽华',
+        mobile: '13500135000',
+        town: '东区',
+        specialties: [],
+        birthYear: 1985,
+        privacyConsentVersion: PRIVACY_NOTICE_VERSION,
+      },
+      openid,
+    )) as Envelope<Profile>;
+    if (!reply.ok) throw new Error(reply.message);
+    const page = await cardPage.open();
+    await waitForText(page, reply.data.cardNo);
+    expect(reply.data.cardNo).toMatch(/^ZSBA-\d{4}-\d{6}$/);
+    const text = textOf(page);
+    expect(text).toContain('黄丽华');
+    expect(text).toContain('出示给负责人扫码核验');
+    expect(text).toContain('尚未加入大队');
+    expect(text).not.toContain('13500135000');
+
+    const qr = page.querySelector('#card-qr');
+    expect(qr).toBeTruthy();
+    const token = String(qr!.instance.data.text);
+    expect(String(qr!.instance.data.src)).toMatch(/^data:image\/svg\+xml;base64,/);
+    const verified = (await cloud.call(
+      'volunteers',
+      { action: 'verifyCard', token },
+      'a-leader',
+    )) as Envelope<VerifyCardResponse>;
+    expect(verified).toMatchObject({ ok: true, data: { cardNo: reply.data.cardNo, name: '黄丽华' } });
+    page.detach();
+  });
+
+  it('invites a visitor to register first', async () => {
+    openid = 'card-visitor';
+    const page = await cardPage.open();
+    await waitForText(page, '立即登记');
+    expect(textOf(page)).toContain('登记成为博爱义工后即可领取义工证');
+    await tap(page, '#card-register');
+    expect(wxCalls.at(-1)).toEqual({
+      api: 'navigateTo',
+      args: { url: `/pages/register/index?redirect=${encodeURIComponent('/pages/card/index')}` },
+    });
+    page.detach();
+  });
+});
