@@ -1,4 +1,4 @@
-import { HONOUR_LABELS, type CardResponse } from '../../../typings/index';
+import { HONOUR_LABELS, type CardResponse } from '../../typings/index';
 import { CallError, volunteers } from '../../services/index';
 
 interface CardView {

@@ -1,2 +1,129 @@
-// 加入大队 — placeholder; the feature issue fills it.
-Page({});
+import type { Brigade, JoinResponse } from '../../typings/index';
+import { CallError, brigades, volunteers } from '../../services/index';
+
+interface BrigadeView {
+  brigadeId: string;
+  name: string;
+  town: string;
+  description: string;
+  leaders: string;
+  memberCount: number;
+  reviewed: boolean;
+}
+
+const toBrigadeView = (b: Brigade): BrigadeView => ({
+  brigadeId: b.brigadeId,
+  name: b.name,
+  town: b.town,
+  description: b.description ?? '',
+  leaders: b.leaders.map((l) => l.name).join('、'),
+  memberCount: b.memberCount,
+  reviewed: b.joinMode === 'review',
+});
+
+const message = (error: unknown) => (error instanceof Error && error.message ? error.message : '出错了，请稍后重试');
+
+/**
+ * 加入大队, opened from a leader's shared link: `?code=…` (and `brigadeId` when the share carried it).
+ * Shows the brigade, sends a visitor to register first (coming back here), then joins on the user's tap.
+ */
+Page({
+  data: {
+    loading: true,
+    error: '',
+    code: '',
+    brigade: null as BrigadeView | null,
+    registered: false,
+    /** Already a member before tapping: active / pending. */
+    myStatus: '',
+    joining: false,
+    joinError: '',
+    result: null as JoinResponse | null,
+  },
+
+  query: {} as Record<string, string>,
+  /** The user tapped 加入 and went to register: join as soon as they are back and registered. */
+  pendingJoin: false,
+
+  onLoad(query: Record<string, string | undefined>) {
+    const code = (query.code ?? '').trim();
+    this.query = { code, brigadeId: query.brigadeId ?? '' };
+    this.pendingJoin = query.auto === '1';
+    this.setData({ code });
+  },
+
+  onShow() {
+    void this.load();
+  },
+
+  async load() {
+    if (!this.data.code) {
+      this.setData({ loading: false, error: '邀请链接不完整，请向大队负责人重新索取' });
+      return;
+    }
+    if (this.data.result) return;
+    this.setData({ loading: !this.data.brigade && !this.data.registered, error: '' });
+    try {
+      const brigadeId = this.query.brigadeId;
+      const [me, brigade] = await Promise.all([
+        volunteers.me({}, { toast: false }),
+        brigadeId ? brigades.get({ brigadeId }, { toast: false }) : Promise.resolve(undefined),
+      ]);
+      const status = brigade?.myStatus === 'active' || brigade?.myStatus === 'pending' ? brigade.myStatus : '';
+      this.setData({
+        loading: false,
+        registered: me.registered,
+        brigade: brigade ? toBrigadeView(brigade) : null,
+        myStatus: status,
+      });
+      if (this.pendingJoin && me.registered) {
+        this.pendingJoin = false;
+        await this.join();
+      }
+    } catch (error) {
+      this.setData({ loading: false, error: message(error) });
+    }
+  },
+
+  onRetry() {
+    void this.load();
+  },
+
+  async onJoin() {
+    if (this.data.joining) return;
+    if (!this.data.registered) {
+      this.pendingJoin = true;
+      const back = `/pages/join/index?code=${this.data.code}${this.query.brigadeId ? `&brigadeId=${this.query.brigadeId}` : ''}&auto=1`;
+      wx.navigateTo({ url: `/pages/register/index?redirect=${encodeURIComponent(back)}` });
+      return;
+    }
+    await this.join();
+  },
+
+  async join() {
+    this.setData({ joining: true, joinError: '' });
+    try {
+      const result = await brigades.join({ code: this.data.code }, { toast: false });
+      this.setData({ joining: false, result });
+      if (!this.data.brigade) {
+        const brigade = await brigades.get({ brigadeId: result.brigadeId }, { toast: false }).catch(() => undefined);
+        if (brigade) this.setData({ brigade: toBrigadeView(brigade) });
+      }
+    } catch (error) {
+      if (error instanceof CallError && error.code === 'UNAUTHENTICATED') {
+        this.setData({ joining: false, registered: false });
+        return;
+      }
+      this.setData({ joining: false, joinError: message(error) });
+    }
+  },
+
+  onViewBrigade() {
+    const brigadeId = this.data.result?.brigadeId ?? this.data.brigade?.brigadeId;
+    if (brigadeId) wx.redirectTo({ url: `/pages/brigade/index?brigadeId=${brigadeId}` });
+  },
+
+  onFeed() {
+    wx.switchTab({ url: '/pages/feed/index' });
+  },
+});

@@ -11,7 +11,7 @@ import {
   type ServiceCategory,
   type Slot,
   type Specialty,
-} from '../../../typings/index';
+} from '../../typings/index';
 
 export const MIN_AGE = 6;
 export const MAX_AGE = 100;

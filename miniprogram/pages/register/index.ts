@@ -1,5 +1,5 @@
 import Toast from '@vant/weapp/toast/toast';
-import { PRIVACY_NOTICE_VERSION } from '../../../typings/index';
+import { PRIVACY_NOTICE_VERSION } from '../../typings/index';
 import { fieldErrors, volunteers } from '../../services/index';
 import { shanghai } from '../../utils/time';
 import {
