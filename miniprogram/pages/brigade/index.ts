@@ -1,2 +1,107 @@
-// 大队详情 — placeholder; the feature issue fills it.
-Page({});
+import Toast from '@vant/weapp/toast/toast';
+import type { Brigade, MembershipStatus } from '../../typings/index';
+import { brigades } from '../../services/index';
+
+interface DetailView {
+  brigadeId: string;
+  name: string;
+  town: string;
+  description: string;
+  leaders: { name: string; cardNo: string }[];
+  memberCount: number;
+  reviewed: boolean;
+  iLead: boolean;
+  status: MembershipStatus | '';
+  statusText: string;
+}
+
+const STATUS_TEXT: Record<MembershipStatus, string> = {
+  active: '已加入',
+  pending: '等待负责人审核',
+  rejected: '申请未通过',
+  left: '已退出',
+};
+
+function toDetail(b: Brigade & { myStatus?: MembershipStatus; iLead: boolean }): DetailView {
+  return {
+    brigadeId: b.brigadeId,
+    name: b.name,
+    town: b.town,
+    description: b.description ?? '',
+    leaders: b.leaders.map((l) => ({ name: l.name, cardNo: l.cardNo })),
+    memberCount: b.memberCount,
+    reviewed: b.joinMode === 'review',
+    iLead: b.iLead,
+    status: b.myStatus ?? '',
+    statusText: b.myStatus ? STATUS_TEXT[b.myStatus] : '未加入',
+  };
+}
+
+/** 大队详情: leaders, members, how to join, my status; leave; the leader's tools. */
+Page({
+  data: {
+    loading: true,
+    error: '',
+    brigade: null as DetailView | null,
+    leaving: false,
+  },
+
+  brigadeId: '',
+
+  onLoad(query: Record<string, string | undefined>) {
+    this.brigadeId = query.brigadeId ?? '';
+  },
+
+  onShow() {
+    void this.load();
+  },
+
+  async load() {
+    if (!this.brigadeId) {
+      this.setData({ loading: false, error: '没有指定大队，请从大队列表进入' });
+      return;
+    }
+    this.setData({ loading: !this.data.brigade, error: '' });
+    try {
+      const brigade = await brigades.get({ brigadeId: this.brigadeId }, { toast: false });
+      this.setData({ loading: false, brigade: toDetail(brigade) });
+      wx.setNavigationBarTitle({ title: brigade.name });
+    } catch (error) {
+      this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+    }
+  },
+
+  onRetry() {
+    void this.load();
+  },
+
+  onLeave() {
+    const brigade = this.data.brigade;
+    if (!brigade || this.data.leaving) return;
+    wx.showModal({
+      title: '退出大队',
+      content: `确定退出「${brigade.name}」吗？退出后不再收到该大队的队内招募，已记录的服务时长不受影响。`,
+      confirmText: '退出',
+      confirmColor: '#ee0a24',
+      success: (res) => {
+        if (res.confirm) void this.leave();
+      },
+    });
+  },
+
+  async leave() {
+    this.setData({ leaving: true });
+    try {
+      await brigades.leave({ brigadeId: this.brigadeId });
+      Toast({ type: 'success', message: '已退出大队' });
+      this.setData({ leaving: false });
+      await this.load();
+    } catch {
+      this.setData({ leaving: false });
+    }
+  },
+
+  onLeaderTool(event: { currentTarget: { dataset: { page: string } } }) {
+    wx.navigateTo({ url: `/leader/pages/${event.currentTarget.dataset.page}/index?brigadeId=${this.brigadeId}` });
+  },
+});

@@ -1,0 +1,26 @@
+// A brigade row: name, town, members, join mode and leaders; a tap asks to open it.
+import { renderComponent, tap, textOf } from '../../../test/helpers/page';
+import { toBrigadeCardView } from './view';
+
+describe('brigade-card', () => {
+  it('shows the brigade and emits open with its id', async () => {
+    const view = toBrigadeCardView({
+      brigadeId: 'b-1',
+      name: '石岐博爱大队',
+      town: '石岐区',
+      joinMode: 'review',
+      leaders: [{ volunteerId: 'v-1', name: '周队长', cardNo: 'ZSBA-2026-000001' }],
+      memberCount: 12,
+      createdAt: 0,
+    });
+    const card = renderComponent('components/brigade-card/index', { card: view });
+    const text = textOf(card);
+    for (const part of ['石岐博爱大队', '石岐区', '12 名队员', '需审核', '负责人：周队长'])
+      expect(text).toContain(part);
+    const opened: unknown[] = [];
+    card.addEventListener('open', (event: { detail: unknown }) => opened.push(event.detail));
+    await tap(card, '.brigade-card');
+    expect(opened).toEqual([{ brigadeId: 'b-1' }]);
+    card.detach();
+  });
+});
