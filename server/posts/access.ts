@@ -1,0 +1,17 @@
+/** Post-level authorization: a post is managed by the leaders of its brigade. */
+import type { RequestContext } from '../context';
+import { notFound } from '../errors';
+import { requireLeaderOf } from '../brigades/access';
+import { findById, type PostDoc } from '../repos/posts';
+
+export async function loadPost(postId: string): Promise<PostDoc> {
+  const post = await findById(postId);
+  if (!post) throw notFound('招募不存在或已删除');
+  return post;
+}
+
+export async function requirePostLeader(ctx: RequestContext, postId: string): Promise<PostDoc> {
+  const post = await loadPost(postId);
+  await requireLeaderOf(ctx, post.brigadeId);
+  return post;
+}

@@ -1,0 +1,81 @@
+/** posts.list / get / mine — upcoming recruitment, soonest or nearest first; a post with my sign-up; my sign-ups. */
+import type { ListPostsRequest } from '../../typings/api/posts';
+import type { Page, PageRequest, Post, Signup } from '../../typings/entities';
+import { leads } from '../brigades/access';
+import { invalid } from '../errors';
+import type { Action } from '../handler';
+import { pageOf, pageSizeOf } from '../paging';
+import { findById as findBrigade } from '../repos/brigades';
+import * as posts from '../repos/posts';
+import * as signups from '../repos/signups';
+import { distanceMetres } from '../rules/posts';
+import { loadPost } from './access';
+import { listInput, mineInput, postIdInput } from './schema';
+
+export const list: Action<ListPostsRequest, Page<Post>> = {
+  access: 'anyone',
+  input: listInput,
+  async run(input) {
+    const size = pageSizeOf(input.pageSize);
+    const filters = {
+      town: input.town,
+      category: input.category,
+      brigadeId: input.brigadeId,
+      from: input.from ?? Date.now(),
+    };
+    if ((input.lat === undefined) !== (input.lng === undefined)) throw invalid('请同时提供经纬度');
+    if (input.lat !== undefined && input.lng !== undefined) {
+      const { lat, lng } = input;
+      const offset = input.cursor ? Number(input.cursor.replace(/^n:/, '')) : 0;
+      if (!Number.isInteger(offset) || offset < 0) throw invalid('分页参数无效，请刷新后重试');
+      const rows = await posts.nearest(filters, lat, lng, size, offset);
+      const items = rows
+        .slice(0, size)
+        .map((p) =>
+          posts.toPost(
+            p,
+            p.lat !== undefined && p.lng !== undefined ? distanceMetres(lat, lng, p.lat, p.lng) : undefined,
+          ),
+        );
+      return { items, ...(rows.length > size ? { nextCursor: `n:${offset + size}` } : {}) };
+    }
+    const rows = await posts.soonest(filters, size, input.cursor);
+    const { items, nextCursor } = pageOf(rows, size, 'startAt');
+    return { items: items.map((p) => posts.toPost(p)), ...(nextCursor ? { nextCursor } : {}) };
+  },
+};
+
+export const get: Action<{ postId: string }, Post & { mySignup?: Signup; iLead: boolean }> = {
+  access: 'anyone',
+  input: postIdInput,
+  async run(input, ctx) {
+    const [post, volunteer] = await Promise.all([loadPost(input.postId), ctx.volunteer()]);
+    if (!volunteer) return { ...posts.toPost(post), iLead: false };
+    const [mine, brigade] = await Promise.all([signups.find(post._id, volunteer._id), findBrigade(post.brigadeId)]);
+    const position = mine?.status === 'waitlisted' ? await signups.positionOf(mine) : undefined;
+    return {
+      ...posts.toPost(post),
+      ...(mine ? { mySignup: signups.toSignup(mine, position) } : {}),
+      iLead: !!brigade && leads(brigade, volunteer),
+    };
+  },
+};
+
+export const mine: Action<PageRequest & { past?: boolean }, Page<Post & { mySignup: Signup }>> = {
+  access: 'volunteer',
+  input: mineInput,
+  async run(input, ctx) {
+    const volunteer = await ctx.requireVolunteer();
+    const size = pageSizeOf(input.pageSize);
+    const rows = await signups.ofVolunteer(volunteer._id, !!input.past, Date.now(), size, input.cursor);
+    const { items, nextCursor } = pageOf(rows, size, 'startAt');
+    const byId = new Map((await posts.byIds(items.map((s) => s.postId))).map((p) => [p._id, p]));
+    return {
+      items: items.flatMap((s) => {
+        const post = byId.get(s.postId);
+        return post ? [{ ...posts.toPost(post), mySignup: signups.toSignup(s) }] : [];
+      }),
+      ...(nextCursor ? { nextCursor } : {}),
+    };
+  },
+};

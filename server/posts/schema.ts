@@ -1,0 +1,50 @@
+/** Input schemas of the posts actions. */
+import { SERVICE_CATEGORIES, SPECIALTIES, TOWNS } from '../../typings/data';
+import { bool, epochMs, id, int, listOf, oneOf, page, text, z } from '../schema';
+
+const coordinate = (label: string, limit: number) =>
+  z
+    .number({ error: `${label}格式不正确` })
+    .check(z.gte(-limit, `${label}格式不正确`), z.lte(limit, `${label}格式不正确`));
+
+const fields = {
+  title: text('标题', 30, 4),
+  description: text('服务内容', 1000),
+  category: oneOf('服务类别', SERVICE_CATEGORIES),
+  address: text('服务地点', 100),
+  lat: z.optional(coordinate('纬度', 90)),
+  lng: z.optional(coordinate('经度', 180)),
+  startAt: epochMs('开始时间'),
+  endAt: epochMs('结束时间'),
+  quota: int('招募人数', 1, 500),
+  signupDeadline: z.optional(epochMs('报名截止时间')),
+  requiredSpecialties: z.optional(listOf('所需专长', oneOf('所需专长', SPECIALTIES), SPECIALTIES.length)),
+  adultsOnly: z.optional(bool('仅限成年人')),
+  membersOnly: z.optional(bool('仅限本大队队员')),
+};
+
+export const createInput = z.object({
+  brigadeId: id('大队'),
+  ...fields,
+  repeatWeeks: z.optional(int('重复周数', 1, 26)),
+});
+
+export const updateInput = z.object({ postId: id('招募'), ...z.partial(z.object(fields)).shape });
+
+export const cancelInput = z.object({ postId: id('招募'), reason: text('取消原因', 20) });
+
+export const postIdInput = z.object({ postId: id('招募') });
+
+export const codeInput = z.object({ postId: id('招募'), code: text('签到码', 6) });
+
+export const listInput = z.object({
+  town: z.optional(oneOf('镇区', TOWNS)),
+  category: z.optional(oneOf('服务类别', SERVICE_CATEGORIES)),
+  brigadeId: z.optional(id('大队')),
+  from: z.optional(epochMs('开始时间')),
+  lat: z.optional(coordinate('纬度', 90)),
+  lng: z.optional(coordinate('经度', 180)),
+  ...page,
+});
+
+export const mineInput = z.object({ past: z.optional(bool('历史报名')), ...page });

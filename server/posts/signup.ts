@@ -1,0 +1,116 @@
+/**
+ * posts.signup / withdraw. The confirmed count never exceeds the quota (a conditional atomic update takes the
+ * place) and a person holds at most one sign-up per post (its `_id` is the (post, volunteer) key). Beyond the
+ * quota, a waitlist in order; a withdrawal before the start hands the place to the first waitlisted.
+ */
+import type { SignupResponse } from '../../typings/api/posts';
+import { _, isDuplicateKey } from '../cloud';
+import { AppError, denied, notFound, precondition } from '../errors';
+import type { Action } from '../handler';
+import * as memberships from '../repos/memberships';
+import * as posts from '../repos/posts';
+import * as signups from '../repos/signups';
+import type { VolunteerDoc } from '../repos/volunteers';
+import { isMinor } from '../rules/card';
+import { missingSpecialties } from '../rules/posts';
+import { shanghaiLabel, shanghaiYear } from '../time';
+import { inTransaction, type Transaction } from '../transaction';
+import { loadPost } from './access';
+import { transferPlace } from './places';
+import { postIdInput } from './schema';
+
+async function checkEligible(post: posts.PostDoc, volunteer: VolunteerDoc, now: number) {
+  if (post.status !== 'published') throw precondition('该招募已取消');
+  if (now >= post.signupDeadline) throw precondition('报名已截止');
+  if (post.adultsOnly && isMinor(volunteer.birthYear, shanghaiYear(now))) {
+    throw precondition('该服务仅限年满 18 周岁的义工报名');
+  }
+  const missing = missingSpecialties(post.requiredSpecialties, volunteer.specialties);
+  if (missing.length > 0) throw precondition(`该服务需要以下专长之一：${missing.join('、')}`);
+  if (post.membersOnly) {
+    const membership = await memberships.find(post.brigadeId, volunteer._id);
+    if (membership?.status !== 'active') throw denied(`该服务仅限「${post.brigadeName}」队员报名`);
+  }
+  const [clash] = await signups.overlapping(volunteer._id, post.startAt, post.endAt, post._id);
+  if (clash) throw precondition(`与已报名的「${clash.postTitle}」（${shanghaiLabel(clash.startAt)}）时间冲突`);
+}
+
+export const signup: Action<{ postId: string }, SignupResponse> = {
+  access: 'volunteer',
+  input: postIdInput,
+  async run(input, ctx) {
+    const [volunteer, post] = await Promise.all([ctx.requireVolunteer(), loadPost(input.postId)]);
+    const now = Date.now();
+    await checkEligible(post, volunteer, now);
+    const doc: signups.SignupDoc = {
+      _id: signups.signupId(post._id, volunteer._id),
+      postId: post._id,
+      volunteerId: volunteer._id,
+      status: 'confirmed',
+      seq: 0,
+      startAt: post.startAt,
+      endAt: post.endAt,
+      postTitle: post.title,
+      name: volunteer.name,
+      cardNo: volunteer.cardNo,
+      signedUpAt: now,
+    };
+    // Fast path: a place is free — one conditional update takes it, one insert records it.
+    if (await posts.takePlace(post._id, post.quota)) {
+      try {
+        await signups.insert(doc);
+        return { status: 'confirmed' };
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const revived = await signups.transition(doc._id, ['withdrawn'], { status: 'confirmed', signedUpAt: now });
+        if (revived) return { status: 'confirmed' };
+        await posts.bump(post._id, -1, 0);
+      }
+    }
+    // Full (or already signed up): one transaction orders the waitlist, so positions are exact and gap-free.
+    return inTransaction((tx) => joinWaitlist(tx, post._id, doc));
+  },
+};
+
+async function joinWaitlist(tx: Transaction, postId: string, doc: signups.SignupDoc): Promise<SignupResponse> {
+  const postRef = tx.collection('posts').doc(postId);
+  const signupRef = tx.collection('signups').doc(doc._id);
+  const [{ data: post }, { data: existing }] = (await Promise.all([postRef.get(), signupRef.get()])) as [
+    { data: posts.PostDoc | null },
+    { data: signups.SignupDoc | null },
+  ];
+  if (!post || post.status !== 'published') throw precondition('该招募已取消');
+  if (existing && (existing.status === 'confirmed' || existing.status === 'waitlisted')) {
+    return existing.status === 'confirmed'
+      ? { status: 'confirmed' }
+      : { status: 'waitlisted', position: await signups.positionOf(existing) };
+  }
+  const placed = post.confirmedCount < post.quota;
+  const seq = (post.waitlistSeq ?? 0) + 1;
+  await postRef.update({
+    data: placed ? { confirmedCount: _.inc(1) } : { waitlistCount: _.inc(1), waitlistSeq: _.inc(1) },
+  });
+  const { _id, ...fields } = { ...doc, status: placed ? 'confirmed' : 'waitlisted', seq } as signups.SignupDoc;
+  await signupRef.set({ data: fields });
+  return placed ? { status: 'confirmed' } : { status: 'waitlisted', position: post.waitlistCount + 1 };
+}
+
+export const withdraw: Action<{ postId: string }, SignupResponse> = {
+  access: 'volunteer',
+  input: postIdInput,
+  async run(input, ctx) {
+    const [volunteer, post] = await Promise.all([ctx.requireVolunteer(), loadPost(input.postId)]);
+    if (Date.now() >= post.startAt) throw precondition('服务已开始，不能取消报名，请联系大队负责人');
+    // A promotion may change the status between our read and our write: read again and retry.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const existing = await signups.find(post._id, volunteer._id);
+      if (!existing || existing.status === 'cancelled') throw notFound('你没有报名该服务');
+      if (existing.status === 'withdrawn') return { status: 'withdrawn' };
+      if (!(await signups.transition(existing._id, [existing.status], { status: 'withdrawn' }))) continue;
+      if (existing.status === 'confirmed') await transferPlace(ctx, post);
+      else await posts.bump(post._id, 0, -1);
+      return { status: 'withdrawn' };
+    }
+    throw new AppError('ABORTED', '报名状态正在变化，请稍后重试');
+  },
+};

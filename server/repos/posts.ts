@@ -1,0 +1,143 @@
+/** Data access for the `posts` collection. Counters change only through conditional atomic updates. */
+import { _, db, first, rows } from '../cloud';
+import type { Post, PostStatus } from '../../typings/entities';
+import type { ServiceCategory, Specialty, Town } from '../../typings/data';
+import { after, where } from '../paging';
+
+export interface PostDoc {
+  _id: string;
+  brigadeId: string;
+  brigadeName: string;
+  town: string;
+  title: string;
+  description: string;
+  category: string;
+  address: string;
+  lat?: number;
+  lng?: number;
+  location?: unknown;
+  startAt: number;
+  endAt: number;
+  signupDeadline: number;
+  quota: number;
+  confirmedCount: number;
+  waitlistCount: number;
+  /** Tickets handed out to the waitlist so far: orders it (first come, first promoted). */
+  waitlistSeq?: number;
+  requiredSpecialties: string[];
+  adultsOnly: boolean;
+  membersOnly: boolean;
+  status: PostStatus;
+  seriesId?: string;
+  cancelReason?: string;
+  createdAt: number;
+  createdBy: string;
+}
+
+const posts = () => db.collection('posts');
+
+export const toPost = (doc: PostDoc, distance?: number): Post => ({
+  postId: doc._id,
+  brigadeId: doc.brigadeId,
+  brigadeName: doc.brigadeName,
+  town: doc.town as Town,
+  title: doc.title,
+  description: doc.description,
+  category: doc.category as ServiceCategory,
+  address: doc.address,
+  ...(doc.lat !== undefined && doc.lng !== undefined ? { lat: doc.lat, lng: doc.lng } : {}),
+  startAt: doc.startAt,
+  endAt: doc.endAt,
+  signupDeadline: doc.signupDeadline,
+  quota: doc.quota,
+  confirmedCount: doc.confirmedCount,
+  waitlistCount: doc.waitlistCount,
+  requiredSpecialties: doc.requiredSpecialties as Specialty[],
+  adultsOnly: doc.adultsOnly,
+  membersOnly: doc.membersOnly,
+  status: doc.status,
+  ...(doc.seriesId ? { seriesId: doc.seriesId } : {}),
+  ...(doc.cancelReason ? { cancelReason: doc.cancelReason } : {}),
+  ...(distance !== undefined ? { distance } : {}),
+  createdAt: doc.createdAt,
+});
+
+export function findById(postId: string): Promise<PostDoc | undefined> {
+  return first<PostDoc>(posts().where({ _id: postId }));
+}
+
+export function byIds(ids: string[]): Promise<PostDoc[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return rows<PostDoc>(
+    posts()
+      .where({ _id: _.in(ids) })
+      .limit(ids.length),
+  );
+}
+
+export interface ListFilters {
+  town?: string;
+  category?: string;
+  brigadeId?: string;
+  from: number;
+}
+
+const filtersOf = (f: ListFilters): Record<string, unknown> => ({
+  status: 'published',
+  startAt: _.gte(f.from),
+  ...(f.town ? { town: f.town } : {}),
+  ...(f.category ? { category: f.category } : {}),
+  ...(f.brigadeId ? { brigadeId: f.brigadeId } : {}),
+});
+
+/** Upcoming published posts, soonest first (one page + 1). */
+export function soonest(f: ListFilters, pageSize: number, cursor?: string): Promise<PostDoc[]> {
+  return rows<PostDoc>(
+    posts()
+      .where(where(filtersOf(f), after('startAt', 'asc', cursor)))
+      .orderBy('startAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(pageSize + 1),
+  );
+}
+
+/** Upcoming published posts with a location, nearest first (one page + 1 after `offset`). */
+export function nearest(f: ListFilters, lat: number, lng: number, pageSize: number, offset: number) {
+  return rows<PostDoc>(
+    posts()
+      .where({
+        ...filtersOf(f),
+        location: _.geoNear({ geometry: db.Geo.Point(lng, lat), maxDistance: 100_000 }),
+      })
+      .skip(offset)
+      .limit(pageSize + 1),
+  );
+}
+
+export async function insert(doc: PostDoc): Promise<void> {
+  await posts().add({ data: doc });
+}
+
+export async function update(postId: string, patch: Record<string, unknown>): Promise<number> {
+  const res = (await posts().doc(postId).update({ data: patch })) as { stats?: { updated?: number } };
+  return res.stats?.updated ?? 0;
+}
+
+/**
+ * Takes one confirmed place if any is left: the conditional atomic update that holds the quota under any
+ * concurrency. `quota` is the value the caller read; if a leader changed it meanwhile nothing is taken.
+ */
+export async function takePlace(postId: string, quota: number): Promise<boolean> {
+  const res = (await posts()
+    .where({ _id: postId, status: 'published', quota, confirmedCount: _.lt(quota) })
+    .update({ data: { confirmedCount: _.inc(1) } })) as { stats: { updated: number } };
+  return res.stats.updated === 1;
+}
+
+/** Adds to both counters at once (negative to release). */
+export async function bump(postId: string, confirmed: number, waitlisted: number): Promise<void> {
+  const data: Record<string, unknown> = {};
+  if (confirmed) data.confirmedCount = _.inc(confirmed);
+  if (waitlisted) data.waitlistCount = _.inc(waitlisted);
+  if (Object.keys(data).length) await posts().doc(postId).update({ data });
+}

@@ -1,0 +1,129 @@
+/**
+ * Data access for the `signups` collection: one document per (post, volunteer) with `_id` = `<postId>:<volunteerId>`,
+ * so a second sign-up of the same person is refused by the database itself.
+ */
+import { _, db, first, rows } from '../cloud';
+import type { Signup, SignupStatus } from '../../typings/entities';
+import { after, where, type Direction } from '../paging';
+
+export interface SignupDoc {
+  _id: string;
+  postId: string;
+  volunteerId: string;
+  status: SignupStatus;
+  /** Waitlist order: the time the person joined the waitlist (ties broken by _id). */
+  seq: number;
+  startAt: number;
+  endAt: number;
+  postTitle: string;
+  name: string;
+  cardNo: string;
+  signedUpAt: number;
+  checkinAt?: number;
+  checkoutAt?: number;
+}
+
+export const signupId = (postId: string, volunteerId: string) => `${postId}:${volunteerId}`;
+
+const signups = () => db.collection('signups');
+
+export const toSignup = (doc: SignupDoc, position?: number): Signup => ({
+  postId: doc.postId,
+  volunteerId: doc.volunteerId,
+  status: doc.status,
+  ...(position !== undefined ? { position } : {}),
+  ...(doc.checkinAt ? { checkinAt: doc.checkinAt } : {}),
+  ...(doc.checkoutAt ? { checkoutAt: doc.checkoutAt } : {}),
+  signedUpAt: doc.signedUpAt,
+});
+
+export function find(postId: string, volunteerId: string): Promise<SignupDoc | undefined> {
+  return first<SignupDoc>(signups().where({ _id: signupId(postId, volunteerId) }));
+}
+
+export async function insert(doc: SignupDoc): Promise<void> {
+  await signups().add({ data: doc });
+}
+
+/** Changes a sign-up only if it is still in one of `from`: the guard against double withdrawals and promotions. */
+export async function transition(id: string, from: SignupStatus[], patch: Partial<SignupDoc>): Promise<boolean> {
+  const res = (await signups()
+    .where({ _id: id, status: _.in(from) })
+    .update({ data: patch })) as { stats: { updated: number } };
+  return res.stats.updated === 1;
+}
+
+/** Confirmed sign-ups of the volunteer whose time overlaps [startAt, endAt) (at most one is needed to refuse). */
+export function overlapping(volunteerId: string, startAt: number, endAt: number, exceptPostId?: string) {
+  return rows<SignupDoc>(
+    signups()
+      .where({
+        volunteerId,
+        status: 'confirmed',
+        startAt: _.lt(endAt),
+        endAt: _.gt(startAt),
+        ...(exceptPostId ? { postId: _.neq(exceptPostId) } : {}),
+      })
+      .limit(1),
+  );
+}
+
+/** The first waitlisted sign-ups of a post, in waitlist order. */
+export function firstWaitlisted(postId: string, count: number): Promise<SignupDoc[]> {
+  return rows<SignupDoc>(
+    signups().where({ postId, status: 'waitlisted' }).orderBy('seq', 'asc').orderBy('_id', 'asc').limit(count),
+  );
+}
+
+/** 1-based waitlist position of a waitlisted sign-up (a count, not a scan of documents). */
+export async function positionOf(doc: SignupDoc): Promise<number> {
+  const res = (await signups()
+    .where(
+      _.and([
+        { postId: doc.postId, status: 'waitlisted' },
+        _.or([{ seq: _.lt(doc.seq) }, { seq: doc.seq, _id: _.lt(doc._id) }]),
+      ]),
+    )
+    .count()) as { total: number };
+  return res.total + 1;
+}
+
+/** Every live sign-up of a post (bounded by its quota and waitlist). */
+export function ofPost(postId: string, limit = 1000): Promise<SignupDoc[]> {
+  return rows<SignupDoc>(
+    signups()
+      .where({ postId, status: _.in(['confirmed', 'waitlisted']) })
+      .orderBy('seq', 'asc')
+      .limit(limit),
+  );
+}
+
+/** A volunteer's sign-ups, upcoming soonest first or past newest first (one page + 1). */
+export function ofVolunteer(volunteerId: string, past: boolean, now: number, pageSize: number, cursor?: string) {
+  const direction: Direction = past ? 'desc' : 'asc';
+  const base = {
+    volunteerId,
+    status: past ? _.in(['confirmed', 'waitlisted', 'cancelled']) : _.in(['confirmed', 'waitlisted']),
+    startAt: past ? _.lt(now) : _.gte(now),
+  };
+  return rows<SignupDoc>(
+    signups()
+      .where(where(base, after('startAt', direction, cursor)))
+      .orderBy('startAt', direction)
+      .orderBy('_id', direction)
+      .limit(pageSize + 1),
+  );
+}
+
+/** Cancels every live sign-up of a post (post cancelled). */
+export async function cancelAll(postId: string): Promise<number> {
+  const res = (await signups()
+    .where({ postId, status: _.in(['confirmed', 'waitlisted']) })
+    .update({ data: { status: 'cancelled' } })) as { stats: { updated: number } };
+  return res.stats.updated;
+}
+
+/** Keeps the sign-ups' copy of the post's time in step after the leader moves it (for overlap checks). */
+export async function retime(postId: string, startAt: number, endAt: number): Promise<void> {
+  await signups().where({ postId }).update({ data: { startAt, endAt } });
+}
