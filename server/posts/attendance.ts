@@ -52,7 +52,7 @@ export const checkinCode: Action<{ postId: string }, { code: string; expiresAt: 
     const post = await requirePostLeader(ctx, input.postId);
     if (post.status !== 'published') throw precondition('该招募已取消');
     const now = Date.now();
-    if (now > post.endAt) throw precondition('服务已结束');
+    if (now > post.endAt + CHECKOUT_CLOSES_AFTER) throw precondition('服务已结束，签到签退已关闭');
     return codeOf(codeKey(ctx), post._id, now);
   },
 };
