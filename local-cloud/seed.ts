@@ -65,6 +65,115 @@ async function seedTowns(cloud: LocalCloud): Promise<void> {
   await cloud.db.handle('database.insertDocument', { collectionName: 'towns', data: docs });
 }
 
+const DAY = 24 * 3_600_000;
+
+/** The next Shanghai day `days` ahead at `hour`:`minute` (UTC+8 all year). */
+function shanghaiAt(now: number, days: number, hour: number, minute = 0): number {
+  const shanghaiMidnight = Math.floor((now + 8 * 3_600_000) / DAY) * DAY - 8 * 3_600_000;
+  return shanghaiMidnight + days * DAY + (hour * 60 + minute) * 60_000;
+}
+
+const POSTS = [
+  {
+    title: '探访独居长者',
+    category: '探访慰问',
+    address: '石岐区悦来南路社区服务站',
+    lat: 22.521,
+    lng: 113.382,
+    days: 1,
+    hour: 9,
+    hours: 2,
+    quota: 6,
+    description: '两人一组上门探访辖区独居长者，陪伴聊天、了解近况并记录需求。',
+  },
+  {
+    title: '社区义诊：量血压测血糖',
+    category: '义诊',
+    address: '暖阳居家养老服务中心一楼',
+    lat: 22.516,
+    lng: 113.392,
+    days: 2,
+    hour: 14,
+    hours: 3,
+    quota: 4,
+    requiredSpecialties: ['医疗', '护理'],
+    description: '为社区长者测量血压、血糖，提供健康咨询。需具备医疗或护理专长。',
+  },
+  {
+    title: '家电义务维修',
+    category: '家电维修',
+    address: '东区夏洋社区居委会门前',
+    lat: 22.507,
+    lng: 113.41,
+    days: 3,
+    hour: 9,
+    hours: 3,
+    quota: 5,
+    description: '为困难家庭、孤寡老人免费检修风扇、电饭煲、电视等小家电。',
+  },
+  {
+    title: '上门义剪',
+    category: '义剪',
+    address: '沙溪镇龙山社区',
+    lat: 22.527,
+    lng: 113.334,
+    days: 4,
+    hour: 15,
+    hours: 2,
+    quota: 2,
+    requiredSpecialties: ['理发'],
+    description: '为行动不便的残疾人和长者上门理发。',
+  },
+  {
+    title: '长者电脑兴趣班助教',
+    category: '兴趣课堂',
+    address: '暖阳居家养老服务中心多功能室',
+    lat: 22.516,
+    lng: 113.392,
+    days: 5,
+    hour: 9,
+    hours: 2,
+    quota: 3,
+    description: '协助老师指导长者使用智能手机和电脑，教学耐心细致。',
+  },
+  {
+    title: '儿童福利院课业辅导',
+    category: '课业辅导',
+    address: '市儿童福利院学习室',
+    lat: 22.53,
+    lng: 113.4,
+    days: 6,
+    hour: 19,
+    hours: 2,
+    quota: 4,
+    adultsOnly: true,
+    description: '为福利院儿童辅导小学作业，需年满 18 周岁。',
+  },
+] as const;
+
+async function seedPosts(
+  cloud: LocalCloud,
+  brigades: { brigadeId: string; leaderOpenid: string }[],
+  members: string[],
+): Promise<void> {
+  const now = cloud.clock.now();
+  for (const [i, p] of POSTS.entries()) {
+    const brigade = brigades[i % brigades.length];
+    const { days, hour, hours, ...fields } = p;
+    const startAt = shanghaiAt(now, days, hour);
+    const created = await call<{ postId: string }>(
+      cloud,
+      'posts',
+      { action: 'create', brigadeId: brigade.brigadeId, ...fields, startAt, endAt: startAt + hours * 3_600_000 },
+      brigade.leaderOpenid,
+    );
+    // A few sign-ups so the quota bars and the waitlist show something real.
+    for (const openid of members.slice(0, i % 2 === 0 ? Math.min(p.quota + 1, members.length) : 1)) {
+      await cloud.call('posts', { action: 'signup', postId: created.postId }, openid);
+    }
+  }
+}
+
 export async function seedDemo(cloud: LocalCloud): Promise<{ identities: Identity[] }> {
   await seedTowns(cloud);
   const hq = (cloud.settings.env.HQ_OPENIDS ?? '').split(',')[0]?.trim() || DEMO.hq;
@@ -105,6 +214,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<{ identities: Identit
       await call(cloud, 'brigades', { action: 'join', code: invite.code }, members[i]);
     }
   }
+  await seedPosts(cloud, brigades, members);
   return {
     identities: [
       { openid: hq, role: 'hq', label: '总队工作人员' },
