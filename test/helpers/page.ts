@@ -239,3 +239,12 @@ export async function waitFor(
 export function waitForText(component: AnyComponent, text: string, timeoutMs = 3000): Promise<void> {
   return waitFor(component, () => textOf(component).includes(text), { timeoutMs, what: `"${text}"` });
 }
+
+/**
+ * Like installCloud, but copies every reply into this test realm first (a JSON round trip). Replies of the
+ * in-process local cloud are built in Node's realm (fetch + JSON there); exparser's setData does not take
+ * their arrays for arrays (it checks `instanceof Array` of this realm) and turns them into `{ "0": … }`.
+ */
+export function installCloudInRealm(call: CloudCall): void {
+  installCloud(async (name, data) => JSON.parse(JSON.stringify(await call(name, data))) as unknown);
+}

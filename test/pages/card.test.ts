@@ -1,7 +1,7 @@
 // 义工证 against the real local cloud: the number, the name and a QR whose token verifyCard accepts.
 import { PRIVACY_NOTICE_VERSION, type Envelope, type Profile, type VerifyCardResponse } from '../../typings/index';
 import { startPageCloud, type PageCloud } from '../helpers/page-cloud';
-import { installCloud, loadPage, tap, textOf, waitForText, wxCalls } from '../helpers/page';
+import { installCloudInRealm, loadPage, tap, textOf, waitForText, wxCalls } from '../helpers/page';
 
 describe('义工证 page', () => {
   let cloud: PageCloud;
@@ -10,7 +10,7 @@ describe('义工证 page', () => {
 
   beforeAll(async () => {
     cloud = await startPageCloud();
-    installCloud((name, data) => cloud.call(name, data, openid));
+    installCloudInRealm((name, data) => cloud.call(name, data, openid));
   });
   afterAll(() => cloud.stop());
 

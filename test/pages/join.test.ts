@@ -7,7 +7,7 @@ import {
   type Profile,
 } from '../../typings/index';
 import { startPageCloud, type PageCloud } from '../helpers/page-cloud';
-import { installCloud, loadPage, tap, textOf, waitForText, wxCalls } from '../helpers/page';
+import { installCloudInRealm, loadPage, tap, textOf, waitForText, wxCalls } from '../helpers/page';
 
 const HQ = 'demo-hq'; // the local cloud's default HQ_OPENIDS
 
@@ -36,7 +36,7 @@ describe('加入大队 page', () => {
 
   beforeAll(async () => {
     cloud = await startPageCloud();
-    installCloud((name, data) => cloud.call(name, data, openid));
+    installCloudInRealm((name, data) => cloud.call(name, data, openid));
     const leader = await ok<Profile>(cloud, 'volunteers', registration('周队长', '13800000001'), 'join-leader');
     brigade = await ok<Brigade>(
       cloud,

@@ -2,7 +2,7 @@
 import type { Envelope, MeResponse } from '../../typings/index';
 import { startPageCloud, type PageCloud } from '../helpers/page-cloud';
 import {
-  installCloud,
+  installCloudInRealm,
   loadPage,
   settle,
   tap,
@@ -41,7 +41,7 @@ describe('注册 page', () => {
 
   beforeAll(async () => {
     cloud = await startPageCloud();
-    installCloud((name, data) => {
+    installCloudInRealm((name, data) => {
       if (name === 'volunteers' && data.action === 'register') registerCalls += 1;
       return cloud.call(name, data, openid);
     });

@@ -19,7 +19,7 @@ Component({
     loading: true,
     error: '',
     items: [] as LedBrigade[],
-    options: [] as { text: string; value: string }[],
+    choices: [] as { text: string; value: string }[],
     current: '',
   },
   lifetimes: {
@@ -39,7 +39,7 @@ Component({
         this.setData({
           loading: false,
           items,
-          options: items.map((b) => ({ text: b.name, value: b.brigadeId })),
+          choices: items.map((b) => ({ text: b.name, value: b.brigadeId })),
           current: wanted?.brigadeId ?? '',
         });
         if (wanted) this.triggerEvent('change', wanted);
