@@ -155,8 +155,9 @@ async function seedPosts(
   cloud: LocalCloud,
   brigades: { brigadeId: string; leaderOpenid: string }[],
   members: string[],
-): Promise<void> {
+): Promise<string[]> {
   const now = cloud.clock.now();
+  const ids: string[] = [];
   for (const [i, p] of POSTS.entries()) {
     const brigade = brigades[i % brigades.length];
     const { days, hour, hours, ...fields } = p;
@@ -167,14 +168,22 @@ async function seedPosts(
       { action: 'create', brigadeId: brigade.brigadeId, ...fields, startAt, endAt: startAt + hours * 3_600_000 },
       brigade.leaderOpenid,
     );
+    ids.push(created.postId);
     // A few sign-ups so the quota bars and the waitlist show something real.
     for (const openid of members.slice(0, i % 2 === 0 ? Math.min(p.quota + 1, members.length) : 1)) {
       await cloud.call('posts', { action: 'signup', postId: created.postId }, openid);
     }
   }
+  return ids;
 }
 
-export async function seedDemo(cloud: LocalCloud): Promise<{ identities: Identity[] }> {
+/** What the seed made: who to be, and ids for links (previews open `pages/post/index?postId={post}`). */
+export interface Seeded {
+  identities: Identity[];
+  refs: Record<string, string>;
+}
+
+export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
   await seedTowns(cloud);
   const hq = (cloud.settings.env.HQ_OPENIDS ?? '').split(',')[0]?.trim() || DEMO.hq;
   const leaders: string[] = [];
@@ -214,8 +223,15 @@ export async function seedDemo(cloud: LocalCloud): Promise<{ identities: Identit
       await call(cloud, 'brigades', { action: 'join', code: invite.code }, members[i]);
     }
   }
-  await seedPosts(cloud, brigades, members);
+  const postIds = await seedPosts(cloud, brigades, members);
+  const invite = await call<{ code: string }>(
+    cloud,
+    'brigades',
+    { action: 'invite', brigadeId: brigades[0].brigadeId },
+    brigades[0].leaderOpenid,
+  );
   return {
+    refs: { post: postIds[0], fullPost: postIds[2], brigade: brigades[0].brigadeId, invite: invite.code },
     identities: [
       { openid: hq, role: 'hq', label: '总队工作人员' },
       { openid: DEMO.leader, role: 'leader', label: `${LEADERS[0]}（${PILOT_UNITS[0].name}博爱义工大队负责人）` },

@@ -73,7 +73,7 @@ async function main() {
   const shots = [];
   try {
     for (const page of pages) {
-      let list = scenariosFor(page);
+      let list = scenariosFor(page, undefined, (cloud && cloud.refs) || {});
       if (opts.smoke) list = list.slice(0, 1);
       if (opts.scenario) list = list.filter((s) => s.name === opts.scenario);
       for (const scenario of list) {

@@ -40,11 +40,14 @@ export async function startCloud({ repoRoot, now }) {
   };
   const cloud = await mod.startLocalCloud({ port: 0, dataDir, timers: false, now: Date.parse(now), log });
   let note = 'local cloud with demo seed';
-  if (typeof mod.seedDemo === 'function') await mod.seedDemo(cloud);
+  let refs = {};
+  if (typeof mod.seedDemo === 'function') refs = (await mod.seedDemo(cloud)).refs ?? {};
   else note = 'local cloud WITHOUT demo data (local-cloud/seed.ts is missing)';
   return {
     url: cloud.url,
     note,
+    /** Ids the seed made, for scenario queries (`{post}` …). */
+    refs,
     /** The last invocations (the local cloud's log lines), newest last. */
     calls,
     async stop() {

@@ -4,7 +4,8 @@
 // A scenario: {
 //   name: string                         — file suffix: preview/<page with / → _>.<name>.png
 //   identity: 'visitor' | 'volunteer' | 'leader' | 'hq'   — openid demo-<identity> (seeded by local-cloud/seed.ts)
-//   query?: Record<string, string>       — the page's onLoad query
+//   query?: Record<string, string>       — the page's onLoad query; `{post}`-style values are replaced by the
+//                                          demo seed's refs (see `refs` in local-cloud/seed.ts)
 //   taps?: string[]                      — CSS selectors tapped in order before the shot (e.g. '.van-tab:nth-child(2)')
 //   waitMs?: number                      — extra wait before the shot
 //   network?: 'ok' | 'internal' | 'offline' | 'hang'
@@ -51,10 +52,17 @@ export function defaultIdentity(page) {
   return 'volunteer';
 }
 
+/** Replaces `{name}` query values with the seed's refs (ids the seed made: posts, brigades, invite codes). */
+function withRefs(query, refs) {
+  return Object.fromEntries(
+    Object.entries(query || {}).map(([k, v]) => [k, String(v).replace(/\{(\w+)\}/g, (m, name) => refs[name] ?? m)]),
+  );
+}
+
 /** Scenarios of one page, defaults filled in. */
-export function scenariosFor(page, table = SCENARIOS) {
+export function scenariosFor(page, table = SCENARIOS, refs = {}) {
   const list = table[page] && table[page].length ? table[page] : [{ name: 'default', identity: defaultIdentity(page) }];
-  return list.map((s) => ({ query: {}, taps: [], waitMs: 0, network: 'ok', ...s }));
+  return list.map((s) => ({ taps: [], waitMs: 0, network: 'ok', ...s, query: withRefs(s.query, refs) }));
 }
 
 /** preview/<file name> of a shot. */
