@@ -18,7 +18,8 @@ describe('brigade-card', () => {
     for (const part of ['石岐博爱大队', '石岐区', '12 名队员', '需审核', '负责人：周队长'])
       expect(text).toContain(part);
     const opened: unknown[] = [];
-    card.addEventListener('open', (event: { detail: unknown }) => opened.push(event.detail));
+    const host = card as unknown as { addEventListener(name: string, fn: (event: { detail: unknown }) => void): void };
+    host.addEventListener('open', (event) => opened.push(event.detail));
     await tap(card, '.brigade-card');
     expect(opened).toEqual([{ brigadeId: 'b-1' }]);
     card.detach();

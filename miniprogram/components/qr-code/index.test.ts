@@ -5,7 +5,8 @@ import { encodeQr } from './encoder';
 import { base64Ascii, qrSvg } from './svg';
 
 function reference(text: string, ecl: 'L' | 'M' | 'Q' | 'H', maskPattern?: number) {
-  const qr = QRCode.create([{ data: text, mode: 'byte' }], {
+  const segments = [{ data: text, mode: 'byte' }] as unknown as QRCode.QRCodeSegment[];
+  const qr = QRCode.create(segments, {
     errorCorrectionLevel: ecl,
     ...(maskPattern === undefined ? {} : { maskPattern: maskPattern as QRCode.QRCodeMaskPattern }),
   });
