@@ -5,6 +5,8 @@
 import { transformSync } from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { benchActions } from './bench/actions.mjs';
+import { table, verdict } from './bench/table.mjs';
 import { buildAll, functionNames, root } from './build.mjs';
 
 const KB = 1024;
@@ -38,27 +40,12 @@ function packageSizes() {
   return sizes;
 }
 
-function row(cells, widths) {
-  return cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
-}
-
-function table(title, rows) {
-  const head = ['item', 'measured', 'budget', 'verdict'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  console.log(`\n${title}`);
-  console.log(row(head, widths));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows) console.log(row(r, widths));
-  return rows.every((r) => r[3] === 'ok');
-}
-
 const fmt = (bytes) => (bytes >= MB ? `${(bytes / MB).toFixed(2)} MB` : `${(bytes / KB).toFixed(1)} KB`);
-const verdict = (value, budget) => (value <= budget ? 'ok' : 'OVER');
 
-await buildAll(['functions', 'npm']);
+await buildAll();
 let ok = true;
 const sizes = packageSizes();
-ok &&= table(
+ok = table(
   'Package sizes (what DevTools uploads; Vant included)',
   Object.entries(sizes).map(([name, bytes]) => {
     const budget = name === 'main' ? 1.5 * MB : 2 * MB;
@@ -66,12 +53,13 @@ ok &&= table(
   }),
 );
 const FUNCTION_BUDGET = 512 * KB;
-ok &&= table(
+ok = table(
   'Cloud function bundles (index.js; wx-server-sdk installed by the cloud)',
   functionNames().map((name) => {
     const bytes = statSync(join(root, 'cloudfunctions', name, 'index.js')).size;
     return [name, fmt(bytes), fmt(FUNCTION_BUDGET), verdict(bytes, FUNCTION_BUDGET)];
   }),
 );
+ok = (await benchActions(root)) && ok;
 console.log(ok ? '\nAll within budget.' : '\nSome measurements are over budget.');
 process.exitCode = ok ? 0 : 1;

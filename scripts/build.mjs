@@ -38,9 +38,13 @@ export async function buildFunctions(names = functionNames()) {
   return names;
 }
 
-/** The local cloud's server and worker entries; packages stay in node_modules. */
+/**
+ * The local cloud: main (the `npm start` server), worker (a function instance), seed (the demo data main loads)
+ * and index (the `startLocalCloud` API for scripts such as the bench). Packages stay in node_modules.
+ */
 export async function buildLocalCloud() {
   const entries = {
+    index: 'local-cloud/index.ts',
     main: 'local-cloud/main.ts',
     worker: 'local-cloud/functions/worker.ts',
     seed: 'local-cloud/seed.ts',

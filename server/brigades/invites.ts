@@ -59,20 +59,28 @@ export const join: Action<JoinRequest, JoinResponse> = {
     if (found.expiresAt && found.expiresAt <= Date.now())
       throw precondition('该邀请链接已过期，请向大队负责人重新索取');
     const brigade = await loadBrigade(found.brigadeId);
-    const existing = await memberships.find(brigade._id, volunteer._id);
-    if (existing && (existing.status === 'active' || existing.status === 'pending')) {
-      return { brigadeId: brigade._id, status: existing.status };
-    }
     const status = brigade.joinMode === 'open' ? 'active' : 'pending';
     const now = Date.now();
     try {
-      if (existing) await memberships.setStatus(existing._id, { status, joinedAt: now, brigadeName: brigade.name });
-      else await memberships.insert(memberships.newMembership(brigade, volunteer, status, now));
+      await memberships.insert(memberships.newMembership(brigade, volunteer, status, now));
     } catch (error) {
-      // Two taps at once: the unique (brigade, volunteer) key lets one through.
+      // Already a member, or joining twice at once: the unique (brigade, volunteer) key lets one through.
       if (!isDuplicateKey(error)) throw error;
-      const winner = await memberships.find(brigade._id, volunteer._id);
-      return { brigadeId: brigade._id, status: winner?.status === 'active' ? 'active' : 'pending' };
+      const existing = await memberships.find(brigade._id, volunteer._id);
+      if (existing?.status === 'active' || existing?.status === 'pending') {
+        return { brigadeId: brigade._id, status: existing.status };
+      }
+      // Left or rejected earlier: apply again.
+      const rejoined = await memberships.transition(
+        memberships.membershipId(brigade._id, volunteer._id),
+        ['left', 'rejected'],
+        {
+          status,
+          joinedAt: now,
+          brigadeName: brigade.name,
+        },
+      );
+      if (!rejoined) return { brigadeId: brigade._id, status: 'pending' };
     }
     if (status === 'active') await addMembers(brigade._id, 1);
     return { brigadeId: brigade._id, status };

@@ -106,8 +106,10 @@ export const setLeader: Action<SetLeaderRequest, { brigadeId: string; leaders: B
     if (!membership) {
       await memberships.insert(memberships.newMembership(brigade, volunteer, 'active', Date.now()));
       await addMembers(brigade._id, 1);
-    } else if (membership.status !== 'active') {
-      await memberships.setStatus(membership._id, { status: 'active', reviewedAt: Date.now() });
+    } else if (
+      membership.status !== 'active' &&
+      (await memberships.transition(membership._id, [membership.status], { status: 'active', reviewedAt: Date.now() }))
+    ) {
       await addMembers(brigade._id, 1);
     }
     ctx.log.info('leader-appointed', { brigadeId: brigade._id, volunteerId: volunteer._id });

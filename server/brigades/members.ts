@@ -65,7 +65,13 @@ export const review: Action<ReviewRequest, Membership> = {
     if (membership.status === status) return toMembership(membership);
     if (membership.status !== 'pending') throw precondition('该申请已处理');
     const now = Date.now();
-    await memberships.setStatus(membership._id, { status, reviewedAt: now });
+    // Two leaders reviewing at once: only the first transition counts the member.
+    if (!(await memberships.transition(membership._id, ['pending'], { status, reviewedAt: now }))) {
+      return toMembership({
+        ...membership,
+        status: (await memberships.find(brigade._id, input.volunteerId))?.status ?? status,
+      });
+    }
     if (status === 'active') await addMembers(brigade._id, 1);
     ctx.log.info('membership-reviewed', { brigadeId: brigade._id, volunteerId: input.volunteerId, status });
     return toMembership({ ...membership, status });
@@ -83,7 +89,9 @@ export const leave: Action<{ brigadeId: string }, Membership> = {
     if (!membership || membership.status === 'left' || membership.status === 'rejected') {
       throw notFound('你不是该大队的队员');
     }
-    await memberships.setStatus(membership._id, { status: 'left' });
+    if (!(await memberships.transition(membership._id, [membership.status], { status: 'left' }))) {
+      return toMembership({ ...membership, status: 'left' });
+    }
     if (membership.status === 'active') await addMembers(brigade._id, -1);
     return toMembership({ ...membership, status: 'left' });
   },

@@ -60,8 +60,16 @@ export async function insert(doc: MembershipDoc): Promise<void> {
   await memberships().add({ data: doc });
 }
 
-export async function setStatus(id: string, patch: Partial<MembershipDoc>): Promise<void> {
-  await memberships().doc(id).update({ data: patch });
+/** Changes a membership only if it is still in one of `from` (guards concurrent joins and reviews). */
+export async function transition(
+  id: string,
+  from: MembershipStatus[],
+  patch: Partial<MembershipDoc>,
+): Promise<boolean> {
+  const res = (await memberships()
+    .where({ _id: id, status: _.in(from) })
+    .update({ data: patch })) as { stats: { updated: number } };
+  return res.stats.updated === 1;
 }
 
 export async function removeOfVolunteer(volunteerId: string): Promise<void> {

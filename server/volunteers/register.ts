@@ -23,8 +23,8 @@ export const register: Action<RegisterRequest, Profile> = {
   access: 'anyone',
   input: registerInput,
   async run(input, ctx) {
-    const existing = await ctx.volunteer();
-    if (existing) return toProfile(existing);
+    // No read first: a repeated register hits the unique openid index inside the transaction, which rolls the
+    // card counter back, and then answers with the profile already held (the card is kept).
     const now = Date.now();
     const year = shanghaiYear(now);
     checkConsent(input.privacyConsentVersion);
@@ -71,7 +71,7 @@ export const register: Action<RegisterRequest, Profile> = {
       ctx.log.info('registered', { volunteerId: saved._id, cardNo: saved.cardNo });
       return toProfile(saved);
     } catch (error) {
-      // The same person registering twice at once: the unique openid index lets one through; answer with it.
+      // Already registered (or registering twice at once): the unique openid index lets one through.
       if (!isDuplicateKey(error)) throw error;
       const winner = await findByOpenid(ctx.openid);
       if (!winner) throw error;
