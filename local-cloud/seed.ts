@@ -65,6 +65,34 @@ async function seedTowns(cloud: LocalCloud): Promise<void> {
   await cloud.db.handle('database.insertDocument', { collectionName: 'towns', data: docs });
 }
 
+/**
+ * The first brigade reviews applications: more volunteers apply, its leader approves all but the last, so the
+ * leader's members page shows both lists.
+ */
+async function reviewApplicants(
+  cloud: LocalCloud,
+  brigade: { brigadeId: string; leaderOpenid: string },
+  members: string[],
+): Promise<void> {
+  const { code } = await call<{ code: string }>(
+    cloud,
+    'brigades',
+    { action: 'invite', brigadeId: brigade.brigadeId },
+    brigade.leaderOpenid,
+  );
+  const applicants = [members[0], ...members.slice(3)];
+  for (const openid of applicants.slice(1)) await call(cloud, 'brigades', { action: 'join', code }, openid);
+  for (const openid of applicants.slice(0, -1)) {
+    const me = await call<{ profile: { volunteerId: string } }>(cloud, 'volunteers', { action: 'me' }, openid);
+    await call(
+      cloud,
+      'brigades',
+      { action: 'review', brigadeId: brigade.brigadeId, volunteerId: me.profile.volunteerId, approve: true },
+      brigade.leaderOpenid,
+    );
+  }
+}
+
 const DAY = 24 * 3_600_000;
 
 /** The next Shanghai day `days` ahead at `hour`:`minute` (UTC+8 all year). */
@@ -203,7 +231,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     const created = await call<{ brigadeId: string }>(
       cloud,
       'brigades',
-      { action: 'create', name, town: unit.town, joinMode: i % 3 === 2 ? 'review' : 'open' },
+      { action: 'create', name, town: unit.town, joinMode: i === 0 || i % 3 === 2 ? 'review' : 'open' },
       hq,
     );
     const me = await call<{ cardNo: string }>(cloud, 'volunteers', { action: 'me' }, leaders[i]);
@@ -223,6 +251,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
       await call(cloud, 'brigades', { action: 'join', code: invite.code }, members[i]);
     }
   }
+  await reviewApplicants(cloud, brigades[0], members);
   const postIds = await seedPosts(cloud, brigades, members);
   const invite = await call<{ code: string }>(
     cloud,

@@ -38,7 +38,14 @@ export async function startCloud({ repoRoot, now }) {
     calls.push(entry);
     if (calls.length > 200) calls.shift();
   };
-  const cloud = await mod.startLocalCloud({ port: 0, dataDir, timers: false, now: Date.parse(now), log });
+  const cloud = await mod.startLocalCloud({
+    port: 0,
+    dataDir,
+    timers: false,
+    now: Date.parse(now),
+    log,
+    functionOutput: 'silent',
+  });
   let note = 'local cloud with demo seed';
   let refs = {};
   if (typeof mod.seedDemo === 'function') refs = (await mod.seedDemo(cloud)).refs ?? {};

@@ -42,7 +42,44 @@ export const SCENARIOS = {
     ...states('volunteer'),
   ],
   'pages/register/index': [{ name: 'visitor', identity: 'visitor' }],
+  'pages/card/index': [{ name: 'volunteer', identity: 'volunteer' }, { name: 'visitor', identity: 'visitor' }],
+  'pages/join/index': [
+    { name: 'visitor', identity: 'visitor', query: { code: '{invite}', brigadeId: '{brigade}' } },
+    { name: 'volunteer', identity: 'volunteer', query: { code: '{invite}', brigadeId: '{brigade}' } },
+  ],
+  'pages/brigade/index': [
+    { name: 'volunteer', identity: 'volunteer', query: { brigadeId: '{brigade}' } },
+    { name: 'leader', identity: 'leader', query: { brigadeId: '{brigade}' } },
+    { name: 'visitor', identity: 'visitor', query: { brigadeId: '{brigade}' } },
+  ],
+  'leader/pages/members/index': [{ name: 'leader', identity: 'leader', query: { brigadeId: '{brigade}' } }],
+  'leader/pages/invite/index': [{ name: 'leader', identity: 'leader', query: { brigadeId: '{brigade}' } }],
+  'leader/pages/groups/index': [{ name: 'leader', identity: 'leader', query: { brigadeId: '{brigade}' } }],
+  'hq/pages/brigades/index': [{ name: 'hq', identity: 'hq' }],
+  'hq/pages/brigade-form/index': [
+    { name: 'create', identity: 'hq' },
+    { name: 'appoint', identity: 'hq', query: { brigadeId: '{brigade}' } },
+  ],
   'hq/pages/dashboard/index': [{ name: 'hq', identity: 'hq' }, ...states('hq')],
+  // Recruitment and sign-up (issue 5).
+  'pages/post/index': [
+    { name: 'volunteer', identity: 'volunteer', query: { postId: '{post}' } },
+    { name: 'full', identity: 'visitor', query: { postId: '{fullPost}' } },
+    { name: 'leader', identity: 'leader', query: { postId: '{post}' } },
+    ...states('volunteer', { postId: '{post}' }),
+  ],
+  'pages/signups/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'past', identity: 'volunteer', taps: ['#signups-tab-past'] },
+  ],
+  'pages/checkin/index': [{ name: 'volunteer', identity: 'volunteer', query: { postId: '{post}' } }],
+  'leader/pages/post-form/index': [
+    { name: 'new', identity: 'leader' },
+    { name: 'edit', identity: 'leader', query: { postId: '{post}' } },
+    { name: 'invalid', identity: 'leader', taps: ['#form-submit'] },
+  ],
+  'leader/pages/roster/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],
+  'leader/pages/checkin-code/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],
 };
 
 /** The default identity of a page: by its package. */

@@ -14,7 +14,8 @@ import { epochMs, id, text, z } from '../schema';
 import { loadBrigade, requireLeaderOf } from './access';
 
 export const JOIN_PAGE = '/pages/join/index';
-const joinPath = (code: string) => `${JOIN_PAGE}?code=${code}`;
+/** The join page shows the brigade before joining, so the path carries its id beside the code. */
+const joinPath = (code: string, brigadeId: string) => `${JOIN_PAGE}?code=${code}&brigadeId=${brigadeId}`;
 
 export const invite: Action<InviteRequest, InviteResponse> = {
   access: 'volunteer',
@@ -30,7 +31,7 @@ export const invite: Action<InviteRequest, InviteResponse> = {
       const found = await invites.findByCode(input.revokeCode.toUpperCase());
       if (!found || found.brigadeId !== brigade._id) throw notFound('邀请码不存在');
       await invites.revoke(found._id, now);
-      return { code: found.code, path: joinPath(found.code), revoked: true };
+      return { code: found.code, path: joinPath(found.code, brigade._id), revoked: true };
     }
     if (input.expiresAt !== undefined && input.expiresAt <= now)
       throw invalid('有效期需晚于现在', { expiresAt: '有效期需晚于现在' });
@@ -44,7 +45,7 @@ export const invite: Action<InviteRequest, InviteResponse> = {
       revoked: false,
       ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
     });
-    return { code, path: joinPath(code), ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}) };
+    return { code, path: joinPath(code, brigade._id), ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}) };
   },
 };
 

@@ -93,7 +93,7 @@ describe('joining from a shared link', () => {
   it('joins an open brigade at once, and joining twice changes nothing', async () => {
     const inv = await ok<InviteResponse>(cloud, 'brigades', 'invite', { brigadeId: open.brigadeId }, 'leader');
     expect(inv.code).toMatch(/^[A-Z2-9]{10}$/);
-    expect(inv.path).toBe(`/pages/join/index?code=${inv.code}`);
+    expect(inv.path).toBe(`/pages/join/index?code=${inv.code}&brigadeId=${open.brigadeId}`);
     const first = await ok<JoinResponse>(cloud, 'brigades', 'join', { code: inv.code }, 'vol-a');
     expect(first).toEqual({ brigadeId: open.brigadeId, status: 'active' });
     expect(await ok<JoinResponse>(cloud, 'brigades', 'join', { code: inv.code }, 'vol-a')).toEqual(first);

@@ -98,7 +98,7 @@ Page({
   onShareAppMessage() {
     const invite = this.data.invite;
     if (!invite) return { title: '博爱义工 · 中山市博爱行动', path: '/pages/brigades/index' };
-    return { title: this.shareTitle(), path: `${invite.path}&brigadeId=${this.data.brigadeId}` };
+    return { title: this.shareTitle(), path: invite.path };
   },
 
   onShareTimeline() {
