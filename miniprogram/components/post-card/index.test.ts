@@ -55,6 +55,14 @@ describe('post-card', () => {
     cancelled.detach();
   });
 
+  it('shows the distance when the list is nearest first', () => {
+    const card = renderComponent('components/post-card/index', { card: toPostCardView({ ...post, distance: 1234 }) });
+    expect(textOf(card)).toContain('1.2 公里');
+    card.detach();
+    expect(toPostCardView(post).distance).toBe('');
+    expect(toPostCardView({ ...post, distance: 432 }).distance).toBe('430 米');
+  });
+
   it('opens the post page on tap', async () => {
     const card = renderComponent('components/post-card/index', { card: toPostCardView(post) });
     await tap(card, '.post-card');

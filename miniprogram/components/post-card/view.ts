@@ -16,6 +16,18 @@ export interface PostCardView {
   percent: number;
   full: boolean;
   cancelled: boolean;
+  /** `1.2 公里` when the list was asked for nearest first, else empty. */
+  distance: string;
+  /** The caller's state on lists of their own sign-ups (已报名, 候补第2位 …), shown instead of the category. */
+  badge?: string;
+  badgeType?: 'success' | 'warning' | 'danger' | 'default';
+}
+
+/** Metres → `800 米` / `1.2 公里` / `36 公里`. */
+export function formatDistance(metres: number | undefined): string {
+  if (metres === undefined || !Number.isFinite(metres)) return '';
+  if (metres < 1000) return `${Math.max(10, Math.round(metres / 10) * 10)} 米`;
+  return metres < 10_000 ? `${(metres / 1000).toFixed(1)} 公里` : `${Math.round(metres / 1000)} 公里`;
 }
 
 export function toPostCardView(post: Post): PostCardView {
@@ -34,5 +46,6 @@ export function toPostCardView(post: Post): PostCardView {
     percent,
     full: post.confirmedCount >= quota,
     cancelled: post.status === 'cancelled',
+    distance: formatDistance(post.distance),
   };
 }

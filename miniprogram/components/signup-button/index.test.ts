@@ -26,7 +26,13 @@ describe('signup-button state', () => {
       '退出候补',
     ],
     ['past the deadline', { ...post, signupDeadline: NOW - 1 }, '已截止', 'none', ''],
-    ['cancelled', { ...post, status: 'cancelled' as const, mySignup: { status: 'cancelled' as const } }, '已取消', 'none', ''],
+    [
+      'cancelled',
+      { ...post, status: 'cancelled' as const, mySignup: { status: 'cancelled' as const } },
+      '已取消',
+      'none',
+      '',
+    ],
     ['withdrawn earlier', { ...post, mySignup: { status: 'withdrawn' as const } }, '报名', 'signup', ''],
   ])('%s → %s', (_, subject, label, action, withdraw) => {
     const view = signupButtonView(subject, NOW);

@@ -2,7 +2,7 @@ import type { SignupButtonView } from './state';
 
 /**
  * <signup-button view="{{ signupView }}" loading="{{ busy }}" bind:signup bind:withdraw />: the post page's main
- * button (报名 / 已报名 / 候补第N位 / 已满（可候补） / 已截止 / 已取消) and the withdraw link under it.
+ * button (报名 / 已满（可候补）) or the state it is in (已报名 / 候补第N位 / 已截止 / 已取消), and withdraw beside it.
  */
 Component({
   properties: {

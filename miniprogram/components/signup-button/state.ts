@@ -23,7 +23,7 @@ export interface SignupButtonView {
   action: SignupAction;
   /** The secondary link under the button: withdraw while that is still allowed. */
   withdrawLabel: string;
-  /** A short line of explanation under the button. */
+  /** A short line of explanation for the page to show near the button. */
   hint: string;
 }
 

@@ -1,5 +1,7 @@
-import { posts } from '../../services/index';
+import Toast from '@vant/weapp/toast/toast';
+import { posts, volunteers } from '../../services/index';
 import { toPostCardView, type PostCardView } from '../../components/post-card/view';
+import { NEAR, categoryChips, emptyText, listRequest, placeChips, type Location } from './filters';
 
 const PAGE_SIZE = 20;
 
@@ -7,6 +9,18 @@ function messageOf(error: unknown): string {
   return error instanceof Error && error.message ? error.message : '加载失败，请稍后重试';
 }
 
+/** The device's location (GCJ-02, what WeChat maps use), or null when the user declines or it fails. */
+function locate(): Promise<Location | null> {
+  return new Promise((resolve) => {
+    wx.getLocation({
+      type: 'gcj02',
+      success: (res) => resolve({ lat: res.latitude, lng: res.longitude }),
+      fail: () => resolve(null),
+    });
+  });
+}
+
+/** 首页 招募: upcoming posts, soonest (or nearest) first, filtered by place and category. */
 Page({
   data: {
     cards: [] as PostCardView[],
@@ -15,10 +29,22 @@ Page({
     nextCursor: '',
     loadingMore: false,
     moreError: '',
+    places: placeChips(),
+    categories: categoryChips(),
+    place: '',
+    category: '',
+    emptyText: emptyText('', ''),
+    /** The caller leads a brigade: offer 发布招募. */
+    canPublish: false,
   },
+
+  location: null as Location | null,
+  /** Bumped by every refresh, so a slow old answer never overwrites a newer one. */
+  generation: 0,
 
   onLoad() {
     void this.refresh();
+    void this.checkLeader();
   },
 
   async onPullDownRefresh() {
@@ -30,29 +56,47 @@ Page({
     void this.loadMore();
   },
 
+  async checkLeader() {
+    try {
+      const me = await volunteers.me({}, { toast: false });
+      this.setData({ canPublish: me.roles.includes('leader') });
+    } catch {
+      // Not knowing only hides the shortcut.
+    }
+  },
+
+  request() {
+    return listRequest(this.data.place, this.data.category, this.location);
+  },
+
   /** First page again: replaces the list. */
   async refresh() {
+    const generation = ++this.generation;
     this.setData({ loading: this.data.cards.length === 0, error: '' });
     try {
-      const page = await posts.list({ pageSize: PAGE_SIZE }, { toast: false });
+      const page = await posts.list({ ...this.request(), pageSize: PAGE_SIZE }, { toast: false });
+      if (generation !== this.generation) return;
       this.setData({
         loading: false,
         cards: page.items.map(toPostCardView),
         nextCursor: page.nextCursor ?? '',
         moreError: '',
+        emptyText: emptyText(this.data.place, this.data.category),
       });
     } catch (error) {
-      this.setData({ loading: false, error: messageOf(error) });
+      if (generation === this.generation) this.setData({ loading: false, error: messageOf(error) });
     }
   },
 
   /** Next page by cursor: appends only the new cards (a path update keeps setData small). */
   async loadMore() {
     const cursor = this.data.nextCursor;
-    if (!cursor || this.data.loadingMore) return;
+    if (!cursor || this.data.loadingMore || this.data.loading) return;
+    const generation = this.generation;
     this.setData({ loadingMore: true, moreError: '' });
     try {
-      const page = await posts.list({ pageSize: PAGE_SIZE, cursor }, { toast: false });
+      const page = await posts.list({ ...this.request(), pageSize: PAGE_SIZE, cursor }, { toast: false });
+      if (generation !== this.generation) return;
       const offset = this.data.cards.length;
       const update: Record<string, unknown> = { loadingMore: false, nextCursor: page.nextCursor ?? '' };
       page.items.forEach((post, i) => {
@@ -60,11 +104,41 @@ Page({
       });
       this.setData(update);
     } catch (error) {
-      this.setData({ loadingMore: false, moreError: messageOf(error) });
+      if (generation === this.generation) this.setData({ loadingMore: false, moreError: messageOf(error) });
     }
+  },
+
+  /** A place chip: 全部, 附近 (asks for the location the first time) or a town. */
+  async onPlace(event: { currentTarget: { dataset: { value: string } } }) {
+    const value = event.currentTarget.dataset.value;
+    if (value === this.data.place) return;
+    if (value === NEAR && !this.location) {
+      this.location = await locate();
+      if (!this.location) {
+        Toast({ message: '未能获取位置\n可在右上角「…」→「设置」中允许使用位置信息' });
+        return;
+      }
+    }
+    this.setData({ place: value, cards: [], nextCursor: '' });
+    void this.refresh();
+  },
+
+  onCategory(event: { currentTarget: { dataset: { value: string } } }) {
+    const value = event.currentTarget.dataset.value;
+    if (value === this.data.category) return;
+    this.setData({ category: value, cards: [], nextCursor: '' });
+    void this.refresh();
   },
 
   onRetry() {
     void this.refresh();
+  },
+
+  onPublish() {
+    wx.navigateTo({ url: '/leader/pages/post-form/index' });
+  },
+
+  onShareAppMessage() {
+    return { title: '博爱义工 · 身边的义工招募', path: '/pages/feed/index' };
   },
 });
