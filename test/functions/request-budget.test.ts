@@ -1,0 +1,50 @@
+// Each user-facing action makes a small, fixed number of database requests whatever the data size
+// (SPEC "Budgets"): measured from the local cloud's per-invocation metrics, with more data than one page.
+import type { InviteResponse } from '../../typings/api/brigades';
+import type { Brigade, Profile } from '../../typings/entities';
+import { startTestCloud, type TestCloud } from '../helpers/local-cloud';
+import { HQ, call, ok, registration } from './helpers';
+
+let cloud: TestCloud;
+let brigade: Brigade;
+let invite: InviteResponse;
+const BUDGET = 5;
+
+beforeAll(async () => {
+  cloud = await startTestCloud({ env: { HQ_OPENIDS: HQ } });
+  const leader = await ok<Profile>(cloud, 'volunteers', 'register', registration(), 'leader');
+  brigade = await ok<Brigade>(cloud, 'brigades', 'create', { name: '预算大队', town: '东区', joinMode: 'review' }, HQ);
+  await ok(cloud, 'brigades', 'setLeader', { brigadeId: brigade.brigadeId, cardNo: leader.cardNo }, HQ);
+  invite = await ok<InviteResponse>(cloud, 'brigades', 'invite', { brigadeId: brigade.brigadeId }, 'leader');
+  await Promise.all(
+    Array.from({ length: 60 }, async (_, i) => {
+      const openid = `member-${i}`;
+      await ok(cloud, 'volunteers', 'register', registration({ mobile: `135${String(i).padStart(8, '0')}` }), openid);
+      await ok(cloud, 'brigades', 'join', { code: invite.code }, openid);
+    }),
+  );
+  for (let i = 0; i < 25; i += 1) {
+    await ok(cloud, 'brigades', 'create', { name: `第${i}大队`, town: '西区', joinMode: 'open' }, HQ);
+  }
+}, 60_000);
+afterAll(() => cloud.stop());
+
+const cases: [string, string, string, () => object, string][] = [
+  ['volunteers', 'me', 'a registered volunteer', () => ({}), 'member-1'],
+  ['volunteers', 'card', 'the card', () => ({}), 'member-1'],
+  ['volunteers', 'register', 'a new volunteer', () => registration({ mobile: '13499999999' }), 'newcomer'],
+  ['brigades', 'list', 'a page of brigades', () => ({ pageSize: 20 }), 'member-1'],
+  ['brigades', 'get', 'one brigade', () => ({ brigadeId: brigade.brigadeId }), 'member-1'],
+  ['brigades', 'members', 'a page of members', () => ({ brigadeId: brigade.brigadeId, pageSize: 20 }), 'leader'],
+  ['brigades', 'join', 'joining', () => ({ code: invite.code }), 'newcomer'],
+];
+
+describe('database requests per action', () => {
+  it.each(cases)('%s.%s (%s) stays within the budget', async (name, action, _what, params, openid) => {
+    const reply = await call(cloud, name, action, params(), openid);
+    expect(reply.body.ok).toBe(true);
+    expect(reply.metrics.requests).toBeLessThanOrEqual(BUDGET);
+    // One page (pageSize + 1), plus the page's profiles for the members list (mobiles live on the profile).
+    expect(reply.metrics.docsRead).toBeLessThanOrEqual(action === 'members' ? 2 * 21 + 2 : 21 + 2);
+  });
+});
