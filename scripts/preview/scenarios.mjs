@@ -70,13 +70,13 @@ export const SCENARIOS = {
   ],
   'pages/signups/index': [
     { name: 'volunteer', identity: 'volunteer' },
-    { name: 'past', identity: 'volunteer', taps: ['#signups-tab-past'] },
+    { name: 'past', identity: 'volunteer', taps: ['.signups__tab:nth-child(2)'] },
   ],
   'pages/checkin/index': [{ name: 'volunteer', identity: 'volunteer', query: { postId: '{post}' } }],
   'leader/pages/post-form/index': [
     { name: 'new', identity: 'leader' },
     { name: 'edit', identity: 'leader', query: { postId: '{post}' } },
-    { name: 'invalid', identity: 'leader', taps: ['#form-submit'] },
+    { name: 'invalid', identity: 'leader', taps: ['.pf__submit .van-button'] },
   ],
   'leader/pages/roster/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],
   'leader/pages/checkin-code/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],

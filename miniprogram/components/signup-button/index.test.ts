@@ -53,8 +53,9 @@ describe('signup-button', () => {
   it('emits signup from an open post and withdraw from a sign-up, never signup when disabled', async () => {
     const events: string[] = [];
     const button = renderComponent('components/signup-button/index', { view: signupButtonView(post, NOW) });
-    button.addEventListener('signup', () => events.push('signup'));
-    button.addEventListener('withdraw', () => events.push('withdraw'));
+    const host = button as unknown as { addEventListener(name: string, fn: () => void): void };
+    host.addEventListener('signup', () => events.push('signup'));
+    host.addEventListener('withdraw', () => events.push('withdraw'));
     expect(textOf(button)).toBe('报名');
     await tap(button, '.signup-button__main');
     expect(events).toEqual(['signup']);

@@ -43,6 +43,9 @@ Page({
   generation: 0,
 
   onLoad() {
+    // Instance fields are set here: not every runtime copies non-function Page options onto the instance.
+    this.location = null;
+    this.generation = 0;
     void this.refresh();
     void this.checkLeader();
   },

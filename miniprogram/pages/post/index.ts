@@ -34,6 +34,7 @@ Page({
   detail: null as PostDetail | null,
 
   onLoad(query: Record<string, string | undefined>) {
+    this.detail = null;
     this.setData({ postId: query.postId ?? '' });
     void this.load();
   },

@@ -27,6 +27,11 @@ Page({
   loaded: false,
   generation: 0,
 
+  onLoad() {
+    this.loaded = false;
+    this.generation = 0;
+  },
+
   onShow() {
     // Also on coming back from a post page (withdrawn, checked in): show the current state.
     void this.load();

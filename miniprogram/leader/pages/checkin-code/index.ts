@@ -20,6 +20,8 @@ Page({
   visible: false,
 
   onLoad(query: Record<string, string | undefined>) {
+    this.timer = 0;
+    this.visible = false;
     this.setData({ postId: query.postId ?? '' });
     void this.loadPost();
   },

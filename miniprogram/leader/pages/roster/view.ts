@@ -16,6 +16,8 @@ export interface RosterView {
   waitlist: RosterRow[];
   left: RosterRow[];
   checkedIn: number;
+  /** Confirmed but not checked in yet. */
+  absent: number;
 }
 
 const hhmm = (ms: number) => shanghai(ms).format('HH:mm');
@@ -45,5 +47,6 @@ export function toRosterView(items: RosterEntry[]): RosterView {
     waitlist: rows.filter((r) => r.entry.status === 'waitlisted').map((r) => r.row),
     left: rows.filter((r) => r.entry.status === 'withdrawn' || r.entry.status === 'cancelled').map((r) => r.row),
     checkedIn: items.filter((e) => e.status === 'confirmed' && e.checkinAt).length,
+    absent: items.filter((e) => e.status === 'confirmed' && !e.checkinAt).length,
   };
 }

@@ -1,0 +1,151 @@
+/** The 发布招募 form: what the page holds, client-side checks, and the requests it sends. */
+import {
+  SERVICE_CATEGORIES,
+  SPECIALTIES,
+  type CreatePostRequest,
+  type Post,
+  type ServiceCategory,
+  type Specialty,
+  type UpdatePostRequest,
+} from '../../../typings/index';
+
+export const MAX_QUOTA = 500;
+export const MAX_WEEKS = 26;
+const DAY = 24 * 3_600_000;
+
+export interface PostForm {
+  title: string;
+  description: string;
+  category: string;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  /** Epoch ms; 0 while not chosen. */
+  startAt: number;
+  endAt: number;
+  /** 0: the start (the default). */
+  signupDeadline: number;
+  quota: number;
+  requiredSpecialties: string[];
+  adultsOnly: boolean;
+  membersOnly: boolean;
+  repeat: boolean;
+  repeatWeeks: number;
+}
+
+export type FormErrors = Partial<Record<keyof PostForm, string>>;
+
+export const emptyForm = (): PostForm => ({
+  title: '',
+  description: '',
+  category: '',
+  address: '',
+  lat: null,
+  lng: null,
+  startAt: 0,
+  endAt: 0,
+  signupDeadline: 0,
+  quota: 10,
+  requiredSpecialties: [],
+  adultsOnly: false,
+  membersOnly: false,
+  repeat: false,
+  repeatWeeks: 4,
+});
+
+export function fromPost(post: Post): PostForm {
+  return {
+    title: post.title,
+    description: post.description,
+    category: post.category,
+    address: post.address,
+    lat: post.lat ?? null,
+    lng: post.lng ?? null,
+    startAt: post.startAt,
+    endAt: post.endAt,
+    signupDeadline: post.signupDeadline === post.startAt ? 0 : post.signupDeadline,
+    quota: post.quota,
+    requiredSpecialties: [...post.requiredSpecialties],
+    adultsOnly: post.adultsOnly,
+    membersOnly: post.membersOnly,
+    repeat: false,
+    repeatWeeks: 4,
+  };
+}
+
+export interface Chip {
+  label: string;
+  on: boolean;
+}
+export const categoryChips = (selected = ''): Chip[] =>
+  SERVICE_CATEGORIES.map((c) => ({ label: c, on: c === selected }));
+export const specialtyChips = (selected: string[] = []): Chip[] =>
+  SPECIALTIES.map((s) => ({ label: s, on: selected.includes(s) }));
+
+const length = (text: string) => [...text.trim()].length;
+
+/** The same rules the server holds, so most mistakes show before anything is sent. */
+export function validate(form: PostForm, now: number, creating: boolean): FormErrors {
+  const e: FormErrors = {};
+  const title = length(form.title);
+  if (!title) e.title = '请填写标题';
+  else if (title < 4) e.title = '标题至少 4 个字';
+  else if (title > 30) e.title = '标题不能超过 30 个字';
+  if (!length(form.description)) e.description = '请填写服务内容';
+  else if (length(form.description) > 1000) e.description = '服务内容不能超过 1000 个字';
+  if (!form.category) e.category = '请选择服务类别';
+  if (!length(form.address)) e.address = '请填写服务地点';
+  else if (length(form.address) > 100) e.address = '服务地点不能超过 100 个字';
+  if (!form.startAt) e.startAt = '请选择开始时间';
+  else if (form.startAt <= now) e.startAt = '开始时间需晚于现在';
+  if (!form.endAt) e.endAt = '请选择结束时间';
+  else if (form.startAt && form.endAt <= form.startAt) e.endAt = '结束时间需晚于开始时间';
+  else if (form.startAt && form.endAt - form.startAt > DAY) e.endAt = '单次服务不能超过 24 小时';
+  if (form.signupDeadline) {
+    if (form.startAt && form.signupDeadline > form.startAt) e.signupDeadline = '报名截止时间不能晚于开始时间';
+    else if (form.signupDeadline <= now) e.signupDeadline = '报名截止时间需晚于现在';
+  }
+  if (!Number.isInteger(form.quota) || form.quota < 1 || form.quota > MAX_QUOTA) {
+    e.quota = `招募人数为 1–${MAX_QUOTA} 人`;
+  }
+  if (creating && form.repeat && (form.repeatWeeks < 2 || form.repeatWeeks > MAX_WEEKS)) {
+    e.repeatWeeks = `重复 2–${MAX_WEEKS} 周`;
+  }
+  return e;
+}
+
+function common(form: PostForm) {
+  return {
+    title: form.title.trim(),
+    description: form.description.trim(),
+    category: form.category as ServiceCategory,
+    address: form.address.trim(),
+    ...(form.lat !== null && form.lng !== null ? { lat: form.lat, lng: form.lng } : {}),
+    startAt: form.startAt,
+    endAt: form.endAt,
+    signupDeadline: form.signupDeadline || form.startAt,
+    quota: form.quota,
+    requiredSpecialties: form.requiredSpecialties as Specialty[],
+    adultsOnly: form.adultsOnly,
+    membersOnly: form.membersOnly,
+  };
+}
+
+export const toCreateRequest = (form: PostForm, brigadeId: string): CreatePostRequest => ({
+  brigadeId,
+  ...common(form),
+  ...(form.repeat ? { repeatWeeks: form.repeatWeeks } : {}),
+});
+
+export const toUpdateRequest = (form: PostForm, postId: string): UpdatePostRequest => ({ postId, ...common(form) });
+
+/** The server's field messages (`fields`) under the form's own keys. */
+export function fromServerFields(fields: Record<string, string>): FormErrors {
+  const errors: FormErrors = {};
+  const known = Object.keys(emptyForm());
+  for (const [key, message] of Object.entries(fields)) {
+    const field = key.split('.')[0];
+    if (known.includes(field)) errors[field as keyof PostForm] = message;
+  }
+  return errors;
+}
