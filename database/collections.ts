@@ -103,25 +103,34 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       idx('post_volunteer_unique', { postId: 1, volunteerId: 1 }, true),
       idx('volunteer_serviceDate', { volunteerId: 1, serviceDate: -1 }),
+      idx('volunteer_status_serviceDate', { volunteerId: 1, status: 1, serviceDate: -1 }),
     ],
   },
   {
     name: 'accounts',
-    description: 'Time-bank accounts (volunteer or brigade issuing account) with cached balances.',
+    description:
+      'Time-bank accounts (`volunteer:<id>` or brigade issuing account `brigade:<id>`) with cached balances; _id only.',
     indexes: [],
   },
   {
     name: 'ledger',
-    description: 'Append-only ledger entries; each movement is a pair summing to zero.',
+    description:
+      'Append-only ledger entries; each movement is a pair summing to zero. _id is `<idempotencyKey>:<side>`.',
     indexes: [
       idx('account_at', { accountId: 1, at: -1 }),
+      idx('movement', { movementId: 1 }),
       idx('idempotency_side_unique', { idempotencyKey: 1, side: 1 }, true),
     ],
   },
   {
     name: 'honours',
     description: 'Honours awarded by hq (优秀义工 yearly, 功勋义工).',
-    indexes: [idx('volunteer', { volunteerId: 1, awardedAt: -1 }), idx('year', { honour: 1, year: 1 })],
+    indexes: [
+      idx('volunteer', { volunteerId: 1, awardedAt: -1 }),
+      idx('year', { honour: 1, year: 1 }),
+      idx('honour_year_awardedAt', { honour: 1, year: 1, awardedAt: -1 }),
+      idx('awardedAt', { awardedAt: -1 }),
+    ],
   },
   {
     name: 'star_changes',
@@ -130,13 +139,18 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: 'subscriptions',
-    description: 'One-time subscribe-message grants per (sign-up, template).',
-    indexes: [idx('signup_template_unique', { signupId: 1, templateId: 1 }, true)],
+    description:
+      'One-time subscribe-message grants, one per (subject, template): _id is `<subject>|<templateId>`, the subject a sign-up or a membership.',
+    indexes: [idx('subject_template_unique', { subject: 1, templateId: 1 }, true)],
   },
   {
     name: 'outbox',
     description: 'Outgoing messages, unique per (sign-up or event, template); claimed atomically before sending.',
-    indexes: [idx('key_unique', { key: 1 }, true), idx('status_dueAt', { status: 1, dueAt: 1 })],
+    indexes: [
+      idx('key_unique', { key: 1 }, true),
+      idx('status_dueAt', { status: 1, dueAt: 1 }),
+      idx('claimId', { claimId: 1, status: 1 }),
+    ],
   },
   {
     name: 'stats',

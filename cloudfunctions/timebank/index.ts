@@ -1,4 +1,11 @@
-/** Cloud function `timebank`: parse → authorize → route. Its actions land with their feature issue. */
+/** Cloud function `timebank`: 义工时间银行 — service records, the double-entry ledger, donations and the service proof. */
 import { defineFunction } from '../../server/handler';
+import { adjust } from '../../server/timebank/adjust';
+import { balance, ledgerPage } from '../../server/timebank/balance';
+import { proof, verifyProof } from '../../server/timebank/proof';
+import { record } from '../../server/timebank/record';
+import { transfer } from '../../server/timebank/transfer';
 
-export const main = defineFunction('timebank', { actions: {} });
+export const main = defineFunction('timebank', {
+  actions: { record, adjust, balance, ledger: ledgerPage, transfer, proof, verifyProof },
+});

@@ -1,3 +1,78 @@
-/** Time-bank account ids: one per volunteer and one issuing account per brigade. */
+/**
+ * Data access for the `accounts` collection: one time-bank account per volunteer and one issuing account per
+ * brigade, with balances cached from the ledger. Changed only inside the transaction that posts the entries;
+ * created lazily (add, never `set` over an existing account).
+ */
+import { _, db, first, rows } from '../cloud';
+import type { Transaction } from '../transaction';
+
 export const volunteerAccountId = (volunteerId: string) => `volunteer:${volunteerId}`;
 export const brigadeAccountId = (brigadeId: string) => `brigade:${brigadeId}`;
+
+export interface AccountDoc {
+  _id: string;
+  kind: 'volunteer' | 'brigade';
+  ownerId: string;
+  /** Sum of the account's ledger entries. */
+  balance: number;
+  /** Volunteer accounts: service credits net of adjustments, minutes donated and received. */
+  earned?: number;
+  donated?: number;
+  received?: number;
+  createdAt: number;
+}
+
+export type AccountDelta = Partial<Pick<AccountDoc, 'balance' | 'earned' | 'donated' | 'received'>>;
+
+const accounts = () => db.collection('accounts');
+
+export function findById(accountId: string): Promise<AccountDoc | undefined> {
+  return first<AccountDoc>(accounts().where({ _id: accountId }));
+}
+
+export function byIds(ids: string[]): Promise<AccountDoc[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return rows<AccountDoc>(
+    accounts()
+      .where({ _id: _.in(ids) })
+      .limit(ids.length),
+  );
+}
+
+export async function getInTransaction(tx: Transaction, accountId: string): Promise<AccountDoc | undefined> {
+  const { data } = (await tx.collection('accounts').doc(accountId).get()) as { data: AccountDoc | null };
+  return data ?? undefined;
+}
+
+function blank(accountId: string, now: number): AccountDoc {
+  const [kind, ...rest] = accountId.split(':');
+  const base = { _id: accountId, ownerId: rest.join(':'), balance: 0, createdAt: now };
+  return kind === 'brigade'
+    ? { ...base, kind: 'brigade' }
+    : { ...base, kind: 'volunteer', earned: 0, donated: 0, received: 0 };
+}
+
+/**
+ * Applies a delta inside the caller's transaction: `_.inc` on an existing account, an add of a new one otherwise
+ * (`exists` is what the caller read; if someone created it meanwhile the add conflicts and the transaction reruns).
+ */
+export async function applyInTransaction(
+  tx: Transaction,
+  accountId: string,
+  exists: boolean,
+  delta: AccountDelta,
+  now: number,
+): Promise<void> {
+  const changes = Object.entries(delta).filter(([, v]) => v !== undefined && v !== 0) as [keyof AccountDelta, number][];
+  if (exists) {
+    if (changes.length === 0) return;
+    await tx
+      .collection('accounts')
+      .doc(accountId)
+      .update({ data: Object.fromEntries(changes.map(([k, v]) => [k, _.inc(v)])) });
+    return;
+  }
+  const doc = blank(accountId, now);
+  for (const [k, v] of changes) doc[k] = (doc[k] ?? 0) + v;
+  await tx.collection('accounts').add({ data: doc });
+}

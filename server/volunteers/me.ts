@@ -1,7 +1,9 @@
 /** volunteers.me — who am I: registration, profile, card, stars, hours, brigades and roles. */
 import type { Action } from '../handler';
 import type { MeResponse } from '../../typings/api/volunteers';
+import { findById as accountOf, volunteerAccountId } from '../repos/accounts';
 import { ledBy } from '../repos/brigades';
+import { ofVolunteer as honoursOf, toAward } from '../repos/honours';
 import { ofVolunteer } from '../repos/memberships';
 import { none } from '../schema';
 import { toProfile } from './profile';
@@ -12,7 +14,12 @@ export const me: Action<Record<string, never>, MeResponse> = {
   async run(_input, ctx) {
     const volunteer = await ctx.volunteer();
     if (!volunteer) return { registered: false, roles: await ctx.roles(false) };
-    const [led, memberships] = await Promise.all([ledBy(volunteer._id), ofVolunteer(volunteer._id)]);
+    const [led, memberships, account, honours] = await Promise.all([
+      ledBy(volunteer._id),
+      ofVolunteer(volunteer._id),
+      accountOf(volunteerAccountId(volunteer._id)),
+      honoursOf(volunteer._id),
+    ]);
     const leads = new Set(led.map((b) => b._id));
     return {
       registered: true,
@@ -20,6 +27,8 @@ export const me: Action<Record<string, never>, MeResponse> = {
       cardNo: volunteer.cardNo,
       stars: volunteer.stars,
       earnedMinutes: volunteer.earnedMinutes,
+      balanceMinutes: account?.balance ?? 0,
+      honours: honours.map(toAward),
       brigades: memberships.map((m) => ({
         brigadeId: m.brigadeId,
         name: m.brigadeName,

@@ -3,24 +3,37 @@ import type { LedgerEntry, Page, PageRequest, ServiceRecord } from '../entities'
 
 export interface RecordEntry {
   volunteerId: string;
-  /** 0–1440; omitted → the checked-in overlap with the post's time. */
+  /** 0–1440; omitted → the checked-in overlap with the post's time (until its end when not checked out). */
   minutes?: number;
-  /** 1–5 quality rating. */
-  rating: number;
+  /** 1–5 quality rating; required unless absent. */
+  rating?: number;
+  /** Recorded as absent: no minutes, no rating, no credit. */
   absent?: boolean;
 }
 
 export interface RecordRequest {
   postId: string;
+  /** At most 100 per call; only volunteers with a confirmed sign-up on the post. */
   entries: RecordEntry[];
 }
 
+export interface RecordResponse {
+  /** Newly recorded attendees (absent ones included). */
+  recorded: number;
+  /** Attendees already recorded with the same values (nothing credited again). */
+  unchanged: number;
+}
+
+/** A correction of a recorded attendee: the corrected total replaces the old one (reversing pair + new pair). */
 export interface AdjustRequest {
   postId: string;
   volunteerId: string;
+  /** The corrected total, 0–1440. */
   minutes: number;
+  /** 1–5; defaults to the recorded rating. */
   rating?: number;
   reason: string;
+  /** Client-made idempotency key: the same call repeated returns the first result. */
   requestId: string;
 }
 
@@ -38,6 +51,7 @@ export interface TransferRequest {
   requestId: string;
 }
 
+/** 服务证明: what the volunteer shows, and what `verifyProof` confirms from its token. */
 export interface ProofResponse {
   proofNo: string;
   issuedAt: number;
@@ -45,16 +59,25 @@ export interface ProofResponse {
   cardNo: string;
   totalMinutes: number;
   brigades: string[];
+  /** Newest first (the latest 200 when there are more; totalMinutes always counts every one). */
   records: Pick<ServiceRecord, 'brigadeName' | 'postTitle' | 'category' | 'serviceDate' | 'minutes'>[];
   /** Signed token that a verifier can check. */
   token: string;
 }
 
+export interface VerifyProofRequest {
+  token: string;
+}
+
+/** What the proof showed when issued: the signed totals, and the records recorded up to its issue. */
+export type VerifyProofResponse = Omit<ProofResponse, 'token'> & { valid: true };
+
 export interface TimebankApi {
-  record: { req: RecordRequest; res: { recorded: number; unchanged: number } };
+  record: { req: RecordRequest; res: RecordResponse };
   adjust: { req: AdjustRequest; res: ServiceRecord };
   balance: { req: Record<string, never>; res: BalanceResponse };
   ledger: { req: PageRequest; res: Page<LedgerEntry> };
   transfer: { req: TransferRequest; res: LedgerEntry };
   proof: { req: Record<string, never>; res: ProofResponse };
+  verifyProof: { req: VerifyProofRequest; res: VerifyProofResponse };
 }

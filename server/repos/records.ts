@@ -1,0 +1,94 @@
+/**
+ * Data access for the `service_records` collection: one record per (post, volunteer) with `_id` =
+ * `<postId>:<volunteerId>`, so the same attendee can never be recorded (and credited) twice.
+ */
+import { _, db, rows } from '../cloud';
+import type { ServiceRecord, RecordStatus } from '../../typings/entities';
+import type { ServiceCategory } from '../../typings/data';
+import type { Transaction } from '../transaction';
+
+export interface Adjustment {
+  requestId: string;
+  at: number;
+  by: string;
+  reason: string;
+  fromMinutes: number;
+  fromRating?: number;
+  toMinutes: number;
+  toRating?: number;
+}
+
+export interface RecordDoc {
+  _id: string;
+  postId: string;
+  postTitle: string;
+  brigadeId: string;
+  brigadeName: string;
+  category: string;
+  volunteerId: string;
+  status: RecordStatus;
+  minutes: number;
+  rating?: number;
+  /** The post's start. */
+  serviceDate: number;
+  recordedAt: number;
+  recordedBy: string;
+  adjustments: Adjustment[];
+}
+
+export const recordId = (postId: string, volunteerId: string) => `${postId}:${volunteerId}`;
+
+const records = () => db.collection('service_records');
+
+export const toRecord = (doc: RecordDoc): ServiceRecord => ({
+  recordId: doc._id,
+  postId: doc.postId,
+  postTitle: doc.postTitle,
+  brigadeId: doc.brigadeId,
+  brigadeName: doc.brigadeName,
+  category: doc.category as ServiceCategory,
+  volunteerId: doc.volunteerId,
+  status: doc.status,
+  minutes: doc.minutes,
+  ...(doc.rating !== undefined ? { rating: doc.rating } : {}),
+  serviceDate: doc.serviceDate,
+  recordedAt: doc.recordedAt,
+});
+
+/** The records of some attendees of one post (one request). */
+export function ofPostFor(postId: string, volunteerIds: string[]): Promise<RecordDoc[]> {
+  if (volunteerIds.length === 0) return Promise.resolve([]);
+  return rows<RecordDoc>(
+    records()
+      .where({ _id: _.in(volunteerIds.map((v) => recordId(postId, v))) })
+      .limit(volunteerIds.length),
+  );
+}
+
+/** A volunteer's attended records with minutes, newest service first (bounded). */
+export function attendedOf(volunteerId: string, limit: number, recordedBefore?: number): Promise<RecordDoc[]> {
+  return rows<RecordDoc>(
+    records()
+      .where({
+        volunteerId,
+        status: 'attended',
+        minutes: _.gt(0),
+        ...(recordedBefore !== undefined ? { recordedAt: _.lte(recordedBefore) } : {}),
+      })
+      .orderBy('serviceDate', 'desc')
+      .limit(limit),
+  );
+}
+
+export async function getInTransaction(tx: Transaction, id: string): Promise<RecordDoc | undefined> {
+  const { data } = (await tx.collection('service_records').doc(id).get()) as { data: RecordDoc | null };
+  return data ?? undefined;
+}
+
+export async function insertInTransaction(tx: Transaction, doc: RecordDoc): Promise<void> {
+  await tx.collection('service_records').add({ data: doc });
+}
+
+export async function updateInTransaction(tx: Transaction, id: string, patch: Partial<RecordDoc>): Promise<void> {
+  await tx.collection('service_records').doc(id).update({ data: patch });
+}

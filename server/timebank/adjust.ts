@@ -1,0 +1,109 @@
+/**
+ * timebank.adjust — a reasoned correction of a recorded attendee, by the post's brigade leaders or hq: in one
+ * transaction a reversing pair for the old credit, a new pair for the corrected one, the record (with its history),
+ * the cached balances and the volunteer's counters and stars. Refused if the volunteer's balance would go negative.
+ */
+import type { AdjustRequest } from '../../typings/api/timebank';
+import type { ServiceRecord } from '../../typings/entities';
+import { requireLeaderOf } from '../brigades/access';
+import { invalid, notFound, precondition } from '../errors';
+import type { Action } from '../handler';
+import { loadPost } from '../posts/access';
+import * as accounts from '../repos/accounts';
+import * as ledger from '../repos/ledger';
+import * as records from '../repos/records';
+import { canDebit, entriesOf, idempotency, type Movement } from '../rules/ledger';
+import { applyServiceInTransaction } from '../stars/levels';
+import { inTransaction } from '../transaction';
+import { rerunOnDuplicate } from './rerun';
+import { adjustInput } from './schema';
+
+export const adjust: Action<AdjustRequest, ServiceRecord> = {
+  access: 'anyone',
+  input: adjustInput,
+  async run(input, ctx) {
+    const post = await loadPost(input.postId);
+    const { volunteer: by } = await requireLeaderOf(ctx, post.brigadeId, true);
+    const recordId = records.recordId(post._id, input.volunteerId);
+    const account = accounts.volunteerAccountId(input.volunteerId);
+    const brigadeAccount = accounts.brigadeAccountId(post.brigadeId);
+    return rerunOnDuplicate(async () => {
+      const brigadeKnown = (await accounts.findById(brigadeAccount)) !== undefined;
+      return inTransaction(async (tx) => {
+        const now = Date.now();
+        const [record, held] = await Promise.all([
+          records.getInTransaction(tx, recordId),
+          accounts.getInTransaction(tx, account),
+        ]);
+        if (!record) throw notFound('该义工尚未录入此服务，请先录入');
+        if (record.adjustments.some((a) => a.requestId === input.requestId)) return records.toRecord(record);
+        const oldMinutes = record.status === 'attended' ? record.minutes : 0;
+        const rating = input.rating ?? record.rating;
+        if (rating === undefined) throw invalid('请填写服务评分（1–5 星）', { rating: '请评分' });
+        if (record.status === 'attended' && oldMinutes === input.minutes && rating === record.rating) {
+          throw precondition('调整后的时长和评分与现有记录相同，无需调整');
+        }
+        const delta = input.minutes - oldMinutes;
+        if (!canDebit(held?.balance ?? 0, -Math.min(0, delta))) {
+          throw precondition(`该义工的时间银行余额不足以扣回 ${-delta} 分钟（部分时数可能已转赠），无法调整`);
+        }
+        const base = { kind: 'adjustment' as const, at: now, postId: post._id, recordId, note: input.reason };
+        const issuer = { accountId: brigadeAccount, label: post.brigadeName };
+        const holder = { accountId: account };
+        const movements: Movement[] = [];
+        if (oldMinutes > 0) {
+          movements.push({
+            ...base,
+            idempotencyKey: idempotency.adjust(recordId, input.requestId, 'reverse'),
+            from: holder,
+            to: issuer,
+            minutes: oldMinutes,
+          });
+        }
+        if (input.minutes > 0) {
+          movements.push({
+            ...base,
+            idempotencyKey: idempotency.adjust(recordId, input.requestId, 'new'),
+            from: issuer,
+            to: holder,
+            minutes: input.minutes,
+          });
+        }
+        const adjustment: records.Adjustment = {
+          requestId: input.requestId,
+          at: now,
+          by: by?._id ?? 'hq',
+          reason: input.reason,
+          fromMinutes: oldMinutes,
+          ...(record.rating !== undefined ? { fromRating: record.rating } : {}),
+          toMinutes: input.minutes,
+          toRating: rating,
+        };
+        const patch = {
+          status: 'attended' as const,
+          minutes: input.minutes,
+          rating,
+          adjustments: [...record.adjustments, adjustment],
+        };
+        await Promise.all([
+          ...movements.flatMap((m) => entriesOf(m).map((e) => ledger.insertInTransaction(tx, e))),
+          records.updateInTransaction(tx, recordId, patch),
+          applyServiceInTransaction(
+            tx,
+            input.volunteerId,
+            {
+              minutes: delta,
+              ratingSum: rating - (record.rating ?? 0),
+              ratingCount: record.rating === undefined ? 1 : 0,
+            },
+            'adjust',
+            now,
+          ),
+          delta !== 0 && accounts.applyInTransaction(tx, account, !!held, { balance: delta, earned: delta }, now),
+          delta !== 0 && accounts.applyInTransaction(tx, brigadeAccount, brigadeKnown, { balance: -delta }, now),
+        ]);
+        return records.toRecord({ ...record, ...patch });
+      });
+    });
+  },
+};

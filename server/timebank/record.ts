@@ -1,0 +1,161 @@
+/**
+ * timebank.record — 服务情况录入: the post's brigade leaders confirm each attendee's minutes (defaulting to the
+ * checked-in overlap) and a 1–5 rating, or mark them absent. One transaction per batch writes the service records,
+ * the credit pairs, the cached balances and the volunteers' counters and stars. Recording an attendee again with
+ * the same values changes nothing; different values are refused before anything is written (that is `adjust`).
+ */
+import type { RecordRequest, RecordResponse } from '../../typings/api/timebank';
+import { requireLeaderOf } from '../brigades/access';
+import { invalid, precondition } from '../errors';
+import type { Action } from '../handler';
+import { loadPost } from '../posts/access';
+import * as accounts from '../repos/accounts';
+import * as ledger from '../repos/ledger';
+import type { PostDoc } from '../repos/posts';
+import * as records from '../repos/records';
+import * as signups from '../repos/signups';
+import { entriesOf, idempotency } from '../rules/ledger';
+import { overlapMinutes } from '../rules/posts';
+import { applyServiceInTransaction } from '../stars/levels';
+import { inTransaction } from '../transaction';
+import { rerunOnDuplicate } from './rerun';
+import { recordInput } from './schema';
+
+interface Planned {
+  volunteerId: string;
+  name: string;
+  status: 'attended' | 'absent';
+  minutes: number;
+  rating?: number;
+}
+
+/** Minutes checked in within the post's time; until the post's end when not checked out; 0 without a check-in. */
+export function defaultMinutes(post: PostDoc, signup: signups.SignupDoc): number {
+  if (!signup.checkinAt) return 0;
+  return overlapMinutes(signup.checkinAt, signup.checkoutAt ?? post.endAt, post.startAt, post.endAt);
+}
+
+function plan(post: PostDoc, entries: RecordRequest['entries'], live: signups.SignupDoc[]): Planned[] {
+  const byVolunteer = new Map(live.filter((s) => s.status === 'confirmed').map((s) => [s.volunteerId, s]));
+  const seen = new Set<string>();
+  return entries.map((entry, i) => {
+    if (seen.has(entry.volunteerId)) throw invalid(`第 ${i + 1} 条：同一名义工重复出现`);
+    seen.add(entry.volunteerId);
+    const signup = byVolunteer.get(entry.volunteerId);
+    if (!signup) throw precondition(`第 ${i + 1} 条：该义工没有此服务的有效报名，不能录入`);
+    if (entry.absent) return { volunteerId: entry.volunteerId, name: signup.name, status: 'absent', minutes: 0 };
+    if (entry.rating === undefined) {
+      throw invalid(`请为${signup.name}评分（1–5 星）`, { [`entries.${i}.rating`]: '请评分' });
+    }
+    return {
+      volunteerId: entry.volunteerId,
+      name: signup.name,
+      status: 'attended',
+      minutes: entry.minutes ?? defaultMinutes(post, signup),
+      rating: entry.rating,
+    };
+  });
+}
+
+const sameAs = (p: Planned, r: records.RecordDoc) =>
+  p.status === r.status && p.minutes === r.minutes && (p.rating ?? null) === (r.rating ?? null);
+
+async function write(post: PostDoc, planned: Planned[], by: string): Promise<RecordResponse> {
+  const existing = new Map(
+    (
+      await records.ofPostFor(
+        post._id,
+        planned.map((p) => p.volunteerId),
+      )
+    ).map((r) => [r.volunteerId, r]),
+  );
+  const fresh: Planned[] = [];
+  for (const p of planned) {
+    const r = existing.get(p.volunteerId);
+    if (!r) fresh.push(p);
+    else if (!sameAs(p, r)) {
+      throw precondition(
+        `${p.name}已录入（${r.status === 'absent' ? '缺席' : `${r.minutes} 分钟`}），如需更正请使用“调整”`,
+      );
+    }
+  }
+  const unchanged = planned.length - fresh.length;
+  if (fresh.length === 0) return { recorded: 0, unchanged };
+
+  const brigadeAccount = accounts.brigadeAccountId(post.brigadeId);
+  const credited = fresh.filter((p) => p.minutes > 0);
+  const known = new Set(
+    (await accounts.byIds([brigadeAccount, ...credited.map((p) => accounts.volunteerAccountId(p.volunteerId))])).map(
+      (a) => a._id,
+    ),
+  );
+  const total = credited.reduce((s, p) => s + p.minutes, 0);
+  await inTransaction(async (tx) => {
+    const now = Date.now();
+    await Promise.all(
+      fresh.map(async (p) => {
+        const recordId = records.recordId(post._id, p.volunteerId);
+        await records.insertInTransaction(tx, {
+          _id: recordId,
+          postId: post._id,
+          postTitle: post.title,
+          brigadeId: post.brigadeId,
+          brigadeName: post.brigadeName,
+          category: post.category,
+          volunteerId: p.volunteerId,
+          status: p.status,
+          minutes: p.minutes,
+          ...(p.rating !== undefined ? { rating: p.rating } : {}),
+          serviceDate: post.startAt,
+          recordedAt: now,
+          recordedBy: by,
+          adjustments: [],
+        });
+        if (p.status === 'absent') return;
+        await applyServiceInTransaction(
+          tx,
+          p.volunteerId,
+          { minutes: p.minutes, ratingSum: p.rating ?? 0, ratingCount: 1 },
+          'record',
+          now,
+          p.name,
+        );
+        if (p.minutes === 0) return;
+        const account = accounts.volunteerAccountId(p.volunteerId);
+        const [from, to] = entriesOf({
+          idempotencyKey: idempotency.credit(recordId),
+          kind: 'credit',
+          from: { accountId: brigadeAccount, label: post.brigadeName },
+          to: { accountId: account },
+          minutes: p.minutes,
+          at: now,
+          postId: post._id,
+          recordId,
+          note: post.title,
+        });
+        await Promise.all([
+          ledger.insertInTransaction(tx, from),
+          ledger.insertInTransaction(tx, to),
+          accounts.applyInTransaction(tx, account, known.has(account), { balance: p.minutes, earned: p.minutes }, now),
+        ]);
+      }),
+    );
+    if (total > 0) {
+      await accounts.applyInTransaction(tx, brigadeAccount, known.has(brigadeAccount), { balance: -total }, now);
+    }
+  });
+  return { recorded: fresh.length, unchanged };
+}
+
+export const record: Action<RecordRequest, RecordResponse> = {
+  access: 'volunteer',
+  input: recordInput,
+  async run(input, ctx) {
+    const post = await loadPost(input.postId);
+    const { volunteer } = await requireLeaderOf(ctx, post.brigadeId);
+    if (post.status !== 'published') throw precondition('该招募已取消，不能录入服务时长');
+    if (Date.now() < post.startAt) throw precondition('服务开始后才能录入服务情况');
+    const planned = plan(post, input.entries, await signups.ofPost(post._id));
+    return rerunOnDuplicate(() => write(post, planned, volunteer?._id ?? ''));
+  },
+};
