@@ -1,6 +1,7 @@
 import { TOWNS, type Town } from '../../typings/index';
 import { brigades } from '../../services/index';
 import { toBrigadeCardView, type BrigadeCardView } from '../../components/brigade-card/view';
+import { loadPaged } from '../../utils/paged';
 
 const PAGE_SIZE = 20;
 
@@ -29,33 +30,15 @@ Page({
     if (this.data.nextCursor && !this.data.loadingMore) void this.load(true);
   },
 
-  async load(more = false) {
-    const { tab, town, nextCursor } = this.data;
-    this.setData(more ? { loadingMore: true } : { loading: true, error: '', items: [], nextCursor: '' });
-    try {
-      const page = await brigades.list(
-        {
-          pageSize: PAGE_SIZE,
-          ...(tab === 'mine' ? { mine: true } : town ? { town: town as Town } : {}),
-          ...(more && nextCursor ? { cursor: nextCursor } : {}),
-        },
-        { toast: false },
-      );
-      const views = page.items.map(toBrigadeCardView);
-      if (more) {
-        // Append only the new rows: setData stays small however long the list grows.
-        const at = this.data.items.length;
-        const update: Record<string, unknown> = { loadingMore: false, nextCursor: page.nextCursor ?? '' };
-        views.forEach((v, i) => (update[`items[${at + i}]`] = v));
-        this.setData(update);
-      } else {
-        this.setData({ loading: false, items: views, nextCursor: page.nextCursor ?? '' });
-      }
-    } catch (error) {
-      const message = error instanceof Error && error.message ? error.message : '加载失败，请稍后重试';
-      this.setData(more ? { loadingMore: false } : { loading: false, error: message });
-      if (more) wx.showToast({ title: message, icon: 'none' });
-    }
+  load(more = false) {
+    const { tab, town } = this.data;
+    const filters = tab === 'mine' ? { mine: true } : town ? { town: town as Town } : {};
+    return loadPaged(
+      this,
+      (cursor) => brigades.list({ pageSize: PAGE_SIZE, ...filters, ...(cursor ? { cursor } : {}) }, { toast: false }),
+      toBrigadeCardView,
+      { more },
+    );
   },
 
   onTab(event: { detail: { name: 'all' | 'mine' } }) {

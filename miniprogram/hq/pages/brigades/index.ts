@@ -1,6 +1,7 @@
 import { TOWNS, type Town } from '../../../typings/index';
 import { brigades } from '../../../services/index';
 import { toBrigadeCardView, type BrigadeCardView } from '../../../components/brigade-card/view';
+import { loadPaged } from '../../../utils/paged';
 
 /** 总队 · 大队管理: every brigade, by town; open one to appoint leaders, or create a new one. */
 Page({
@@ -26,31 +27,18 @@ Page({
     if (this.data.nextCursor && !this.data.loadingMore) void this.load(true);
   },
 
-  async load(more = false) {
-    const { town, nextCursor } = this.data;
-    this.setData(more ? { loadingMore: true } : { loading: !this.data.items.length, error: '' });
-    try {
-      const page = await brigades.list(
-        {
-          pageSize: 30,
-          ...(town ? { town: town as Town } : {}),
-          ...(more && nextCursor ? { cursor: nextCursor } : {}),
-        },
-        { toast: false },
-      );
-      const views = page.items.map(toBrigadeCardView);
-      if (more) {
-        const at = this.data.items.length;
-        const update: Record<string, unknown> = { loadingMore: false, nextCursor: page.nextCursor ?? '' };
-        views.forEach((v, i) => (update[`items[${at + i}]`] = v));
-        this.setData(update);
-      } else {
-        this.setData({ loading: false, items: views, nextCursor: page.nextCursor ?? '' });
-      }
-    } catch (error) {
-      const message = error instanceof Error && error.message ? error.message : '加载失败，请稍后重试';
-      this.setData(more ? { loadingMore: false } : { loading: false, error: message });
-    }
+  load(more = false) {
+    const { town } = this.data;
+    return loadPaged(
+      this,
+      (cursor) =>
+        brigades.list(
+          { pageSize: 30, ...(town ? { town: town as Town } : {}), ...(cursor ? { cursor } : {}) },
+          { toast: false },
+        ),
+      toBrigadeCardView,
+      { more, keepItems: true },
+    );
   },
 
   onTown(event: { detail: string }) {

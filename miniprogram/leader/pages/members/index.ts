@@ -2,6 +2,7 @@ import Toast from '@vant/weapp/toast/toast';
 import type { Member, MembershipStatus } from '../../../typings/index';
 import { brigades } from '../../../services/index';
 import { formatDay } from '../../../utils/time';
+import { loadPaged } from '../../../utils/paged';
 
 interface MemberView {
   volunteerId: string;
@@ -57,27 +58,18 @@ Page({
   },
 
   async load(more = false) {
-    const { brigadeId, tab, nextCursor } = this.data;
+    const { brigadeId, tab } = this.data;
     if (!brigadeId) return;
-    this.setData(more ? { loadingMore: true } : { loading: true, error: '', items: [], nextCursor: '' });
-    try {
-      const page = await brigades.members(
-        { brigadeId, status: tab, pageSize: PAGE_SIZE, ...(more && nextCursor ? { cursor: nextCursor } : {}) },
-        { toast: false },
-      );
-      const views = page.items.map(toMemberView);
-      if (more) {
-        const at = this.data.items.length;
-        const update: Record<string, unknown> = { loadingMore: false, nextCursor: page.nextCursor ?? '' };
-        views.forEach((v, i) => (update[`items[${at + i}]`] = v));
-        this.setData(update);
-      } else {
-        this.setData({ loading: false, items: views, nextCursor: page.nextCursor ?? '' });
-      }
-    } catch (error) {
-      const message = error instanceof Error && error.message ? error.message : '加载失败，请稍后重试';
-      this.setData(more ? { loadingMore: false } : { loading: false, error: message });
-    }
+    await loadPaged(
+      this,
+      (cursor) =>
+        brigades.members(
+          { brigadeId, status: tab, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+          { toast: false },
+        ),
+      toMemberView,
+      { more },
+    );
   },
 
   onTab(event: { currentTarget: { dataset: { name: MembershipStatus } } }) {
