@@ -3,7 +3,6 @@ import type { Action } from '../handler';
 import type { MeResponse } from '../../typings/api/volunteers';
 import { findById as accountOf, volunteerAccountId } from '../repos/accounts';
 import { ledBy } from '../repos/brigades';
-import { ofVolunteer as honoursOf, toAward } from '../repos/honours';
 import { ofVolunteer } from '../repos/memberships';
 import { none } from '../schema';
 import { toProfile } from './profile';
@@ -14,11 +13,11 @@ export const me: Action<Record<string, never>, MeResponse> = {
   async run(_input, ctx) {
     const volunteer = await ctx.volunteer();
     if (!volunteer) return { registered: false, roles: await ctx.roles(false) };
-    const [led, memberships, account, honours] = await Promise.all([
+    // Honours are on the card (volunteers.card) and in stars.honours: one more read here would break the budget.
+    const [led, memberships, account] = await Promise.all([
       ledBy(volunteer._id),
       ofVolunteer(volunteer._id),
       accountOf(volunteerAccountId(volunteer._id)),
-      honoursOf(volunteer._id),
     ]);
     const leads = new Set(led.map((b) => b._id));
     return {
@@ -28,7 +27,6 @@ export const me: Action<Record<string, never>, MeResponse> = {
       stars: volunteer.stars,
       earnedMinutes: volunteer.earnedMinutes,
       balanceMinutes: account?.balance ?? 0,
-      honours: honours.map(toAward),
       brigades: memberships.map((m) => ({
         brigadeId: m.brigadeId,
         name: m.brigadeName,

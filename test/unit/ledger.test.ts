@@ -1,0 +1,60 @@
+// Double-entry rules: a movement is a pair that sums to zero, identified by its idempotency key and side.
+import { canDebit, entriesOf, hoursLabel, idempotency, sumOf } from '../../server/rules/ledger';
+
+const base = {
+  idempotencyKey: idempotency.credit('post1:vol1'),
+  kind: 'credit' as const,
+  from: { accountId: 'brigade:b1', label: '石岐博爱大队' },
+  to: { accountId: 'volunteer:vol1' },
+  minutes: 90,
+  at: 1,
+};
+
+describe('entriesOf', () => {
+  it('makes a pair that sums to zero, each naming the other side', () => {
+    const [from, to] = entriesOf(base);
+    expect(sumOf([from, to])).toBe(0);
+    expect(from).toMatchObject({
+      accountId: 'brigade:b1',
+      minutes: -90,
+      side: 'from',
+      counterpartyAccountId: 'volunteer:vol1',
+    });
+    expect(to).toMatchObject({ accountId: 'volunteer:vol1', minutes: 90, side: 'to', counterparty: '石岐博爱大队' });
+    expect(from).not.toHaveProperty('counterparty');
+    expect(from.movementId).toBe(to.movementId);
+  });
+
+  it('derives the entry ids from the idempotency key, so a repeat cannot post twice', () => {
+    const [a1, b1] = entriesOf(base);
+    const [a2, b2] = entriesOf({ ...base, at: 2 });
+    expect([a1._id, b1._id]).toEqual([a2._id, b2._id]);
+    expect(a1._id).not.toBe(b1._id);
+  });
+
+  it.each([0, -5, 1.5])('refuses %p minutes', (minutes) => {
+    expect(() => entriesOf({ ...base, minutes })).toThrow(RangeError);
+  });
+
+  it('refuses a movement within one account', () => {
+    expect(() => entriesOf({ ...base, to: { accountId: 'brigade:b1' } })).toThrow(RangeError);
+  });
+});
+
+describe('balances and labels', () => {
+  it('never lets a balance go below zero', () => {
+    expect(canDebit(60, 60)).toBe(true);
+    expect(canDebit(60, 61)).toBe(false);
+  });
+
+  it('shows hours with one decimal', () => {
+    expect(hoursLabel(0)).toBe('0.0');
+    expect(hoursLabel(125)).toBe('2.1');
+    expect(hoursLabel(5999)).toBe('100.0');
+    expect(hoursLabel(90)).toBe('1.5');
+  });
+
+  it('scopes transfer keys to the sender', () => {
+    expect(idempotency.transfer('a', 'req-1')).not.toBe(idempotency.transfer('b', 'req-1'));
+  });
+});
