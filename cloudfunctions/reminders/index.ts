@@ -1,4 +1,13 @@
-/** Cloud function `reminders`: parse → authorize → route. Its actions land with their feature issue. */
+/**
+ * Cloud function `reminders`: `subscribe` records a one-time subscribe-message grant after
+ * `wx.requestSubscribeMessage`; `templates` tells the page which templates to ask for; the timer trigger
+ * (every 5 minutes) sends due reminders and queued notices through the outbox.
+ */
 import { defineFunction } from '../../server/handler';
+import { sendDue } from '../../server/reminders/dispatch';
+import { subscribe, templates } from '../../server/reminders/subscribe';
 
-export const main = defineFunction('reminders', { actions: {} });
+export const main = defineFunction('reminders', {
+  actions: { subscribe, templates },
+  timer: (ctx) => sendDue(ctx),
+});

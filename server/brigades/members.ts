@@ -8,6 +8,7 @@ import { notFound, precondition } from '../errors';
 import type { Action } from '../handler';
 import { pageOf, pageSizeOf } from '../paging';
 import { piiKey } from '../pii';
+import { queueApprovedNotice } from '../reminders/notices';
 import { addMembers } from '../repos/brigades';
 import * as memberships from '../repos/memberships';
 import { findByIds } from '../repos/volunteers';
@@ -72,7 +73,8 @@ export const review: Action<ReviewRequest, Membership> = {
         status: (await memberships.find(brigade._id, input.volunteerId))?.status ?? status,
       });
     }
-    if (status === 'active') await addMembers(brigade._id, 1);
+    if (status === 'active')
+      await Promise.all([addMembers(brigade._id, 1), queueApprovedNotice(ctx, brigade, membership._id)]);
     ctx.log.info('membership-reviewed', { brigadeId: brigade._id, volunteerId: input.volunteerId, status });
     return toMembership({ ...membership, status });
   },

@@ -9,6 +9,7 @@ import { invalid, precondition } from '../errors';
 import type { Action } from '../handler';
 import { newId } from '../ids';
 import { requireLeaderOf } from '../brigades/access';
+import { queueCancelNotices } from '../reminders/notices';
 import * as posts from '../repos/posts';
 import { cancelAll, retime } from '../repos/signups';
 import { checkTimes, weeklyStarts } from '../rules/posts';
@@ -107,6 +108,7 @@ export const cancel: Action<{ postId: string; reason: string }, Post> = {
     if (post.status === 'cancelled') return posts.toPost(post);
     if (post.endAt <= Date.now()) throw precondition('服务已结束，不能取消');
     await posts.update(post._id, { status: 'cancelled', cancelReason: input.reason });
+    await queueCancelNotices(ctx, post, input.reason);
     const cancelled = await cancelAll(post._id);
     ctx.log.info('post-cancelled', { postId: post._id, signups: cancelled });
     return posts.toPost({ ...post, status: 'cancelled', cancelReason: input.reason });

@@ -3,6 +3,7 @@
  * volunteer (so nobody jumps the queue), and filling places after the quota grows. Bounded per call.
  */
 import type { RequestContext } from '../context';
+import { queuePromotedNotices } from '../reminders/notices';
 import * as posts from '../repos/posts';
 import * as signups from '../repos/signups';
 
@@ -13,6 +14,7 @@ export async function transferPlace(ctx: RequestContext, post: posts.PostDoc): P
     if (await signups.transition(candidate._id, ['waitlisted'], { status: 'confirmed' })) {
       await posts.bump(post._id, 0, -1);
       ctx.log.info('promoted', { postId: post._id, volunteerId: candidate.volunteerId });
+      await queuePromotedNotices(ctx, post, [candidate]);
       return candidate;
     }
   }
@@ -34,5 +36,6 @@ export async function fillPlaces(ctx: RequestContext, post: posts.PostDoc, max =
     promoted.push(candidate);
     ctx.log.info('promoted', { postId: post._id, volunteerId: candidate.volunteerId });
   }
+  await queuePromotedNotices(ctx, post, promoted);
   return promoted;
 }

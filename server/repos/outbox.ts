@@ -1,0 +1,129 @@
+/**
+ * Data access for the `outbox` collection: one document per (sign-up or event, template), `_id` = `key`.
+ * A message is claimed by a conditional update before it is sent (status pending → sending, `dueAt` moved to
+ * the end of the claim's lease), so overlapping timer runs never send it twice; every claim and result is
+ * appended to `history`.
+ */
+import { _, db, isDuplicateKey, rows } from '../cloud';
+import type { MessageKind, OutboxStatus, TemplateData } from '../rules/outbox';
+
+export interface HistoryEntry {
+  at: number;
+  event: 'queued' | 'rearmed' | 'claimed' | 'sent' | 'error' | 'skipped' | 'rescheduled';
+  claimId?: string;
+  errcode?: number;
+  errmsg?: string;
+  reason?: string;
+}
+
+export interface MessageDoc {
+  _id: string;
+  key: string;
+  kind: MessageKind;
+  templateId: string;
+  subject: string;
+  /** The grant (subscriptions `_id`) that allows this message. */
+  grantId: string;
+  /** The recipient when known at queue time (reminders); notices take the grant's openid. */
+  touser?: string;
+  postId?: string;
+  signupId?: string;
+  /** Fixed at queue time for notices; reminders are built from the post when sent. */
+  page?: string;
+  data?: TemplateData;
+  status: OutboxStatus;
+  /** pending: when it is due; sending: when the claim's lease ends (then it may be claimed again). */
+  dueAt: number;
+  /** Sends made under the current grant. */
+  attempts: number;
+  claimId?: string;
+  claimedAt?: number;
+  reason?: string;
+  history: HistoryEntry[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+const outbox = () => db.collection('outbox');
+type Updated = { stats: { updated: number } };
+
+/** Adds a message; false when its key is already taken (the message exists). */
+export async function insert(doc: MessageDoc): Promise<boolean> {
+  try {
+    await outbox().add({ data: doc });
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+/** Adds messages in one request; if some keys are taken, adds the rest one by one. Returns how many were added. */
+export async function insertMany(docs: MessageDoc[]): Promise<number> {
+  if (docs.length === 0) return 0;
+  try {
+    await outbox().add({ data: docs });
+    return docs.length;
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const added = await Promise.all(docs.map(insert));
+    return added.filter(Boolean).length;
+  }
+}
+
+/** A message that ended without being sent is queued again (a new grant): never one sent or in flight. */
+export async function rearm(id: string, dueAt: number, now: number): Promise<boolean> {
+  const res = (await outbox()
+    .where({ _id: id, status: _.in(['skipped', 'unsubscribed', 'failed']) })
+    .update({
+      data: { status: 'pending', dueAt, attempts: 0, updatedAt: now, history: _.push([{ at: now, event: 'rearmed' }]) },
+    })) as Updated;
+  return res.stats.updated === 1;
+}
+
+const claimable = (now: number) => ({ status: _.in(['pending', 'sending']), dueAt: _.lte(now) });
+
+/** Messages due now (pending and due, or claimed by a run whose lease ran out), soonest first. */
+export function due(now: number, limit: number): Promise<MessageDoc[]> {
+  return rows<MessageDoc>(outbox().where(claimable(now)).orderBy('dueAt', 'asc').limit(limit));
+}
+
+/** Claims those of `ids` still claimable, in one conditional update; returns how many this run got. */
+export async function claim(ids: string[], claimId: string, now: number, leaseMs: number): Promise<number> {
+  const res = (await outbox()
+    .where({ _id: _.in(ids), ...claimable(now) })
+    .update({
+      data: {
+        status: 'sending',
+        claimId,
+        claimedAt: now,
+        dueAt: now + leaseMs,
+        updatedAt: now,
+        history: _.push([{ at: now, event: 'claimed', claimId }]),
+      },
+    })) as Updated;
+  return res.stats.updated;
+}
+
+/** The messages a claim got (read only when it got fewer than it asked for). */
+export function claimedBy(claimId: string, limit: number): Promise<MessageDoc[]> {
+  return rows<MessageDoc>(outbox().where({ claimId, status: 'sending' }).limit(limit));
+}
+
+/** Records the end of a claim on the messages it still holds; returns how many it held. */
+export async function settle(
+  ids: string[],
+  claimId: string,
+  patch: Partial<MessageDoc>,
+  entry: HistoryEntry,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const res = (await outbox()
+    .where({ _id: ids.length === 1 ? ids[0] : _.in(ids), claimId, status: 'sending' })
+    .update({ data: { ...patch, updatedAt: entry.at, history: _.push([entry]) } })) as Updated;
+  return res.stats.updated;
+}
+
+export function findByKey(key: string): Promise<MessageDoc[]> {
+  return rows<MessageDoc>(outbox().where({ _id: key }).limit(1));
+}
