@@ -7,4 +7,5 @@ export const timebank = service('timebank', {
   ledger: true,
   transfer: true,
   proof: true,
+  verifyProof: true,
 });
