@@ -63,3 +63,29 @@ export async function update(volunteerId: string, patch: Record<string, unknown>
 export async function remove(volunteerId: string): Promise<void> {
   await volunteers().doc(volunteerId).remove();
 }
+
+/** The volunteer as a transaction sees it (undefined when missing). */
+export async function getInTransaction(tx: Transaction, volunteerId: string): Promise<VolunteerDoc | undefined> {
+  const { data } = (await tx.collection('volunteers').doc(volunteerId).get()) as { data: VolunteerDoc | null };
+  return data ?? undefined;
+}
+
+export async function updateInTransaction(tx: Transaction, volunteerId: string, patch: object): Promise<void> {
+  await tx.collection('volunteers').doc(volunteerId).update({ data: patch });
+}
+
+export type StarFactsRow = Pick<
+  VolunteerDoc,
+  '_id' | 'stars' | 'earnedMinutes' | 'ratingSum' | 'ratingCount' | 'registeredAt'
+>;
+
+/** A batch of volunteers after `lastId` in id order, only the fields star levels need (the daily recompute). */
+export function starFactsAfter(lastId: string | undefined, batch: number): Promise<StarFactsRow[]> {
+  return rows<StarFactsRow>(
+    volunteers()
+      .where(lastId ? { _id: _.gt(lastId) } : {})
+      .orderBy('_id', 'asc')
+      .field({ _id: true, stars: true, earnedMinutes: true, ratingSum: true, ratingCount: true, registeredAt: true })
+      .limit(batch),
+  );
+}

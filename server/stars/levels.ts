@@ -5,7 +5,7 @@
 import { _ } from '../cloud';
 import { precondition } from '../errors';
 import * as starChanges from '../repos/star-changes';
-import type { VolunteerDoc } from '../repos/volunteers';
+import { getInTransaction, updateInTransaction, type VolunteerDoc } from '../repos/volunteers';
 import { starLevel, type StarFacts } from '../rules/stars';
 import type { Transaction } from '../transaction';
 
@@ -22,12 +22,6 @@ export const factsOf = (v: Pick<VolunteerDoc, keyof StarFacts>): StarFacts => ({
   registeredAt: v.registeredAt,
 });
 
-// The volunteers collection's transactional access lives here until server/repos/volunteers.ts offers it.
-async function volunteerInTransaction(tx: Transaction, volunteerId: string): Promise<VolunteerDoc | undefined> {
-  const { data } = (await tx.collection('volunteers').doc(volunteerId).get()) as { data: VolunteerDoc | null };
-  return data ?? undefined;
-}
-
 /** Applies the delta and the resulting level; returns the level held afterwards. */
 export async function applyServiceInTransaction(
   tx: Transaction,
@@ -37,7 +31,7 @@ export async function applyServiceInTransaction(
   now: number,
   who = '该义工',
 ): Promise<number> {
-  const volunteer = await volunteerInTransaction(tx, volunteerId);
+  const volunteer = await getInTransaction(tx, volunteerId);
   if (!volunteer) throw precondition(`${who}已注销，不能录入服务时长`);
   const before = factsOf(volunteer);
   const after: StarFacts = {
@@ -53,7 +47,7 @@ export async function applyServiceInTransaction(
   if (delta.ratingCount) data.ratingCount = _.inc(delta.ratingCount);
   if (level !== (volunteer.stars ?? 0)) data.stars = level;
   if (Object.keys(data).length === 0) return level;
-  await tx.collection('volunteers').doc(volunteerId).update({ data });
+  await updateInTransaction(tx, volunteerId, data);
   if (level !== (volunteer.stars ?? 0)) {
     await starChanges.insertInTransaction(tx, { volunteerId, from: volunteer.stars ?? 0, to: level, cause, at: now });
   }
