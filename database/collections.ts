@@ -150,6 +150,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('key_unique', { key: 1 }, true),
       idx('status_dueAt', { status: 1, dueAt: 1 }),
       idx('claimId', { claimId: 1, status: 1 }),
+      idx('post_kind_status', { postId: 1, kind: 1, status: 1 }),
     ],
   },
   {
