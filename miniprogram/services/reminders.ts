@@ -1,3 +1,3 @@
 import { service } from './client';
 
-export const reminders = service('reminders', { subscribe: true });
+export const reminders = service('reminders', { subscribe: true, templates: true });

@@ -17,6 +17,7 @@ import { checkText } from '../security';
 import { requirePostLeader } from './access';
 import { fillPlaces } from './places';
 import { cancelInput, createInput, updateInput } from './schema';
+import { rescheduleReminders } from '../reminders/reschedule';
 
 function checkCoordinates(lat?: number, lng?: number): void {
   if ((lat === undefined) !== (lng === undefined)) throw invalid('请同时提供经纬度', { lat: '请同时提供经纬度' });
@@ -93,7 +94,10 @@ export const update: Action<UpdatePostRequest, Post> = {
     await checkText(ctx, { title: input.title, description: input.description });
     const patch: Record<string, unknown> = { ...rest, signupDeadline: next.signupDeadline, ...geo(lat, lng) };
     await posts.update(post._id, patch);
-    if (timesChanged) await retime(post._id, next.startAt, next.endAt);
+    if (timesChanged) {
+      await retime(post._id, next.startAt, next.endAt);
+      await rescheduleReminders(ctx, post._id, next.startAt);
+    }
     const updated = { ...post, ...patch } as posts.PostDoc;
     if (updated.quota > post.quota && post.waitlistCount > 0) await fillPlaces(ctx, updated);
     return posts.toPost((await posts.findById(post._id)) ?? updated);

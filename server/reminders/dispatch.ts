@@ -16,8 +16,8 @@ import * as outbox from '../repos/outbox';
 import * as posts from '../repos/posts';
 import * as subscriptions from '../repos/subscriptions';
 import { LEASE_MS, decideReminder, outcomeOf, postPage, reminderData } from '../rules/outbox';
-import { signupsByIds } from './lookups';
 import { sendMessage, type Message } from './send';
+import * as signups from '../repos/signups';
 
 export const BATCH_SIZE = 50;
 export const MAX_BATCHES = 20;
@@ -61,7 +61,7 @@ async function plan(ctx: RequestContext, batch: outbox.MessageDoc[], now: number
   const notices = batch.filter((m) => m.kind !== 'reminder');
   const [postRows, signupRows, grantRows] = await Promise.all([
     posts.byIds([...new Set(reminders.map((m) => m.postId ?? ''))].filter(Boolean)),
-    signupsByIds(reminders.map((m) => m.signupId ?? '').filter(Boolean)),
+    signups.byIds(reminders.map((m) => m.signupId ?? '').filter(Boolean)),
     subscriptions.byIds(notices.map((m) => m.grantId)),
   ]);
   const postOf = new Map(postRows.map((p) => [p._id, p]));

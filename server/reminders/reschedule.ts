@@ -3,16 +3,13 @@
  * before the new start (one update). Without this hook a post moved later is still handled at send time (the
  * timer puts the reminder off), but one moved earlier would be reminded late.
  */
-import { _, db } from '../cloud';
+import * as outbox from '../repos/outbox';
 import type { RequestContext } from '../context';
 import { reminderDueAt } from '../rules/outbox';
 
 export async function rescheduleReminders(ctx: RequestContext, postId: string, startAt: number): Promise<void> {
   try {
-    await db
-      .collection('outbox')
-      .where({ postId, kind: 'reminder', status: 'pending' })
-      .update({ data: { dueAt: reminderDueAt(startAt, ctx.settings.reminderLeadMinutes), updatedAt: Date.now() } });
+    await outbox.reschedulePost(postId, reminderDueAt(startAt, ctx.settings.reminderLeadMinutes), Date.now());
   } catch (error) {
     ctx.log.error('reminders-not-rescheduled', { postId, message: (error as Error)?.message });
   }

@@ -127,3 +127,14 @@ export async function cancelAll(postId: string): Promise<number> {
 export async function retime(postId: string, startAt: number, endAt: number): Promise<void> {
   await signups().where({ postId }).update({ data: { startAt, endAt } });
 }
+
+/** Several sign-ups by id in one request (callers pass a bounded batch). */
+export function byIds(ids: string[]): Promise<SignupDoc[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return Promise.resolve([]);
+  return rows<SignupDoc>(
+    signups()
+      .where({ _id: _.in(unique) })
+      .limit(unique.length),
+  );
+}

@@ -47,6 +47,17 @@ describe('reminders timer', () => {
     expect(doc.history.map((h) => h.event)).toEqual(['queued', 'claimed', 'sent']);
   });
 
+  it('follows the post when the leader moves it earlier', async () => {
+    await w.volunteer('vol-moved', post, [w.templates.reminderTemplateId as string]);
+    const earlier = post.startAt - 6 * HOUR;
+    await ok(w.cloud, 'posts', 'update', { postId: post.postId, startAt: earlier, endAt: earlier + HOUR }, 'leader');
+    await w.setNow(earlier - 120 * MINUTE);
+    await w.fire();
+    const sent = await w.sent();
+    expect(sent.map((m) => m.touser)).toEqual(['vol-moved']);
+    expect(sent[0].data.time2.value).toBe('2026年11月30日 03:00');
+  });
+
   it('sends nothing once the post has started', async () => {
     await w.volunteer('vol-late', post, [w.templates.reminderTemplateId as string]);
     await w.setNow(post.startAt);
