@@ -1,2 +1,198 @@
-// 服务情况录入 — placeholder; the feature issue fills it.
-Page({});
+import { CallError, fieldErrors, posts, timebank } from '../../../services/index';
+import { formatRange } from '../../../utils/time';
+import { newRequestId } from '../../../pages/transfer/request-id';
+import { entriesOf, recordedText, toRecordRows, type RecordRow, type RosterWithRecord } from './view';
+
+interface RecordPost {
+  title: string;
+  time: string;
+  started: boolean;
+  cancelled: boolean;
+}
+
+interface Adjusting {
+  index: number;
+  name: string;
+  minutes: number;
+  rating: number;
+  reason: string;
+  requestId: string;
+}
+
+/** A Vant event from a row's control: its detail and the row index in `data-index`. */
+type RowEvent<D = unknown> = { detail: D; currentTarget: { dataset: { index: number } } };
+
+/**
+ * 服务情况录入 for a post that has started: each confirmed attendee with the minutes from check-in/out, editable,
+ * a 1–5 rating and an absent toggle; submit records everyone not yet recorded. A recorded attendee is corrected
+ * only by an adjustment with a reason.
+ */
+Page({
+  data: {
+    postId: '',
+    loading: true,
+    error: '',
+    post: null as RecordPost | null,
+    rows: [] as RecordRow[],
+    pending: 0,
+    submitting: false,
+    adjusting: null as Adjusting | null,
+    adjustErrors: {} as Record<string, string>,
+    adjustSaving: false,
+    /** The server said someone is already recorded (the roster does not say who): offer 调整 on every row. */
+    offerAdjustAll: false,
+    notice: '',
+  },
+
+  onLoad(query: Record<string, string | undefined>) {
+    this.setData({ postId: query.postId ?? '' });
+    void this.load();
+  },
+
+  async load() {
+    const { postId } = this.data;
+    if (!postId) {
+      this.setData({ loading: false, error: '请从报名名单进入服务录入' });
+      return;
+    }
+    this.setData({ loading: true, error: '' });
+    try {
+      const [post, roster] = await Promise.all([
+        posts.get({ postId }, { toast: false }),
+        posts.roster({ postId }, { toast: false }),
+      ]);
+      const rows = toRecordRows(roster.items as RosterWithRecord[], post.startAt, post.endAt);
+      this.setData({
+        loading: false,
+        post: {
+          title: post.title,
+          time: formatRange(post.startAt, post.endAt),
+          started: Date.now() >= post.startAt,
+          cancelled: post.status === 'cancelled',
+        },
+        rows,
+        pending: rows.filter((r) => !r.recorded).length,
+      });
+    } catch (error) {
+      this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+    }
+  },
+
+  onRetry() {
+    void this.load();
+  },
+
+  onMinutes(event: RowEvent<number | string>) {
+    const minutes = Math.max(0, Math.min(1440, Math.round(Number(event.detail) || 0)));
+    this.setData({ [`rows[${event.currentTarget.dataset.index}].minutes`]: minutes });
+  },
+
+  onRate(event: RowEvent<number>) {
+    this.setData({ [`rows[${event.currentTarget.dataset.index}].rating`]: Number(event.detail) });
+  },
+
+  onAbsent(event: RowEvent<boolean>) {
+    this.setData({ [`rows[${event.currentTarget.dataset.index}].absent`]: !!event.detail });
+  },
+
+  async onSubmit() {
+    const entries = entriesOf(this.data.rows);
+    if (!entries.length || this.data.submitting) return;
+    this.setData({ submitting: true, notice: '' });
+    try {
+      const result = await timebank.record({ postId: this.data.postId, entries }, { toast: false });
+      const update: Record<string, unknown> = { submitting: false, pending: 0 };
+      this.data.rows.forEach((row, i) => {
+        if (row.recorded) return;
+        update[`rows[${i}].recorded`] = recordedText(
+          row.absent
+            ? { status: 'absent', minutes: 0 }
+            : { status: 'attended', minutes: row.minutes, rating: row.rating },
+        );
+      });
+      this.setData(update);
+      wx.showToast({ title: `已录入 ${result.recorded + result.unchanged} 人`, icon: 'success' });
+    } catch (error) {
+      const fields = Object.values(fieldErrors(error));
+      const message = fields[0] ?? (error instanceof CallError ? error.message : '录入失败，请稍后重试');
+      const recordedBefore =
+        error instanceof CallError && error.code === 'FAILED_PRECONDITION' && message.includes('已录入');
+      this.setData({ submitting: false, notice: message, offerAdjustAll: this.data.offerAdjustAll || recordedBefore });
+    }
+  },
+
+  onAdjust(event: RowEvent) {
+    const index = event.currentTarget.dataset.index;
+    const row = this.data.rows[index];
+    this.setData({
+      adjusting: {
+        index,
+        name: row.name,
+        minutes: row.absent ? 0 : row.minutes,
+        rating: row.rating,
+        reason: '',
+        requestId: newRequestId(),
+      },
+      adjustErrors: {},
+    });
+  },
+
+  onAdjustMinutes(event: { detail: number | string }) {
+    const minutes = Math.max(0, Math.min(1440, Math.round(Number(event.detail) || 0)));
+    this.setData({ 'adjusting.minutes': minutes });
+  },
+
+  onAdjustRate(event: { detail: number }) {
+    this.setData({ 'adjusting.rating': Number(event.detail) });
+  },
+
+  onAdjustReason(event: { detail: string }) {
+    this.setData({ 'adjusting.reason': String(event.detail ?? ''), 'adjustErrors.reason': '' });
+  },
+
+  onAdjustClose() {
+    if (!this.data.adjustSaving) this.setData({ adjusting: null });
+  },
+
+  async onAdjustSave() {
+    const a = this.data.adjusting;
+    if (!a || this.data.adjustSaving) return;
+    const reason = a.reason.trim();
+    if (!reason) {
+      this.setData({ adjustErrors: { reason: '请填写调整原因' } });
+      return;
+    }
+    const row = this.data.rows[a.index];
+    this.setData({ adjustSaving: true });
+    try {
+      const record = await timebank.adjust(
+        {
+          postId: this.data.postId,
+          volunteerId: row.volunteerId,
+          minutes: a.minutes,
+          rating: a.rating,
+          reason,
+          requestId: a.requestId,
+        },
+        { toast: false },
+      );
+      const state = { status: record.status, minutes: record.minutes, rating: record.rating };
+      this.setData({
+        adjustSaving: false,
+        adjusting: null,
+        [`rows[${a.index}].recorded`]: recordedText(state),
+        [`rows[${a.index}].minutes`]: record.minutes,
+        [`rows[${a.index}].rating`]: record.rating ?? a.rating,
+        [`rows[${a.index}].absent`]: record.status === 'absent',
+      });
+      wx.showToast({ title: '已调整', icon: 'success' });
+    } catch (error) {
+      const fields = fieldErrors(error);
+      const message = error instanceof CallError ? error.message : '调整失败，请稍后重试';
+      this.setData({
+        adjustSaving: false,
+        adjustErrors: { reason: fields.reason ?? '', form: fields.reason ? '' : message },
+      });
+    }
+  },
+});

@@ -71,6 +71,10 @@ Page({
     this.setData({ showLeft: !this.data.showLeft });
   },
 
+  onRecord() {
+    wx.navigateTo({ url: `/leader/pages/record/index?postId=${this.data.postId}` });
+  },
+
   onCode() {
     wx.navigateTo({ url: `/leader/pages/checkin-code/index?postId=${this.data.postId}` });
   },

@@ -1,0 +1,78 @@
+/** 服务录入 rows: each confirmed attendee with the default minutes from check-in/out, editable before submitting. */
+import type { RecordEntry, RosterEntry } from '../../../typings/index';
+import { shanghai } from '../../../utils/time';
+
+/** What a recorded attendee holds, when the roster says so (a later contract may add it to roster entries). */
+export interface RecordedState {
+  status: 'attended' | 'absent';
+  minutes: number;
+  rating?: number;
+}
+
+export type RosterWithRecord = RosterEntry & { record?: RecordedState };
+
+export interface RecordRow {
+  volunteerId: string;
+  name: string;
+  cardNo: string;
+  /** `09:10 签到 · 10:10 签退`, `09:10 签到（未签退）` or `未签到`. */
+  attendance: string;
+  defaultMinutes: number;
+  minutes: number;
+  rating: number;
+  absent: boolean;
+  /** Set once recorded: `已录入 · 60 分钟 · 5 星` or `已录入 · 缺席`. */
+  recorded: string;
+}
+
+const MINUTE = 60_000;
+const hhmm = (ms: number) => shanghai(ms).format('HH:mm');
+
+/** The checked-in overlap with the post's time, in whole minutes; until the end when not checked out; 0 without. */
+export function defaultMinutes(entry: RosterEntry, startAt: number, endAt: number): number {
+  if (!entry.checkinAt) return 0;
+  const to = Math.min(entry.checkoutAt ?? endAt, endAt);
+  const from = Math.max(entry.checkinAt, startAt);
+  return Math.max(0, Math.floor((to - from) / MINUTE));
+}
+
+export function recordedText(r: RecordedState): string {
+  return r.status === 'absent' ? '已录入 · 缺席' : `已录入 · ${r.minutes} 分钟 · ${r.rating ?? '-'} 星`;
+}
+
+function attendanceOf(entry: RosterEntry): string {
+  if (!entry.checkinAt) return '未签到';
+  if (!entry.checkoutAt) return `${hhmm(entry.checkinAt)} 签到（未签退）`;
+  return `${hhmm(entry.checkinAt)} 签到 · ${hhmm(entry.checkoutAt)} 签退`;
+}
+
+/** Confirmed attendees only; the defaults: checked-in overlap, 5 stars, absent when never checked in. */
+export function toRecordRows(items: RosterWithRecord[], startAt: number, endAt: number): RecordRow[] {
+  return items
+    .filter((e) => e.status === 'confirmed')
+    .map((e) => {
+      const minutes = defaultMinutes(e, startAt, endAt);
+      return {
+        volunteerId: e.volunteerId,
+        name: e.name,
+        cardNo: e.cardNo,
+        attendance: attendanceOf(e),
+        defaultMinutes: minutes,
+        minutes: e.record ? e.record.minutes : minutes,
+        rating: e.record?.rating ?? 5,
+        absent: e.record ? e.record.status === 'absent' : !e.checkinAt,
+        recorded: e.record ? recordedText(e.record) : '',
+      };
+    });
+}
+
+/** The `timebank.record` entries of the rows not recorded yet. */
+export function entriesOf(rows: RecordRow[]): RecordEntry[] {
+  return rows
+    .filter((r) => !r.recorded)
+    .map((r) =>
+      r.absent
+        ? { volunteerId: r.volunteerId, absent: true }
+        : { volunteerId: r.volunteerId, minutes: r.minutes, rating: r.rating },
+    );
+}

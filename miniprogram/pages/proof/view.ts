@@ -1,0 +1,44 @@
+/** 服务证明 as the page shows it: the proof's heading figures and one row per service record. */
+import type { ProofResponse, VerifyProofResponse } from '../../typings/index';
+import { shanghai } from '../../utils/time';
+import { hoursOf } from '../hours/view';
+
+export interface ProofRow {
+  key: string;
+  date: string;
+  brigade: string;
+  post: string;
+  hours: string;
+}
+
+export interface ProofView {
+  proofNo: string;
+  issuedOn: string;
+  name: string;
+  cardNo: string;
+  totalHours: string;
+  count: number;
+  brigades: string;
+  rows: ProofRow[];
+}
+
+const date = (ms: number) => shanghai(ms).format('YYYY-MM-DD');
+
+export function toProofView(p: ProofResponse | VerifyProofResponse): ProofView {
+  return {
+    proofNo: p.proofNo,
+    issuedOn: shanghai(p.issuedAt).format('YYYY年M月D日'),
+    name: p.name,
+    cardNo: p.cardNo,
+    totalHours: hoursOf(p.totalMinutes),
+    count: p.records.length,
+    brigades: p.brigades.join('、') || '—',
+    rows: p.records.map((r, i) => ({
+      key: `${i}`,
+      date: date(r.serviceDate),
+      brigade: r.brigadeName,
+      post: `${r.postTitle}（${r.category}）`,
+      hours: hoursOf(r.minutes),
+    })),
+  };
+}
