@@ -102,7 +102,12 @@ function installGlobals(): void {
   ]) {
     wx[api] = stub(api);
   }
-  if (typeof wx.getStorageSync !== 'function') wx.getStorageSync = () => '';
+  // Storage kept in memory for the test file (the simulate mock forgets every write).
+  const storage = new Map<string, unknown>();
+  wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
+  wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value);
+  wx.removeStorageSync = (key: string) => void storage.delete(key);
+  wx.clearStorageSync = () => storage.clear();
   g.getApp = () => ({ globalData: {} });
   g.getCurrentPages = () => [...pageStack];
   g.Page = (options: Record<string, unknown>) => {

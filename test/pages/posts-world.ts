@@ -20,6 +20,8 @@ export interface PostsWorld {
   post(overrides?: Partial<CreatePostRequest>): Promise<Post>;
   /** The pages call the cloud as this identity from now on. */
   actAs(openid: string): void;
+  /** `function.action` of every call the pages made, in the order they were answered. */
+  calls: string[];
   stop(): Promise<void>;
 }
 
@@ -28,7 +30,12 @@ let mobileSeq = 0;
 export async function postsWorld(prefix: string): Promise<PostsWorld> {
   const cloud = await startTestCloud({ env: { HQ_OPENIDS: HQ } });
   let identity = '';
-  installCloudInRealm(async (name, data) => (await cloud.request(name, data, identity)).body);
+  const calls: string[] = [];
+  installCloudInRealm(async (name, data) => {
+    const reply = (await cloud.request(name, data, identity)).body;
+    calls.push(`${name}.${String(data.action)}`);
+    return reply;
+  });
 
   const ok = async <T>(name: string, event: Record<string, unknown>, openid: string): Promise<T> => {
     const reply = (await cloud.request<Envelope<T>>(name, event, openid)).body;
@@ -92,6 +99,7 @@ export async function postsWorld(prefix: string): Promise<PostsWorld> {
     actAs: (openid) => {
       identity = openid;
     },
+    calls,
     stop: () => cloud.stop(),
   };
 }

@@ -1,6 +1,7 @@
 import Toast from '@vant/weapp/toast/toast';
 import { CallError, posts } from '../../services/index';
 import type { SignupButtonView } from '../../components/signup-button/state';
+import { askSubscription, prepareSubscription, reportSubscription } from '../../utils/subscribe';
 import { buttonOf, toPostView, type PostDetail, type PostView } from './view';
 
 /** A yes/no question in the platform's own dialog; resolves to true on confirm. */
@@ -37,6 +38,7 @@ Page({
     this.detail = null;
     this.setData({ postId: query.postId ?? '' });
     void this.load();
+    void prepareSubscription();
   },
 
   onShow() {
@@ -77,8 +79,11 @@ Page({
     const { postId } = this.data;
     if (this.data.busy) return;
     this.setData({ busy: true });
+    // Ask for reminders in this very tap (WeChat shows the prompt only for a tap); report once signed up.
+    const subscription = askSubscription();
     try {
       const result = await posts.signup({ postId }, { toast: false });
+      void subscription.then((accepted) => reportSubscription(postId, accepted));
       Toast({
         type: 'success',
         message: result.status === 'waitlisted' ? `已进入候补\n第 ${result.position ?? 1} 位` : '报名成功',
