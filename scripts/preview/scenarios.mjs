@@ -80,6 +80,15 @@ export const SCENARIOS = {
   ],
   'leader/pages/roster/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],
   'leader/pages/checkin-code/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],
+  'pages/hours/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
+  'pages/transfer/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'invalid', identity: 'leader', taps: ['#transfer-submit'] },
+  ],
+  'pages/stars/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
+  'pages/proof/index': [{ name: 'empty', identity: 'volunteer' }],
+  'leader/pages/record/index': [{ name: 'not-started', identity: 'leader', query: { postId: '{post}' } }],
+  'hq/pages/honours/index': [{ name: 'hq', identity: 'hq' }],
 };
 
 /** The default identity of a page: by its package. */

@@ -17,11 +17,11 @@ Page({
   async load() {
     this.setData({ loading: !this.data.view, error: '' });
     try {
-      const [level, me] = await Promise.all([stars.get({}, { toast: false }), volunteers.me({}, { toast: false })]);
+      const [level, card] = await Promise.all([stars.get({}, { toast: false }), volunteers.card({}, { toast: false })]);
       this.setData({
         loading: false,
         view: toStarsView(level),
-        honours: (me.honours ?? []).map(toHonourRow),
+        honours: card.honours.map(toHonourRow),
       });
     } catch (error) {
       this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
