@@ -32,8 +32,12 @@ function declinedRecently(now: number): boolean {
  * Asks for the templates; resolves to the accepted ids (none when not prepared, refused recently or failing).
  * Call it synchronously inside the tap handler: WeChat only shows the prompt for a user's tap.
  */
-export function askSubscription(now = Date.now()): Promise<string[]> {
-  const ids = [templates?.reminderTemplateId, templates?.noticeTemplateId].filter((id): id is string => !!id);
+export function askSubscription(
+  kinds: ('reminder' | 'notice')[] = ['reminder', 'notice'],
+  now = Date.now(),
+): Promise<string[]> {
+  const wanted = { reminder: templates?.reminderTemplateId, notice: templates?.noticeTemplateId };
+  const ids = kinds.map((kind) => wanted[kind]).filter((id): id is string => !!id);
   if (ids.length === 0 || declinedRecently(now)) return Promise.resolve([]);
   return new Promise((resolve) => {
     if (typeof wx.requestSubscribeMessage !== 'function') {
@@ -54,12 +58,18 @@ export function askSubscription(now = Date.now()): Promise<string[]> {
   });
 }
 
-/** Reports accepted templates for a post the user now holds a sign-up on. Failures are quiet: the sign-up stands. */
-export async function reportSubscription(postId: string, accepted: string[]): Promise<number> {
+/**
+ * Reports accepted templates for a post the user now holds a sign-up on, or a brigade they applied to.
+ * Failures are quiet: the sign-up (or the application) stands either way.
+ */
+export async function reportSubscription(
+  target: { postId: string } | { brigadeId: string },
+  accepted: string[],
+): Promise<number> {
   let reported = 0;
   for (const templateId of accepted) {
     try {
-      await reminders.subscribe({ postId, templateId }, { toast: false });
+      await reminders.subscribe({ ...target, templateId }, { toast: false });
       reported += 1;
     } catch {
       // The sign-up is what matters; a lost grant only means no reminder.

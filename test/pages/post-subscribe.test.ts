@@ -2,30 +2,7 @@
 // user accepted; a refusal is remembered so the next sign-up does not ask again.
 import { loadPage, settle, tap, textOf, waitFor, waitForText } from '../helpers/page';
 import { postsWorld, type PostsWorld } from './posts-world';
-
-const g = globalThis as unknown as { wx: Record<string, unknown> };
-
-interface Prompt {
-  tmplIds: string[];
-}
-
-/** WeChat's subscription prompt: records what was asked and answers every template with `answer`. */
-function promptAnswering(answer: 'accept' | 'reject'): Prompt[] {
-  const asked: Prompt[] = [];
-  g.wx.requestSubscribeMessage = (opts: { tmplIds: string[]; success?: (r: Record<string, string>) => void }) => {
-    asked.push({ tmplIds: opts.tmplIds });
-    opts.success?.(
-      Object.fromEntries([...opts.tmplIds.map((id) => [id, answer]), ['errMsg', 'requestSubscribeMessage:ok']]),
-    );
-  };
-  return asked;
-}
-
-/** The page fetches the template ids on load (so a tap can ask at once); wait until that call has been made. */
-async function templatesFetched(world: PostsWorld): Promise<void> {
-  for (let i = 0; i < 100 && !world.calls.some((c) => c === 'reminders.templates'); i += 1) await settle();
-  await settle();
-}
+import { g, promptAnswering, templatesFetched } from './subscribe-prompt';
 
 async function grants(world: PostsWorld, postId: string): Promise<string[]> {
   const reply = (await world.cloud.db.handle('database.getDocument', {

@@ -1,5 +1,6 @@
 import type { Brigade, JoinResponse } from '../../typings/index';
 import { CallError, brigades, volunteers } from '../../services/index';
+import { askSubscription, prepareSubscription, reportSubscription } from '../../utils/subscribe';
 
 interface BrigadeView {
   brigadeId: string;
@@ -50,6 +51,7 @@ Page({
     this.query = { code, brigadeId: query.brigadeId ?? '' };
     this.pendingJoin = query.auto === '1';
     this.setData({ code });
+    void prepareSubscription();
   },
 
   onShow() {
@@ -97,14 +99,19 @@ Page({
       wx.navigateTo({ url: `/pages/register/index?redirect=${encodeURIComponent(back)}` });
       return;
     }
-    await this.join();
+    // A brigade that reviews applications tells the applicant when a leader approves: ask in this tap.
+    const reviewed = this.data.brigade?.reviewed ?? true;
+    await this.join(reviewed ? askSubscription(['notice']) : undefined);
   },
 
-  async join() {
+  async join(subscription: Promise<string[]> = Promise.resolve([])) {
     this.setData({ joining: true, joinError: '' });
     try {
       const result = await brigades.join({ code: this.data.code }, { toast: false });
       this.setData({ joining: false, result });
+      if (result.status === 'pending') {
+        void subscription.then((accepted) => reportSubscription({ brigadeId: result.brigadeId }, accepted));
+      }
       if (!this.data.brigade) {
         const brigade = await brigades.get({ brigadeId: result.brigadeId }, { toast: false }).catch(() => undefined);
         if (brigade) this.setData({ brigade: toBrigadeView(brigade) });

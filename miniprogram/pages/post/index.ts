@@ -83,7 +83,7 @@ Page({
     const subscription = askSubscription();
     try {
       const result = await posts.signup({ postId }, { toast: false });
-      void subscription.then((accepted) => reportSubscription(postId, accepted));
+      void subscription.then((accepted) => reportSubscription({ postId }, accepted));
       Toast({
         type: 'success',
         message: result.status === 'waitlisted' ? `已进入候补\n第 ${result.position ?? 1} 位` : '报名成功',
