@@ -1,3 +1,3 @@
 import { service } from './client';
 
-export const stats = service('stats', { overview: true, brigade: true, export: true });
+export const stats = service('stats', { overview: true, brigade: true, export: true, reconcile: true });

@@ -1,28 +1,61 @@
+/**
+ * stats: headquarters and brigade figures, read from counter documents kept current by the writes that change
+ * the facts (never a scan of raw records), and reconciled nightly.
+ */
 export interface Figures {
+  /** Registered volunteers (by the month they registered and their town). */
   volunteers: number;
   brigades: number;
+  /** Recruitment posts, by the month they start. */
   posts: number;
+  /** Service sessions: attendances recorded by leaders. */
   sessions: number;
   minutes: number;
+  /** People served, as the leaders entered when recording. */
   peopleServed: number;
+  /** Confirmed volunteers recorded absent. */
+  noShows: number;
 }
 
 export interface OverviewRequest {
-  /** Epoch ms; inclusive. All time when absent. */
+  /** Epoch ms; inclusive. All time when absent. Counted by Asia/Shanghai month. */
   from?: number;
   to?: number;
+  /** Only this town's figures. */
+  town?: string;
 }
 
 export interface OverviewResponse extends Figures {
+  /** Volunteers who served in the last 90 days (now, whatever the period). */
+  activeVolunteers: number;
+  /** noShows / (sessions + noShows), 0–1; 0 when nothing was recorded. */
+  noShowRate: number;
   byTown: (Figures & { town: string })[];
-  byBrigade: (Figures & { brigadeId: string; name: string })[];
-  /** `YYYY-MM`, Asia/Shanghai. */
+  byBrigade: (Figures & { brigadeId: string; name: string; town: string })[];
+  /** `YYYY-MM`, Asia/Shanghai, oldest first. */
   byMonth: (Figures & { month: string })[];
-  byCategory: (Omit<Figures, 'volunteers' | 'brigades'> & { category: string })[];
+  byCategory: (Pick<Figures, 'posts' | 'sessions' | 'minutes' | 'peopleServed'> & { category: string })[];
+}
+
+export interface BrigadeStatsResponse extends Omit<Figures, 'volunteers' | 'brigades'> {
+  brigadeId: string;
+  name: string;
+  /** Active members now. */
+  members: number;
+  noShowRate: number;
+  byMonth: (Figures & { month: string })[];
+  byCategory: OverviewResponse['byCategory'];
+}
+
+export interface ExportResponse {
+  /** UTF-8 with a BOM, so Excel opens the Chinese correctly. */
+  csv: string;
+  fileName: string;
 }
 
 export interface StatsApi {
   overview: { req: OverviewRequest; res: OverviewResponse };
-  brigade: { req: OverviewRequest & { brigadeId: string }; res: Figures & { byMonth: OverviewResponse['byMonth'] } };
-  export: { req: OverviewRequest; res: { csv: string; fileName: string } };
+  brigade: { req: Omit<OverviewRequest, 'town'> & { brigadeId: string }; res: BrigadeStatsResponse };
+  export: { req: OverviewRequest; res: ExportResponse };
+  reconcile: { req: Record<string, never>; res: { checked: number; repaired: number } };
 }
