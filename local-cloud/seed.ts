@@ -94,6 +94,98 @@ async function reviewApplicants(
 }
 
 const DAY = 24 * 3_600_000;
+const WEEK = 7 * DAY;
+const HISTORY_WEEKS = 8;
+const MINUTE = 60_000;
+
+const HISTORY = [
+  { title: '周末探访独居长者', category: '探访慰问', address: '石岐区悦来南路社区服务站' },
+  { title: '长者健康义诊', category: '义诊', address: '暖阳居家养老服务中心一楼' },
+  { title: '社区家电维修日', category: '家电维修', address: '东区夏洋社区居委会门前' },
+  { title: '福利院陪伴与课业辅导', category: '课业辅导', address: '市儿童福利院学习室' },
+] as const;
+
+/**
+ * Eight weekly services in the past, each run as it would be: posted, signed up, checked in and out with the
+ * leader's rotating code, then recorded (one no-show now and then), with the people served.
+ */
+async function seedHistory(
+  cloud: LocalCloud,
+  brigades: { brigadeId: string; leaderOpenid: string }[],
+  members: string[],
+  hq: string,
+): Promise<void> {
+  const ids = new Map<string, string>();
+  for (const openid of members) {
+    ids.set(
+      openid,
+      (await call<{ profile: { volunteerId: string } }>(cloud, 'volunteers', { action: 'me' }, openid)).profile
+        .volunteerId,
+    );
+  }
+  for (let week = 0; week < HISTORY_WEEKS; week += 1) {
+    const brigade = brigades[week % 3];
+    const startAt = shanghaiAt(cloud.clock.now(), 1, 9);
+    const endAt = startAt + 2 * 3_600_000;
+    const { postId } = await call<{ postId: string }>(
+      cloud,
+      'posts',
+      {
+        action: 'create',
+        brigadeId: brigade.brigadeId,
+        ...HISTORY[week % HISTORY.length],
+        description: '每周恒常服务。',
+        startAt,
+        endAt,
+        quota: 5,
+      },
+      brigade.leaderOpenid,
+    );
+    const people = [
+      members[week % members.length],
+      members[(week + 1) % members.length],
+      members[(week + 2) % members.length],
+    ];
+    const absent = week % 3 === 1 ? people[2] : undefined;
+    for (const openid of people) await call(cloud, 'posts', { action: 'signup', postId }, openid);
+    const attendance = async (action: 'checkin' | 'checkout') => {
+      const { code } = await call<{ code: string }>(
+        cloud,
+        'posts',
+        { action: 'checkinCode', postId },
+        brigade.leaderOpenid,
+      );
+      for (const openid of people) if (openid !== absent) await call(cloud, 'posts', { action, postId, code }, openid);
+    };
+    cloud.clock.set(startAt - 10 * MINUTE);
+    await attendance('checkin');
+    cloud.clock.set(endAt + 5 * MINUTE);
+    await attendance('checkout');
+    const entries = people.map((openid, i) =>
+      openid === absent
+        ? { volunteerId: ids.get(openid), absent: true }
+        : { volunteerId: ids.get(openid), rating: i === 0 ? 5 : 4 },
+    );
+    await call(cloud, 'timebank', { action: 'record', postId, entries, peopleServed: 6 + week }, brigade.leaderOpenid);
+    cloud.clock.set(startAt + 6 * DAY);
+  }
+  // A neighbour's gift of time, and an honour from headquarters.
+  const gift = await call<{ cardNo: string }>(cloud, 'volunteers', { action: 'me' }, members[1]);
+  await call(
+    cloud,
+    'timebank',
+    { action: 'transfer', toCardNo: gift.cardNo, minutes: 30, note: '感谢帮忙照顾长者', requestId: 'seed-gift' },
+    members[0],
+  );
+  const star = await call<{ cardNo: string }>(cloud, 'volunteers', { action: 'me' }, members[0]);
+  const year = new Date(cloud.clock.now() + 8 * 3_600_000).getUTCFullYear();
+  await call(
+    cloud,
+    'stars',
+    { action: 'award', cardNo: star.cardNo, honour: 'outstanding', year, reason: '坚持每周探访独居长者' },
+    hq,
+  );
+}
 
 /** The next Shanghai day `days` ahead at `hour`:`minute` (UTC+8 all year). */
 function shanghaiAt(now: number, days: number, hour: number, minute = 0): number {
@@ -212,6 +304,10 @@ export interface Seeded {
 }
 
 export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
+  // The demo has a past: everyone registers eight weeks ago and serves weekly since, so hours, the time bank,
+  // stars and statistics show real figures. The clock is moved through that history and put back at the end.
+  const startedAt = cloud.clock.now();
+  cloud.clock.set(startedAt - HISTORY_WEEKS * WEEK - DAY);
   await seedTowns(cloud);
   const hq = (cloud.settings.env.HQ_OPENIDS ?? '').split(',')[0]?.trim() || DEMO.hq;
   const leaders: string[] = [];
@@ -252,6 +348,8 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     }
   }
   await reviewApplicants(cloud, brigades[0], members);
+  await seedHistory(cloud, brigades, members, hq);
+  cloud.clock.set(startedAt);
   const postIds = await seedPosts(cloud, brigades, members);
   const invite = await call<{ code: string }>(
     cloud,
