@@ -81,10 +81,7 @@ export const SCENARIOS = {
   'leader/pages/roster/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],
   'leader/pages/checkin-code/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],
   'pages/hours/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
-  'pages/transfer/index': [
-    { name: 'volunteer', identity: 'volunteer' },
-    { name: 'invalid', identity: 'leader', taps: ['#transfer-submit'] },
-  ],
+  'pages/transfer/index': [{ name: 'no-balance', identity: 'volunteer' }],
   'pages/stars/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
   'pages/proof/index': [{ name: 'empty', identity: 'volunteer' }],
   'leader/pages/record/index': [{ name: 'not-started', identity: 'leader', query: { postId: '{post}' } }],

@@ -59,7 +59,10 @@ export function toStarsView(s: StarsResponse): StarsView {
       met: ratingMet,
     },
   ];
-  const missing = requirements.filter((r) => !r.met).map((r) => r.text);
+  const short = { hours: '服务时长', tenure: '注册时长', rating: '评分' };
+  const missing = requirements
+    .filter((r) => !r.met)
+    .map((r) => `${short[r.key]}${r.key === 'rating' ? '：' : ''}${r.text}`);
   return {
     ...view,
     next: {
