@@ -32,6 +32,9 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('openid_unique', { openid: 1 }, true),
       idx('cardNo_unique', { cardNo: 1 }, true),
       idx('town', { town: 1 }),
+      idx('registeredAt', { registeredAt: 1 }),
+      idx('lastServedAt', { lastServedAt: -1 }),
+      idx('town_lastServedAt', { town: 1, lastServedAt: -1 }),
     ],
   },
   {
@@ -56,6 +59,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('town_createdAt', { town: 1, createdAt: -1 }),
       idx('leaderIds', { leaderIds: 1 }),
       idx('name_unique', { name: 1 }, true),
+      idx('createdAt', { createdAt: 1 }),
     ],
   },
   {
@@ -104,6 +108,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('post_volunteer_unique', { postId: 1, volunteerId: 1 }, true),
       idx('volunteer_serviceDate', { volunteerId: 1, serviceDate: -1 }),
       idx('volunteer_status_serviceDate', { volunteerId: 1, status: 1, serviceDate: -1 }),
+      idx('serviceDate', { serviceDate: 1 }),
     ],
   },
   {
@@ -156,7 +161,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'stats',
     description:
-      'Statistics counters (one document per brigade and month, per town, per category), updated with _.inc.',
+      'Statistics: one counter document per Shanghai month (`month:YYYY-MM`: total, byTown, byBrigade, byCategory), updated with _.inc; people served per post (`post:<postId>`); the reconciliation cursor.',
     indexes: [idx('kind_period', { kind: 1, period: 1 })],
   },
   {

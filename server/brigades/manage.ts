@@ -11,6 +11,7 @@ import * as memberships from '../repos/memberships';
 import { findByCardNo } from '../repos/volunteers';
 import { bool, id, oneOf, optionalText, text, z } from '../schema';
 import { checkText } from '../security';
+import { brigadeFact, countFacts } from '../stats/count';
 import { loadBrigade, requireLeaderOf } from './access';
 
 const joinMode = oneOf('加入方式', ['open', 'review'] as const);
@@ -43,6 +44,7 @@ export const create: Action<CreateBrigadeRequest, Brigade> = {
       if (isDuplicateKey(error)) throw alreadyExists(`已有名为「${input.name}」的大队`);
       throw error;
     }
+    await countFacts(ctx, [brigadeFact(doc)]);
     return toBrigade(doc);
   },
 };

@@ -18,6 +18,7 @@ import { requirePostLeader } from './access';
 import { fillPlaces } from './places';
 import { cancelInput, createInput, updateInput } from './schema';
 import { rescheduleReminders } from '../reminders/reschedule';
+import { countFacts, postFact } from '../stats/count';
 
 function checkCoordinates(lat?: number, lng?: number): void {
   if ((lat === undefined) !== (lng === undefined)) throw invalid('请同时提供经纬度', { lat: '请同时提供经纬度' });
@@ -65,6 +66,10 @@ export const create: Action<CreatePostRequest, Post & { seriesPostIds?: string[]
     }));
     await db.collection('posts').add({ data: docs });
     ctx.log.info('posts-created', { brigadeId: brigade._id, count: docs.length, seriesId });
+    await countFacts(
+      ctx,
+      docs.map((d) => postFact(d, 1)),
+    );
     return { ...posts.toPost(docs[0]), ...(seriesId ? { seriesPostIds: docs.map((d) => d._id) } : {}) };
   },
 };
@@ -94,6 +99,7 @@ export const update: Action<UpdatePostRequest, Post> = {
     await checkText(ctx, { title: input.title, description: input.description });
     const patch: Record<string, unknown> = { ...rest, signupDeadline: next.signupDeadline, ...geo(lat, lng) };
     await posts.update(post._id, patch);
+    await countFacts(ctx, [postFact(post, -1), postFact({ ...post, ...patch } as posts.PostDoc, 1)]);
     if (timesChanged) {
       await retime(post._id, next.startAt, next.endAt);
       await rescheduleReminders(ctx, post._id, next.startAt);
@@ -112,6 +118,7 @@ export const cancel: Action<{ postId: string; reason: string }, Post> = {
     if (post.status === 'cancelled') return posts.toPost(post);
     if (post.endAt <= Date.now()) throw precondition('服务已结束，不能取消');
     await posts.update(post._id, { status: 'cancelled', cancelReason: input.reason });
+    await countFacts(ctx, [postFact(post, -1)]);
     await queueCancelNotices(ctx, post, input.reason);
     const cancelled = await cancelAll(post._id);
     ctx.log.info('post-cancelled', { postId: post._id, signups: cancelled });

@@ -45,6 +45,8 @@ export async function applyServiceInTransaction(
   if (delta.minutes) data.earnedMinutes = _.inc(delta.minutes);
   if (delta.ratingSum) data.ratingSum = _.inc(delta.ratingSum);
   if (delta.ratingCount) data.ratingCount = _.inc(delta.ratingCount);
+  // Served now: what the statistics' active-volunteer count reads.
+  if (cause === 'record' && delta.minutes > 0) data.lastServedAt = now;
   if (level !== (volunteer.stars ?? 0)) data.stars = level;
   if (Object.keys(data).length === 0) return level;
   await updateInTransaction(tx, volunteerId, data);

@@ -14,6 +14,8 @@ import * as ledger from '../repos/ledger';
 import * as records from '../repos/records';
 import { canDebit, entriesOf, idempotency, type Movement } from '../rules/ledger';
 import { applyServiceInTransaction } from '../stars/levels';
+import { adjustedFact, countFacts } from '../stats/count';
+import type { StatsFact } from '../rules/stats';
 import { inTransaction } from '../transaction';
 import { rerunOnDuplicate } from './rerun';
 import { adjustInput } from './schema';
@@ -29,7 +31,8 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
     const brigadeAccount = accounts.brigadeAccountId(post.brigadeId);
     return rerunOnDuplicate(async () => {
       const brigadeKnown = (await accounts.findById(brigadeAccount)) !== undefined;
-      return inTransaction(async (tx) => {
+      let counted: StatsFact | undefined;
+      const adjusted = await inTransaction(async (tx) => {
         const now = Date.now();
         const [record, held] = await Promise.all([
           records.getInTransaction(tx, recordId),
@@ -44,6 +47,7 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
           throw precondition('调整后的时长和评分与现有记录相同，无需调整');
         }
         const delta = input.minutes - oldMinutes;
+        counted = adjustedFact(post, record, input.minutes);
         if (!canDebit(held?.balance ?? 0, -Math.min(0, delta))) {
           throw precondition(`该义工的时间银行余额不足以扣回 ${-delta} 分钟（部分时数可能已转赠），无法调整`);
         }
@@ -104,6 +108,8 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
         ]);
         return records.toRecord({ ...record, ...patch });
       });
+      await countFacts(ctx, [counted]);
+      return adjusted;
     });
   },
 };

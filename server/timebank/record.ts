@@ -6,6 +6,7 @@
  */
 import type { RecordRequest, RecordResponse } from '../../typings/api/timebank';
 import { requireLeaderOf } from '../brigades/access';
+import type { RequestContext } from '../context';
 import { invalid, precondition } from '../errors';
 import type { Action } from '../handler';
 import { loadPost } from '../posts/access';
@@ -17,6 +18,7 @@ import * as signups from '../repos/signups';
 import { entriesOf, idempotency } from '../rules/ledger';
 import { overlapMinutes } from '../rules/posts';
 import { applyServiceInTransaction } from '../stars/levels';
+import { countFacts, countPeopleServed, recordedFact } from '../stats/count';
 import { inTransaction } from '../transaction';
 import { rerunOnDuplicate } from './rerun';
 import { recordInput } from './schema';
@@ -60,7 +62,7 @@ function plan(post: PostDoc, entries: RecordRequest['entries'], live: signups.Si
 const sameAs = (p: Planned, r: records.RecordDoc) =>
   p.status === r.status && p.minutes === r.minutes && (p.rating ?? null) === (r.rating ?? null);
 
-async function write(post: PostDoc, planned: Planned[], by: string): Promise<RecordResponse> {
+async function write(ctx: RequestContext, post: PostDoc, planned: Planned[], by: string): Promise<RecordResponse> {
   const existing = new Map(
     (
       await records.ofPostFor(
@@ -144,6 +146,7 @@ async function write(post: PostDoc, planned: Planned[], by: string): Promise<Rec
       await accounts.applyInTransaction(tx, brigadeAccount, known.has(brigadeAccount), { balance: -total }, now);
     }
   });
+  await countFacts(ctx, [recordedFact(post, fresh)]);
   return { recorded: fresh.length, unchanged };
 }
 
@@ -156,6 +159,8 @@ export const record: Action<RecordRequest, RecordResponse> = {
     if (post.status !== 'published') throw precondition('该招募已取消，不能录入服务时长');
     if (Date.now() < post.startAt) throw precondition('服务开始后才能录入服务情况');
     const planned = plan(post, input.entries, await signups.ofPost(post._id));
-    return rerunOnDuplicate(() => write(post, planned, volunteer?._id ?? ''));
+    const result = await rerunOnDuplicate(() => write(ctx, post, planned, volunteer?._id ?? ''));
+    await countPeopleServed(ctx, post, input.peopleServed);
+    return result;
   },
 };

@@ -20,6 +20,7 @@ export const recordInput = z.object({
     }),
     RECORD_BATCH_MAX,
   ).check(z.minLength(1, '请至少录入一名义工')),
+  peopleServed: z.optional(int('服务人数', 0, 100_000)),
 });
 
 export const adjustInput = z.object({

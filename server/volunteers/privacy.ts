@@ -14,6 +14,7 @@ import { ofVolunteer as membershipsOf, removeOfVolunteer } from '../repos/member
 import { remove } from '../repos/volunteers';
 import { decrypt } from '../rules/pii';
 import { none } from '../schema';
+import { countFacts, volunteerFact } from '../stats/count';
 import { toProfile } from './profile';
 
 const EXPORT_LIMIT = 1000;
@@ -63,6 +64,7 @@ export const deleteMine: Action<Record<string, never>, DeleteMineResponse> = {
     }
     await removeOfVolunteer(me._id);
     await remove(me._id);
+    await countFacts(ctx, [volunteerFact(me, -1)]);
     ctx.log.info('deleted-profile', { volunteerId: me._id });
     return { deleted: true };
   },

@@ -15,6 +15,7 @@ import { cardCounterId, formatCardNo } from '../rules/card';
 import { encrypt, maskMobile } from '../rules/pii';
 import { shanghaiYear } from '../time';
 import { inTransaction } from '../transaction';
+import { countFacts, volunteerFact } from '../stats/count';
 import { toProfile } from './profile';
 import { checkAgeAndGuardian, checkConsent, unique, uniqueSlots } from './rules';
 import { registerInput } from './schema';
@@ -69,6 +70,7 @@ export const register: Action<RegisterRequest, Profile> = {
         return full;
       });
       ctx.log.info('registered', { volunteerId: saved._id, cardNo: saved.cardNo });
+      await countFacts(ctx, [volunteerFact(saved, 1)]);
       return toProfile(saved);
     } catch (error) {
       // Already registered (or registering twice at once): the unique openid index lets one through.

@@ -15,6 +15,11 @@ export interface RecordRequest {
   postId: string;
   /** At most 100 per call; only volunteers with a confirmed sign-up on the post. */
   entries: RecordEntry[];
+  /**
+   * How many people the post served (recipients), as the leader counts them: counted once per post — sending the
+   * same number again changes nothing, a different number replaces the one entered before.
+   */
+  peopleServed?: number;
 }
 
 export interface RecordResponse {

@@ -1,0 +1,284 @@
+/**
+ * Data access for the `stats` collection: one counter document per Shanghai month (`month:YYYY-MM`, kind `month`),
+ * the people-served figure a leader entered per post (`post:<postId>`, kind `post`), and the reconciliation's
+ * resume point (`reconcile:cursor`). Also the statistics' own reads of other collections: the active-volunteer
+ * count (a `count()`, which reads no documents) and the recount's bounded batches of raw facts.
+ */
+import { _, db, first, isDuplicateKey, rows } from '../cloud';
+import { expand, monthDocId, type MonthChange } from '../rules/stats';
+
+export interface CounterMap {
+  [figure: string]: number | undefined;
+}
+
+export interface MonthDoc {
+  _id: string;
+  kind: 'month';
+  period: string;
+  total?: CounterMap;
+  byTown?: Record<string, CounterMap>;
+  byBrigade?: Record<
+    string,
+    CounterMap & { name?: string; town?: string; byCategory?: Record<string, CounterMap> } & Record<string, unknown>
+  >;
+  byCategory?: Record<string, CounterMap>;
+}
+
+export interface PeopleServedDoc {
+  _id: string;
+  kind: 'post';
+  period: string;
+  postId: string;
+  brigadeId: string;
+  brigadeName: string;
+  town: string;
+  category: string;
+  /** The post's start. */
+  at: number;
+  peopleServed: number;
+}
+
+const stats = () => db.collection('stats');
+const PAGE = 100;
+
+/** Applies one month's change with a single `_.inc` update, creating the month document when it is missing. */
+export async function applyChange(change: MonthChange): Promise<void> {
+  const id = monthDocId(change.month);
+  const data: Record<string, unknown> = { ...change.set };
+  for (const [path, n] of Object.entries(change.inc)) data[path] = _.inc(n);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const res = (await stats().doc(id).update({ data })) as { stats?: { updated?: number } };
+    if ((res.stats?.updated ?? 0) > 0) return;
+    try {
+      await stats().add({
+        data: { _id: id, kind: 'month', period: change.month, ...expand({ ...change.set, ...change.inc }) },
+      });
+      return;
+    } catch (error) {
+      // Someone created it first: apply the increment to theirs.
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  throw new Error(`stats: could not apply the change to ${id}`);
+}
+
+/** The month documents of a period (`YYYY-MM`, inclusive), oldest first: one read per 100 months. */
+export async function monthDocs(from?: string, to?: string, fields?: Record<string, true>): Promise<MonthDoc[]> {
+  const range = from && to ? _.and(_.gte(from), _.lte(to)) : from ? _.gte(from) : to ? _.lte(to) : _.exists(true);
+  const out: MonthDoc[] = [];
+  for (;;) {
+    const last = out.length > 0 ? out[out.length - 1].period : undefined;
+    let query = stats()
+      .where({ kind: 'month', period: last ? _.and(range, _.gt(last)) : range })
+      .orderBy('period', 'asc');
+    if (fields) query = query.field({ _id: true, kind: true, period: true, ...fields });
+    const page = await rows<MonthDoc>(query.limit(PAGE));
+    out.push(...page);
+    if (page.length < PAGE) return out;
+  }
+}
+
+export function monthDoc(month: string): Promise<MonthDoc | undefined> {
+  return first<MonthDoc>(stats().where({ _id: monthDocId(month) }));
+}
+
+/** The oldest and newest month with a counter document. */
+export async function monthBounds(): Promise<{ first?: string; last?: string }> {
+  const pick = (dir: 'asc' | 'desc') =>
+    first<{ period: string }>(stats().where({ kind: 'month' }).orderBy('period', dir).field({ period: true }));
+  const [a, b] = await Promise.all([pick('asc'), pick('desc')]);
+  return { first: a?.period, last: b?.period };
+}
+
+/** Sets counter paths to recounted values (the repair); creates the document when it is missing. */
+export async function repairMonth(month: string, paths: Record<string, number | string>): Promise<void> {
+  const id = monthDocId(month);
+  const res = (await stats().doc(id).update({ data: paths })) as { stats?: { updated?: number } };
+  if ((res.stats?.updated ?? 0) > 0) return;
+  if (await monthDoc(month)) return;
+  try {
+    await stats().add({ data: { _id: id, kind: 'month', period: month, ...expand(paths) } });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    await stats().doc(id).update({ data: paths });
+  }
+}
+
+// ---- people served, entered per post ----
+
+export const peopleServedId = (postId: string) => `post:${postId}`;
+
+/**
+ * Keeps the figure a leader entered for a post and answers by how much the counters must move: the first entry
+ * counts in full, the same number again counts nothing, a different number replaces the old one (its difference).
+ * A conditional update makes concurrent entries count each change exactly once.
+ */
+export async function setPeopleServed(doc: Omit<PeopleServedDoc, '_id' | 'kind'>): Promise<number> {
+  const id = peopleServedId(doc.postId);
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const held = await first<PeopleServedDoc>(stats().where({ _id: id }));
+    if (!held) {
+      try {
+        await stats().add({ data: { _id: id, kind: 'post', ...doc } });
+        return doc.peopleServed;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        continue;
+      }
+    }
+    if (held.peopleServed === doc.peopleServed) return 0;
+    const res = (await stats()
+      .where({ _id: id, peopleServed: held.peopleServed })
+      .update({ data: { peopleServed: doc.peopleServed } })) as { stats: { updated: number } };
+    if (res.stats.updated === 1) return doc.peopleServed - held.peopleServed;
+  }
+  throw new Error(`stats: could not set people served of ${doc.postId}`);
+}
+
+/** The people-served entries of posts starting in a month (bounded: a month's posts, read in batches). */
+export function peopleServedIn(month: string, afterId: string | undefined, batch: number) {
+  return rows<PeopleServedDoc>(
+    stats()
+      .where({ kind: 'post', period: month, ...(afterId ? { _id: _.gt(afterId) } : {}) })
+      .orderBy('_id', 'asc')
+      .limit(batch),
+  );
+}
+
+// ---- the reconciliation's resume point ----
+
+const CURSOR_ID = 'reconcile:cursor';
+
+export async function reconcileCursor(): Promise<string | undefined> {
+  return (await first<{ period: string }>(stats().where({ _id: CURSOR_ID })))?.period;
+}
+
+export async function saveReconcileCursor(month: string | undefined): Promise<void> {
+  if (month)
+    await stats()
+      .doc(CURSOR_ID)
+      .set({ data: { kind: 'cursor', period: month } });
+  else await stats().where({ _id: CURSOR_ID }).remove();
+}
+
+// ---- reads of other collections for the statistics ----
+
+/** Volunteers who served since `since` (a count: reads no documents). */
+export async function countActiveVolunteers(since: number, town?: string): Promise<number> {
+  const res = (await db
+    .collection('volunteers')
+    .where({ lastServedAt: _.gte(since), ...(town ? { town } : {}) })
+    .count()) as { total: number };
+  return res.total;
+}
+
+/** `[start, end)` in epoch ms. */
+export type Range = [number, number];
+
+const batchIn = <T>(
+  collection: string,
+  timeField: string,
+  range: Range,
+  extra: Record<string, unknown>,
+  fields: Record<string, true>,
+  afterId: string | undefined,
+  batch: number,
+) =>
+  rows<T & { _id: string }>(
+    db
+      .collection(collection)
+      .where({
+        ...extra,
+        [timeField]: _.and(_.gte(range[0]), _.lt(range[1])),
+        ...(afterId ? { _id: _.gt(afterId) } : {}),
+      })
+      .orderBy('_id', 'asc')
+      .field({ _id: true, ...fields })
+      .limit(batch),
+  );
+
+export const volunteersRegisteredIn = (range: Range, afterId: string | undefined, batch: number) =>
+  batchIn<{ town: string; registeredAt: number }>(
+    'volunteers',
+    'registeredAt',
+    range,
+    {},
+    { town: true, registeredAt: true },
+    afterId,
+    batch,
+  );
+
+export const brigadesCreatedIn = (range: Range, afterId: string | undefined, batch: number) =>
+  batchIn<{ name: string; town: string; createdAt: number }>(
+    'brigades',
+    'createdAt',
+    range,
+    {},
+    { name: true, town: true, createdAt: true },
+    afterId,
+    batch,
+  );
+
+export const postsStartingIn = (range: Range, afterId: string | undefined, batch: number) =>
+  batchIn<{ brigadeId: string; brigadeName: string; town: string; category: string; startAt: number }>(
+    'posts',
+    'startAt',
+    range,
+    { status: 'published' },
+    { brigadeId: true, brigadeName: true, town: true, category: true, startAt: true },
+    afterId,
+    batch,
+  );
+
+export const recordsServedIn = (range: Range, afterId: string | undefined, batch: number) =>
+  batchIn<{
+    brigadeId: string;
+    brigadeName: string;
+    category: string;
+    status: string;
+    minutes: number;
+    serviceDate: number;
+  }>(
+    'service_records',
+    'serviceDate',
+    range,
+    {},
+    { brigadeId: true, brigadeName: true, category: true, status: true, minutes: true, serviceDate: true },
+    afterId,
+    batch,
+  );
+
+/** Names and towns of brigades (at most 100 ids per call). */
+export function brigadeLabels(ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return rows<{ _id: string; name: string; town: string }>(
+    db
+      .collection('brigades')
+      .where({ _id: _.in(ids) })
+      .field({ _id: true, name: true, town: true })
+      .limit(ids.length),
+  );
+}
+
+/** The earliest and latest time a raw fact could fall in (to know which months to recount). */
+export async function rawBounds(): Promise<number[]> {
+  const edge = async (collection: string, field: string, dir: 'asc' | 'desc', where: object = {}) => {
+    const row = await first<Record<string, number>>(
+      db
+        .collection(collection)
+        .where({ ...where, [field]: _.exists(true) })
+        .orderBy(field, dir)
+        .field({ [field]: true }),
+    );
+    return row?.[field];
+  };
+  const found = await Promise.all([
+    edge('volunteers', 'registeredAt', 'asc'),
+    edge('brigades', 'createdAt', 'asc'),
+    edge('posts', 'startAt', 'asc', { status: 'published' }),
+    edge('service_records', 'serviceDate', 'asc'),
+    edge('posts', 'startAt', 'desc', { status: 'published' }),
+    edge('service_records', 'serviceDate', 'desc'),
+  ]);
+  return found.filter((n): n is number => typeof n === 'number');
+}

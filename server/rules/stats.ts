@@ -1,0 +1,178 @@
+/**
+ * Statistics counters, pure: a fact ("a volunteer registered in 东区 in 2026-11", "a post of brigade B in category C
+ * starting in 2026-12", "recorded: 3 sessions, 180 minutes, 1 no-show") becomes the `_.inc` paths of one month
+ * document. The hooks and the nightly recount both go through `changesOf`, so they can never disagree on a path.
+ *
+ * A month document (`_id` = `month:YYYY-MM`) holds `total.<figure>`, `byTown.<town>.<figure>`,
+ * `byBrigade.<brigadeId>.<figure>` (with `name` and `town`), `byBrigade.<brigadeId>.byCategory.<category>.<figure>`
+ * and `byCategory.<category>.<figure>`.
+ */
+import { shanghaiMonth } from '../time';
+
+export const FIGURES = ['volunteers', 'brigades', 'posts', 'sessions', 'minutes', 'peopleServed', 'noShows'] as const;
+export type Figure = (typeof FIGURES)[number];
+export type Figures = Record<Figure, number>;
+
+export interface BrigadeRef {
+  brigadeId: string;
+  name: string;
+  town: string;
+}
+
+export interface ServiceCounts {
+  sessions?: number;
+  minutes?: number;
+  noShows?: number;
+  peopleServed?: number;
+}
+
+/** What happened, with the time that decides its Shanghai month. `delta` is +1 for a new fact, −1 for one undone. */
+export type StatsFact =
+  | { kind: 'volunteer'; at: number; town: string; delta: number }
+  | { kind: 'brigade'; at: number; brigade: BrigadeRef; delta: number }
+  | { kind: 'post'; at: number; brigade: BrigadeRef; category: string; delta: number }
+  | ({ kind: 'service'; at: number; brigade: BrigadeRef; category: string } & ServiceCounts);
+
+export interface MonthChange {
+  month: string;
+  /** Dot path → amount, never 0. */
+  inc: Record<string, number>;
+  /** Dot path → label kept alongside the counters (brigade name and town). */
+  set: Record<string, string>;
+}
+
+export const monthDocId = (month: string) => `month:${month}`;
+
+/** A map key that is safe in a dot path (towns, categories and ids never contain these; this is a guard). */
+export const key = (value: string) => value.replace(/[.$]/g, '_') || '_';
+
+const brigadeBase = (b: BrigadeRef) => `byBrigade.${key(b.brigadeId)}`;
+
+function pathsOf(fact: StatsFact): [Record<string, number>, Record<string, string>] {
+  const inc: Record<string, number> = {};
+  const set: Record<string, string> = {};
+  const add = (path: string, n: number) => {
+    if (n) inc[path] = (inc[path] ?? 0) + n;
+  };
+  const labelBrigade = (b: BrigadeRef) => {
+    set[`${brigadeBase(b)}.name`] = b.name;
+    set[`${brigadeBase(b)}.town`] = b.town;
+  };
+  const everywhere = (figure: Figure, n: number, town: string, brigade?: BrigadeRef, category?: string) => {
+    add(`total.${figure}`, n);
+    add(`byTown.${key(town)}.${figure}`, n);
+    if (brigade) add(`${brigadeBase(brigade)}.${figure}`, n);
+    if (category) add(`byCategory.${key(category)}.${figure}`, n);
+    if (brigade && category) add(`${brigadeBase(brigade)}.byCategory.${key(category)}.${figure}`, n);
+  };
+  switch (fact.kind) {
+    case 'volunteer':
+      everywhere('volunteers', fact.delta, fact.town);
+      break;
+    case 'brigade':
+      everywhere('brigades', fact.delta, fact.brigade.town, fact.brigade);
+      labelBrigade(fact.brigade);
+      break;
+    case 'post':
+      everywhere('posts', fact.delta, fact.brigade.town, fact.brigade, fact.category);
+      labelBrigade(fact.brigade);
+      break;
+    case 'service':
+      for (const figure of ['sessions', 'minutes', 'noShows', 'peopleServed'] as const) {
+        everywhere(figure, fact[figure] ?? 0, fact.brigade.town, fact.brigade, fact.category);
+      }
+      labelBrigade(fact.brigade);
+      break;
+  }
+  return [inc, set];
+}
+
+/** The facts as one change per month: amounts summed, zeros dropped, months with nothing left dropped. */
+export function changesOf(facts: StatsFact[]): MonthChange[] {
+  const byMonth = new Map<string, MonthChange>();
+  for (const fact of facts) {
+    const month = shanghaiMonth(fact.at);
+    const change = byMonth.get(month) ?? { month, inc: {}, set: {} };
+    byMonth.set(month, change);
+    const [inc, set] = pathsOf(fact);
+    for (const [path, n] of Object.entries(inc)) change.inc[path] = (change.inc[path] ?? 0) + n;
+    Object.assign(change.set, set);
+  }
+  const out: MonthChange[] = [];
+  for (const change of byMonth.values()) {
+    for (const [path, n] of Object.entries(change.inc)) if (n === 0) delete change.inc[path];
+    if (Object.keys(change.inc).length > 0) out.push(change);
+  }
+  return out.sort((a, b) => a.month.localeCompare(b.month));
+}
+
+/** Dot paths → the nested document they describe (to create a month document from its first change). */
+export function expand(paths: Record<string, unknown>): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(paths)) {
+    const parts = path.split('.');
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+      node = node[part] as Record<string, unknown>;
+    }
+    node[parts[parts.length - 1]] = value;
+  }
+  return root;
+}
+
+/** The numeric leaves of a document as dot paths (the counters of a month document). */
+export function flattenCounters(doc: Record<string, unknown>, prefix = ''): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(doc)) {
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'number') out[path] = v;
+    else if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, flattenCounters(v as never, path));
+  }
+  return out;
+}
+
+/** The counter paths whose kept value differs from the recount (a missing path counts as 0). */
+export function driftOf(kept: Record<string, number>, recounted: Record<string, number>) {
+  const paths = new Set([...Object.keys(kept), ...Object.keys(recounted)]);
+  const drift: { path: string; kept: number; recounted: number }[] = [];
+  for (const path of [...paths].sort()) {
+    const a = kept[path] ?? 0;
+    const b = recounted[path] ?? 0;
+    if (a !== b) drift.push({ path, kept: a, recounted: b });
+  }
+  return drift;
+}
+
+export const emptyFigures = (): Figures => ({
+  volunteers: 0,
+  brigades: 0,
+  posts: 0,
+  sessions: 0,
+  minutes: 0,
+  peopleServed: 0,
+  noShows: 0,
+});
+
+/** Adds the figures of `from` (a partial counter map, as stored) into `into`. */
+export function addFigures(into: Figures, from: Partial<Record<string, unknown>> | undefined): Figures {
+  if (!from) return into;
+  for (const f of FIGURES) {
+    const n = from[f];
+    if (typeof n === 'number') into[f] += n;
+  }
+  return into;
+}
+
+/** noShows / (sessions + noShows), 0–1; 0 when nothing was recorded. */
+export const noShowRate = (f: Pick<Figures, 'sessions' | 'noShows'>) =>
+  f.sessions + f.noShows > 0 ? f.noShows / (f.sessions + f.noShows) : 0;
+
+export const isEmpty = (f: Figures) => FIGURES.every((k) => f[k] === 0);
+
+/** A Shanghai month `YYYY-MM` as `[start, end)` in epoch ms (UTC+8 all year). */
+export function monthRange(month: string): [number, number] {
+  const [y, m] = month.split('-').map(Number);
+  const offset = 8 * 3_600_000;
+  return [Date.UTC(y, m - 1, 1) - offset, Date.UTC(y, m, 1) - offset];
+}

@@ -1,0 +1,26 @@
+/**
+ * stats.overview (hq) — every figure in total, by town, brigade, month and category for an optional period, from
+ * the month counter documents (one per month, never a scan of raw records) plus one count of active volunteers.
+ */
+import type { OverviewRequest, OverviewResponse } from '../../typings/api/stats';
+import type { Action } from '../handler';
+import { countActiveVolunteers, monthDocs } from '../repos/stats';
+import { monthsOf, overviewInput } from './period';
+import { summarize } from './summary';
+
+/** "Active": served (had minutes recorded) within this many days. */
+export const ACTIVE_DAYS = 90;
+const DAY = 86_400_000;
+
+export const overview: Action<OverviewRequest, OverviewResponse> = {
+  access: 'hq',
+  input: overviewInput,
+  async run(input) {
+    const { from, to } = monthsOf(input);
+    const [docs, activeVolunteers] = await Promise.all([
+      monthDocs(from, to),
+      countActiveVolunteers(Date.now() - ACTIVE_DAYS * DAY, input.town),
+    ]);
+    return { ...summarize(docs, input.town), activeVolunteers };
+  },
+};
