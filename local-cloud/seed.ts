@@ -114,8 +114,9 @@ async function seedHistory(
   brigades: { brigadeId: string; leaderOpenid: string }[],
   members: string[],
   hq: string,
-): Promise<void> {
+): Promise<string> {
   const ids = new Map<string, string>();
+  let served = '';
   for (const openid of members) {
     ids.set(
       openid,
@@ -167,6 +168,7 @@ async function seedHistory(
         : { volunteerId: ids.get(openid), rating: i === 0 ? 5 : 4 },
     );
     await call(cloud, 'timebank', { action: 'record', postId, entries, peopleServed: 6 + week }, brigade.leaderOpenid);
+    if (brigade.leaderOpenid === DEMO.leader) served = postId;
     cloud.clock.set(startAt + 6 * DAY);
   }
   // A neighbour's gift of time, and an honour from headquarters.
@@ -185,6 +187,7 @@ async function seedHistory(
     { action: 'award', cardNo: star.cardNo, honour: 'outstanding', year, reason: '坚持每周探访独居长者' },
     hq,
   );
+  return served;
 }
 
 /** The next Shanghai day `days` ahead at `hour`:`minute` (UTC+8 all year). */
@@ -348,7 +351,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     }
   }
   await reviewApplicants(cloud, brigades[0], members);
-  await seedHistory(cloud, brigades, members, hq);
+  const servedPost = await seedHistory(cloud, brigades, members, hq);
   cloud.clock.set(startedAt);
   const postIds = await seedPosts(cloud, brigades, members);
   const invite = await call<{ code: string }>(
@@ -358,7 +361,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     brigades[0].leaderOpenid,
   );
   return {
-    refs: { post: postIds[0], fullPost: postIds[2], brigade: brigades[0].brigadeId, invite: invite.code },
+    refs: { servedPost, post: postIds[0], fullPost: postIds[2], brigade: brigades[0].brigadeId, invite: invite.code },
     identities: [
       { openid: hq, role: 'hq', label: '总队工作人员' },
       { openid: DEMO.leader, role: 'leader', label: `${LEADERS[0]}（${PILOT_UNITS[0].name}博爱义工大队负责人）` },

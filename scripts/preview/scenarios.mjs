@@ -84,7 +84,10 @@ export const SCENARIOS = {
   'pages/transfer/index': [{ name: 'no-balance', identity: 'volunteer' }],
   'pages/stars/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
   'pages/proof/index': [{ name: 'empty', identity: 'volunteer' }],
-  'leader/pages/record/index': [{ name: 'not-started', identity: 'leader', query: { postId: '{post}' } }],
+  'leader/pages/record/index': [
+    { name: 'recorded', identity: 'leader', query: { postId: '{servedPost}' } },
+    { name: 'not-started', identity: 'leader', query: { postId: '{post}' } },
+  ],
   'hq/pages/honours/index': [{ name: 'hq', identity: 'hq' }],
 };
 

@@ -18,8 +18,14 @@ import {
 } from '../rules/posts';
 import { loadPost, requirePostLeader } from './access';
 import { codeInput, postIdInput } from './schema';
+import * as records from '../repos/records';
 
 const codeKey = (ctx: RequestContext) => deriveKey(piiKey(ctx), 'checkin');
+
+const recordOf = (r: records.RecordDoc | undefined): Pick<RosterEntry, 'record'> =>
+  r
+    ? { record: { status: r.status, minutes: r.minutes, ...(r.rating !== undefined ? { rating: r.rating } : {}) } }
+    : {};
 
 export const roster: Action<{ postId: string }, { items: RosterEntry[] }> = {
   access: 'volunteer',
@@ -27,6 +33,8 @@ export const roster: Action<{ postId: string }, { items: RosterEntry[] }> = {
   async run(input, ctx) {
     const post = await requirePostLeader(ctx, input.postId);
     const rows = await signups.ofPost(post._id);
+    const confirmed = rows.filter((s) => s.status === 'confirmed').map((s) => s.volunteerId);
+    const recorded = new Map((await records.ofPostFor(post._id, confirmed)).map((r) => [r.volunteerId, r]));
     const order = { confirmed: 0, waitlisted: 1, withdrawn: 2, cancelled: 3 };
     let position = 0;
     return {
@@ -40,6 +48,7 @@ export const roster: Action<{ postId: string }, { items: RosterEntry[] }> = {
           ...(s.status === 'waitlisted' ? { position: (position += 1) } : {}),
           ...(s.checkinAt ? { checkinAt: s.checkinAt } : {}),
           ...(s.checkoutAt ? { checkoutAt: s.checkoutAt } : {}),
+          ...recordOf(recorded.get(s.volunteerId)),
         })),
     };
   },

@@ -47,6 +47,8 @@ export interface RosterEntry {
   position?: number;
   checkinAt?: number;
   checkoutAt?: number;
+  /** What the leader recorded for this attendee (服务情况录入), once recorded. */
+  record?: { status: 'attended' | 'absent'; minutes: number; rating?: number };
 }
 
 export interface PostsApi {

@@ -1,11 +1,7 @@
 /** 我的时数: the balance figures and ledger rows as the page shows them. */
 import type { BalanceResponse, LedgerEntry } from '../../typings/index';
+import { hoursOf } from '../../utils/hours';
 import { formatDateTime } from '../../utils/time';
-
-/** Integer minutes → hours with one decimal: 90 → `1.5`, 120 → `2.0`. */
-export function hoursOf(minutes: number): string {
-  return (Math.round((minutes / 60) * 10) / 10).toFixed(1);
-}
 
 export interface BalanceView {
   balance: string;

@@ -2,7 +2,7 @@
 import type { HonourAward, StarsResponse } from '../../typings/index';
 import { HONOUR_LABELS } from '../../typings/index';
 import { shanghai } from '../../utils/time';
-import { hoursOf } from '../hours/view';
+import { hoursOf } from '../../utils/hours';
 
 const LEVEL_NAMES = ['', '一星', '二星', '三星', '四星', '五星'];
 

@@ -1,7 +1,7 @@
 import { CallError, fieldErrors, timebank, volunteers } from '../../services/index';
-import { hoursOf } from '../hours/view';
+import { hoursOf } from '../../utils/hours';
 import { checkTransfer, type CheckedTransfer, type TransferForm } from './form';
-import { newRequestId } from './request-id';
+import { newRequestId } from '../../utils/request-id';
 
 interface Done {
   to: string;

@@ -1,6 +1,6 @@
 import { CallError, fieldErrors, posts, timebank } from '../../../services/index';
 import { formatRange } from '../../../utils/time';
-import { newRequestId } from '../../../pages/transfer/request-id';
+import { newRequestId } from '../../../utils/request-id';
 import { entriesOf, recordedText, toRecordRows, type RecordRow, type RosterWithRecord } from './view';
 
 interface RecordPost {

@@ -2,14 +2,10 @@
 import type { RecordEntry, RosterEntry } from '../../../typings/index';
 import { shanghai } from '../../../utils/time';
 
-/** What a recorded attendee holds, when the roster says so (a later contract may add it to roster entries). */
-export interface RecordedState {
-  status: 'attended' | 'absent';
-  minutes: number;
-  rating?: number;
-}
+/** What a recorded attendee holds, as the roster says. */
+export type RecordedState = NonNullable<RosterEntry['record']>;
 
-export type RosterWithRecord = RosterEntry & { record?: RecordedState };
+export type RosterWithRecord = RosterEntry;
 
 export interface RecordRow {
   volunteerId: string;
