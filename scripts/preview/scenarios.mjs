@@ -60,7 +60,12 @@ export const SCENARIOS = {
     { name: 'create', identity: 'hq' },
     { name: 'appoint', identity: 'hq', query: { brigadeId: '{brigade}' } },
   ],
-  'hq/pages/dashboard/index': [{ name: 'hq', identity: 'hq' }, ...states('hq')],
+  'hq/pages/dashboard/index': [
+    { name: 'hq', identity: 'hq' },
+    ...states('hq'),
+    { name: 'custom', identity: 'hq', taps: ['.stats__chip:nth-child(5)'] },
+    { name: 'export', identity: 'hq', taps: ['.stats__export .van-button'], waitMs: 500 },
+  ],
   // Recruitment and sign-up (issue 5).
   'pages/post/index': [
     { name: 'volunteer', identity: 'volunteer', query: { postId: '{post}' } },
@@ -89,6 +94,11 @@ export const SCENARIOS = {
     { name: 'not-started', identity: 'leader', query: { postId: '{post}' } },
   ],
   'hq/pages/honours/index': [{ name: 'hq', identity: 'hq' }],
+  // Statistics (issue 8).
+  'leader/pages/stats/index': [
+    { name: 'leader', identity: 'leader', query: { brigadeId: '{brigade}' } },
+    ...states('leader', { brigadeId: '{brigade}' }),
+  ],
 };
 
 /** The default identity of a page: by its package. */

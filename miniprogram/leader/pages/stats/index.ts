@@ -52,7 +52,6 @@ Page({
     try {
       const reply = await stats.brigade({ brigadeId: this.data.brigadeId, ...range }, { toast: false });
       if (generation !== this.generation) return;
-      if (!this.loaded) wx.setNavigationBarTitle({ title: `${reply.name} · 数据` });
       this.loaded = true;
       this.setData({ loading: false, refreshing: false, view: toBrigadeStatsView(reply, range, Date.now()) });
     } catch (error) {
