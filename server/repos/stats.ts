@@ -104,6 +104,15 @@ export async function repairMonth(month: string, paths: Record<string, number | 
   }
 }
 
+/** Creates an empty month document if there is none, so the month's first counted fact costs one update, not two. */
+export async function ensureMonth(month: string): Promise<void> {
+  try {
+    await stats().add({ data: { _id: monthDocId(month), kind: 'month', period: month } });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+}
+
 // ---- people served, entered per post ----
 
 export const peopleServedId = (postId: string) => `post:${postId}`;

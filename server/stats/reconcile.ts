@@ -126,6 +126,7 @@ export async function reconcile(
     checked += 1;
   }
   if (cursor) await repo.saveReconcileCursor(undefined);
+  await repo.ensureMonth(shanghaiMonth(started));
   ctx.log.info('stats-reconciled', { checked, repaired, ms: Date.now() - started });
   return { checked, repaired };
 }
