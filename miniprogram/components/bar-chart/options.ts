@@ -1,4 +1,14 @@
-import type { UChartsOptions } from '@qiun/ucharts';
+/** The uCharts options the bar chart sets (see https://www.ucharts.cn/v2/#/document/index). */
+export interface UChartsOptions {
+  type: 'column';
+  context: unknown;
+  width: number;
+  height: number;
+  pixelRatio: number;
+  categories: string[];
+  series: { name: string; data: number[] }[];
+  [option: string]: unknown;
+}
 
 /** One bar: its label on the axis and its value. */
 export interface BarItem {
