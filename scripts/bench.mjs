@@ -6,6 +6,7 @@ import { transformSync } from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { benchActions } from './bench/actions.mjs';
+import { benchStats } from './bench/stats.mjs';
 import { table, verdict } from './bench/table.mjs';
 import { buildAll, functionNames, root } from './build.mjs';
 
@@ -70,6 +71,7 @@ verdicts.push(
   ),
 );
 verdicts.push(await benchActions(root));
+verdicts.push(await benchStats(root));
 const ok = verdicts.every(Boolean);
 console.log(ok ? '\nAll within budget.' : '\nSome measurements are over budget.');
 process.exitCode = ok ? 0 : 1;

@@ -26,6 +26,8 @@ export interface VolunteerDoc {
   earnedMinutes: number;
   ratingSum: number;
   ratingCount: number;
+  /** When the volunteer last served (a recorded credit), for the active-volunteer count. */
+  lastServedAt?: number;
 }
 
 const volunteers = () => db.collection('volunteers');

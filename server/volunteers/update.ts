@@ -9,6 +9,7 @@ import { shanghaiYear } from '../time';
 import { toProfile } from './profile';
 import { checkAgeAndGuardian, unique, uniqueSlots } from './rules';
 import { updateInput } from './schema';
+import { countFacts, volunteerFact } from '../stats/count';
 
 export const update: Action<UpdateRequest, Profile> = {
   access: 'volunteer',
@@ -48,6 +49,10 @@ export const update: Action<UpdateRequest, Profile> = {
       }
     }
     if (Object.keys(patch).length > 0) await save(current._id, patch);
+    // Volunteers are counted by town: a move counts out of the old town and into the new one.
+    if (patch.town && patch.town !== current.town) {
+      await countFacts(ctx, [volunteerFact(current, -1), volunteerFact({ ...current, town: patch.town }, 1)]);
+    }
     return toProfile({ ...current, ...patch });
   },
 };

@@ -46,7 +46,9 @@ describe('volunteers.register', () => {
     const raw = JSON.stringify(stored.list);
     expect(raw).not.toContain('13800138000');
     expect(raw).toContain('mobileEnc');
-    expect(reply.metrics.requests).toBeLessThanOrEqual(5);
+    // The transaction (start, counter read and update, insert, commit) and the month's statistics counter;
+    // the first registration of a month also creates that month's counter document.
+    expect(reply.metrics.requests).toBeLessThanOrEqual(7);
   });
 
   it('keeps the card on a repeated register', async () => {
