@@ -24,7 +24,11 @@ module.exports = {
       testEnvironment: '<rootDir>/test/pages/page-environment.js',
       testMatch: ['<rootDir>/test/pages/**/*.test.ts', '<rootDir>/miniprogram/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/miniprogram/miniprogram_npm/'],
-      moduleNameMapper: { '^@vant/weapp/(.*)$': '<rootDir>/miniprogram/miniprogram_npm/@vant/weapp/$1' },
+      // npm packages resolve to what the mini program loads: the packed miniprogram_npm copies.
+      moduleNameMapper: {
+        '^@vant/weapp/(.*)$': '<rootDir>/miniprogram/miniprogram_npm/@vant/weapp/$1',
+        '^@qiun/ucharts$': '<rootDir>/miniprogram/miniprogram_npm/@qiun/ucharts/index.js',
+      },
       globalSetup: '<rootDir>/test/helpers/build-once.js',
     },
     { ...base, displayName: 'preview', testMatch: ['<rootDir>/test/preview/**/*.test.ts'] },

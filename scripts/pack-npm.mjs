@@ -42,6 +42,8 @@ export function packNpm({ projectRoot = root, outDir = NPM_DIST } = {}) {
         format: 'cjs',
         platform: 'neutral',
         target: 'es2017',
+        // Minified: a bundled package counts against the main package's 1.5 MB (uCharts: 283 KB → about 128 KB).
+        minify: true,
         logLevel: 'warning',
       });
       packed.push({ name, mode: 'bundle' });

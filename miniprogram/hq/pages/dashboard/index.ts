@@ -1,7 +1,7 @@
 import Toast from '@vant/weapp/toast/toast';
 import { TOWNS, type OverviewRequest } from '../../../typings/index';
 import { stats } from '../../../services/index';
-import { PERIODS, monthKey, periodRange, type PeriodKey } from '../../../components/bar-chart/stats-view';
+import { PERIODS, monthKey, periodRange, type PeriodKey } from '../../../utils/stats-view';
 import { copyCsv, shareCsvFile, writeCsvFile } from './export-file';
 import { toDashboardView, type DashboardView } from './view';
 

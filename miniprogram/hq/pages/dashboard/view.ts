@@ -1,7 +1,7 @@
 /** What 总队数据 shows for one overview reply: the headline figures, the month chart and the two rankings. */
 import type { OverviewResponse } from '../../../typings/index';
 import type { BarItem } from '../../../components/bar-chart/options';
-import { hoursText, monthBars, percentText, ranking, type RankRow } from '../../../components/bar-chart/stats-view';
+import { hoursText, monthBars, percentText, ranking, type RankRow } from '../../../utils/stats-view';
 
 export interface Figure {
   id: string;

@@ -1,5 +1,5 @@
 import { stats } from '../../../services/index';
-import { PERIODS, monthKey, periodRange, type PeriodKey } from '../../../components/bar-chart/stats-view';
+import { PERIODS, monthKey, periodRange, type PeriodKey } from '../../../utils/stats-view';
 import { toBrigadeStatsView, type BrigadeStatsView } from './view';
 
 function messageOf(error: unknown): string {

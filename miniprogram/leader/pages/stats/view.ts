@@ -1,7 +1,7 @@
 /** What 大队数据 shows for one brigade reply: headline figures, the month chart and the categories ranked. */
 import type { BrigadeStatsResponse } from '../../../typings/index';
 import type { BarItem } from '../../../components/bar-chart/options';
-import { hoursText, monthBars, percentText, ranking, type RankRow } from '../../../components/bar-chart/stats-view';
+import { hoursText, monthBars, percentText, ranking, type RankRow } from '../../../utils/stats-view';
 
 export interface Figure {
   id: string;

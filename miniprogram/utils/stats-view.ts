@@ -3,7 +3,7 @@
  * the period filter as a `from`/`to` request, the month series for <bar-chart>, and figure formatting.
  * They live in the main package beside the chart because one subpackage cannot load another's modules.
  */
-import type { BarItem } from './options';
+import type { BarItem } from '../components/bar-chart/options';
 
 const SHANGHAI_MS = 8 * 3_600_000;
 /** At most this many months are charted (the latest ones); more bars stop being legible on a phone. */
