@@ -4,6 +4,7 @@ import { stats } from '../../../services/index';
 import { PERIODS, monthKey, periodRange, type PeriodKey } from '../../../utils/stats-view';
 import { copyCsv, shareCsvFile, writeCsvFile } from './export-file';
 import { toDashboardView, type DashboardView } from './view';
+import { periodFilter } from '../../../utils/period-filter';
 
 /** Rankings show this many rows until 查看全部. */
 const TOP = 10;
@@ -16,6 +17,8 @@ const EMPTY_VIEW: DashboardView = { hours: '0.0', service: [], figures: [], char
 
 /** 总队数据: the city's figures for a period and town, hours by month, towns and brigades ranked; CSV export. */
 Page({
+  ...periodFilter,
+
   data: {
     periods: PERIODS,
     period: 'all' as PeriodKey,
@@ -82,23 +85,6 @@ Page({
   },
 
   onRetry() {
-    void this.load();
-  },
-
-  onPeriod(event: { currentTarget: { dataset: { value: PeriodKey } } }) {
-    const period = event.currentTarget.dataset.value;
-    if (period === this.data.period) return;
-    this.setData({ period });
-    void this.load();
-  },
-
-  onCustomFrom(event: { detail: { value: string } }) {
-    this.setData({ customFrom: event.detail.value });
-    void this.load();
-  },
-
-  onCustomTo(event: { detail: { value: string } }) {
-    this.setData({ customTo: event.detail.value });
     void this.load();
   },
 

@@ -1,6 +1,7 @@
 import { stats } from '../../../services/index';
 import { PERIODS, monthKey, periodRange, type PeriodKey } from '../../../utils/stats-view';
 import { toBrigadeStatsView, type BrigadeStatsView } from './view';
+import { periodFilter } from '../../../utils/period-filter';
 
 function messageOf(error: unknown): string {
   return error instanceof Error && error.message ? error.message : '加载失败，请稍后重试';
@@ -10,6 +11,8 @@ const EMPTY_VIEW: BrigadeStatsView = { name: '', hours: '0.0', service: [], figu
 
 /** 大队数据 (leader): one brigade's figures for a period, hours by month and service categories ranked. */
 Page({
+  ...periodFilter,
+
   data: {
     brigadeId: '',
     periods: PERIODS,
@@ -62,23 +65,6 @@ Page({
   },
 
   onRetry() {
-    void this.load();
-  },
-
-  onPeriod(event: { currentTarget: { dataset: { value: PeriodKey } } }) {
-    const period = event.currentTarget.dataset.value;
-    if (period === this.data.period) return;
-    this.setData({ period });
-    void this.load();
-  },
-
-  onCustomFrom(event: { detail: { value: string } }) {
-    this.setData({ customFrom: event.detail.value });
-    void this.load();
-  },
-
-  onCustomTo(event: { detail: { value: string } }) {
-    this.setData({ customTo: event.detail.value });
     void this.load();
   },
 });
