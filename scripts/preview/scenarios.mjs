@@ -86,9 +86,12 @@ export const SCENARIOS = {
   'leader/pages/roster/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],
   'leader/pages/checkin-code/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],
   'pages/hours/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
-  'pages/transfer/index': [{ name: 'no-balance', identity: 'volunteer' }],
+  'pages/transfer/index': [{ name: 'volunteer', identity: 'volunteer' }],
   'pages/stars/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
-  'pages/proof/index': [{ name: 'empty', identity: 'volunteer' }],
+  'pages/proof/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'visitor', identity: 'visitor' },
+  ],
   'leader/pages/record/index': [
     { name: 'recorded', identity: 'leader', query: { postId: '{servedPost}' } },
     { name: 'not-started', identity: 'leader', query: { postId: '{post}' } },
