@@ -52,7 +52,7 @@ describe('签到签退 page', () => {
     await type(page, later.code);
     await tap(page, '#checkin-submit');
     await waitForText(page, '已签退，感谢你的付出');
-    expect(textOf(page)).toContain('本次服务 2 小时（120 分钟）');
+    expect(textOf(page)).toContain('本次服务 2.0 小时（120 分钟）');
     page.detach();
 
     const roster = await world.ok<{ items: { name: string; checkinAt?: number; checkoutAt?: number }[] }>(

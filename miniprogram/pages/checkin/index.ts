@@ -2,7 +2,7 @@ import Toast from '@vant/weapp/toast/toast';
 import type { Signup } from '../../typings/index';
 import { fieldErrors, posts } from '../../services/index';
 import { formatRange, shanghai } from '../../utils/time';
-import { minutesToHours } from '../../utils/format';
+import { hoursOf } from '../../utils/format';
 
 /** checkin: not checked in yet; checkout: checked in; done: checked out; none: no confirmed sign-up. */
 type Mode = 'checkin' | 'checkout' | 'done' | 'none';
@@ -112,7 +112,7 @@ Page({
         this.setData({
           mode: 'done',
           code: '',
-          resultText: `${clock(res.checkoutAt)} 签退，本次服务 ${minutesToHours(res.minutes)} 小时（${res.minutes} 分钟）`,
+          resultText: `${clock(res.checkoutAt)} 签退，本次服务 ${hoursOf(res.minutes)} 小时（${res.minutes} 分钟）`,
         });
         Toast({ type: 'success', message: '签退成功' });
       }

@@ -1,6 +1,6 @@
 /** 我的时数: the balance figures and ledger rows as the page shows them. */
 import type { BalanceResponse, LedgerEntry } from '../../typings/index';
-import { hoursOf } from '../../utils/hours';
+import { hoursOf } from '../../utils/format';
 import { formatDateTime } from '../../utils/time';
 
 export interface BalanceView {

@@ -1,5 +1,5 @@
 import type { MeResponse, Role } from '../../typings/index';
-import { maskMobile, minutesToHours } from '../../utils/format';
+import { maskMobile, hoursOf } from '../../utils/format';
 
 /** What the 我的 page shows for a registered volunteer. */
 export interface MeView {
@@ -21,8 +21,8 @@ export function toMeView(me: MeResponse): MeView | null {
     mobile: maskMobile(me.profile.mobile),
     cardNo: me.cardNo ?? me.profile.cardNo,
     stars: me.stars ?? 0,
-    earnedHours: minutesToHours(me.earnedMinutes ?? 0),
-    balanceHours: minutesToHours(me.balanceMinutes ?? 0),
+    earnedHours: hoursOf(me.earnedMinutes ?? 0),
+    balanceHours: hoursOf(me.balanceMinutes ?? 0),
     isLeader: has('leader'),
     isHq: has('hq'),
   };

@@ -1,7 +1,7 @@
 /** 服务证明 as the page shows it: the proof's heading figures and one row per service record. */
 import type { ProofResponse, VerifyProofResponse } from '../../typings/index';
 import { shanghai } from '../../utils/time';
-import { hoursOf } from '../../utils/hours';
+import { hoursOf } from '../../utils/format';
 
 export interface ProofRow {
   key: string;

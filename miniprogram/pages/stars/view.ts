@@ -2,7 +2,7 @@
 import type { HonourAward, StarsResponse } from '../../typings/index';
 import { HONOUR_LABELS } from '../../typings/index';
 import { shanghai } from '../../utils/time';
-import { hoursOf } from '../../utils/hours';
+import { hoursOf } from '../../utils/format';
 
 const LEVEL_NAMES = ['', '一星', '二星', '三星', '四星', '五星'];
 

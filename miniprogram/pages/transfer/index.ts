@@ -1,5 +1,5 @@
 import { CallError, fieldErrors, timebank, volunteers } from '../../services/index';
-import { hoursOf } from '../../utils/hours';
+import { hoursOf } from '../../utils/format';
 import { checkTransfer, type CheckedTransfer, type TransferForm } from './form';
 import { newRequestId } from '../../utils/request-id';
 
