@@ -31,6 +31,11 @@ module.exports = {
       },
       globalSetup: '<rootDir>/test/helpers/build-once.js',
     },
-    { ...base, displayName: 'preview', testMatch: ['<rootDir>/test/preview/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'preview',
+      testMatch: ['<rootDir>/test/preview/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/helpers/build-once.js',
+    },
   ],
 };

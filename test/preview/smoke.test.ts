@@ -62,7 +62,8 @@ test('every page in app.json renders without errors, unresolved components or bl
     subpackages?: { root: string; pages: string[] }[];
   };
   const pages = [...app.pages, ...(app.subpackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))];
-  const { report } = await preview('app', []);
+  // Built by the jest global setup: rebuilding here would rewrite files that other test workers are loading.
+  const { report } = await preview('app', ['--no-build']);
   expect(report.shots.map((s) => s.page).sort()).toEqual([...pages].sort());
   expect(problemsOf(report)).toEqual([]);
 }, 120000);
