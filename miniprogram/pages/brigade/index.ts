@@ -65,7 +65,6 @@ Page({
     try {
       const brigade = await brigades.get({ brigadeId: this.brigadeId }, { toast: false });
       this.setData({ loading: false, brigade: toDetail(brigade) });
-      wx.setNavigationBarTitle({ title: brigade.name });
     } catch (error) {
       this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
     }
