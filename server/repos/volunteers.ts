@@ -28,6 +28,8 @@ export interface VolunteerDoc {
   ratingCount: number;
   /** When the volunteer last served (a recorded credit), for the active-volunteer count. */
   lastServedAt?: number;
+  /** Titles of the honours held, newest first (a copy kept by stars.award, so the profile needs no extra read). */
+  honourTitles?: string[];
 }
 
 const volunteers = () => db.collection('volunteers');
@@ -90,4 +92,11 @@ export function starFactsAfter(lastId: string | undefined, batch: number): Promi
       .field({ _id: true, stars: true, earnedMinutes: true, ratingSum: true, ratingCount: true, registeredAt: true })
       .limit(batch),
   );
+}
+
+/** Adds an honour's title to the profile, newest first. */
+export async function addHonourTitle(volunteerId: string, title: string): Promise<void> {
+  await volunteers()
+    .doc(volunteerId)
+    .update({ data: { honourTitles: _.unshift(title) } });
 }

@@ -7,12 +7,16 @@ import { alreadyExists, invalid, notFound, unauthenticated } from '../errors';
 import type { Action } from '../handler';
 import { pageOf, pageSizeOf } from '../paging';
 import * as honours from '../repos/honours';
-import { findByCardNo, findByIds } from '../repos/volunteers';
+import { addHonourTitle, findByCardNo, findByIds } from '../repos/volunteers';
 import { int, oneOf, page, text, z } from '../schema';
 
 type Listed = HonourAward & { cardNo: string; name: string };
 
 const year = int('年度', 2000, 2100);
+
+/** `2026 年度优秀义工` / `功勋义工`. */
+const honourTitle = (honour: HonourAward['honour'], awardYear?: number) =>
+  awardYear ? `${awardYear} 年度${HONOUR_LABELS[honour]}` : HONOUR_LABELS[honour];
 
 const awardInput = z.object({
   cardNo: text('义工证号', 20),
@@ -46,9 +50,10 @@ export const award: Action<AwardRequest, Listed> = {
       await honours.insert(doc);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const what = awardYear ? `${awardYear} 年度${HONOUR_LABELS[input.honour]}` : HONOUR_LABELS[input.honour];
+      const what = honourTitle(input.honour, awardYear);
       throw alreadyExists(`${volunteer.name}已获得${what}称号`);
     }
+    await addHonourTitle(volunteer._id, honourTitle(input.honour, awardYear));
     return { ...honours.toAward(doc), cardNo: volunteer.cardNo, name: volunteer.name };
   },
 };

@@ -13,7 +13,6 @@ export const me: Action<Record<string, never>, MeResponse> = {
   async run(_input, ctx) {
     const volunteer = await ctx.volunteer();
     if (!volunteer) return { registered: false, roles: await ctx.roles(false) };
-    // Honours are on the card (volunteers.card) and in stars.honours: one more read here would break the budget.
     const [led, memberships, account] = await Promise.all([
       ledBy(volunteer._id),
       ofVolunteer(volunteer._id),
@@ -26,6 +25,7 @@ export const me: Action<Record<string, never>, MeResponse> = {
       cardNo: volunteer.cardNo,
       stars: volunteer.stars,
       earnedMinutes: volunteer.earnedMinutes,
+      ...(volunteer.honourTitles?.length ? { honourTitles: volunteer.honourTitles } : {}),
       balanceMinutes: account?.balance ?? 0,
       brigades: memberships.map((m) => ({
         brigadeId: m.brigadeId,

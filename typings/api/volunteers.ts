@@ -26,7 +26,8 @@ export interface MeResponse {
   stars?: number;
   earnedMinutes?: number;
   balanceMinutes?: number;
-  honours?: HonourAward[];
+  /** Titles of the honours held, newest first, e.g. `2026 年度优秀义工`. */
+  honourTitles?: string[];
   brigades?: { brigadeId: string; name: string; status: string; leader: boolean }[];
   roles: Role[];
 }

@@ -9,6 +9,8 @@ export interface MeView {
   stars: number;
   earnedHours: string;
   balanceHours: string;
+  /** `2026 年度优秀义工` … shown on the card. */
+  honours: string[];
   isLeader: boolean;
   isHq: boolean;
 }
@@ -23,6 +25,7 @@ export function toMeView(me: MeResponse): MeView | null {
     stars: me.stars ?? 0,
     earnedHours: hoursOf(me.earnedMinutes ?? 0),
     balanceHours: hoursOf(me.balanceMinutes ?? 0),
+    honours: me.honourTitles ?? [],
     isLeader: has('leader'),
     isHq: has('hq'),
   };
