@@ -40,7 +40,9 @@ export const members: Action<MembersRequest, Page<Member>> = {
     return {
       items: items.map((m) => {
         const person = people.get(m.volunteerId);
-        const mobile = person ? (key ? decrypt(person.mobileEnc, key) : person.mobileMasked) : '';
+        // In full only to the brigade's leaders, and only for those who belong to it (not applicants or leavers).
+        const full = key && m.status === 'active';
+        const mobile = person ? (full ? decrypt(person.mobileEnc, key) : person.mobileMasked) : '';
         return {
           volunteerId: m.volunteerId,
           name: m.name,

@@ -614,7 +614,7 @@ const ROWS: Row[] = [
   {
     fn: 'brigades',
     action: 'members',
-    name: 'pending only (happy path)',
+    name: 'pending only (happy path): applicants do not belong yet, so their mobiles stay masked',
     caller: as('leader'),
     params: (w) => ({ brigadeId: w.a.brigadeId, status: 'pending' }),
     expect: OK,
@@ -622,6 +622,7 @@ const ROWS: Row[] = [
       const items = (data as { items: { status: string }[] }).items;
       expect(items.length).toBeGreaterThan(0);
       expect(items.every((m) => m.status === 'pending')).toBe(true);
+      expectAllMasked(data);
     },
   },
   {
@@ -636,9 +637,7 @@ const ROWS: Row[] = [
     },
     expect: OK,
     check: (data) => expectAllMasked(data),
-    // DISPUTED: SPEC "Privacy" shows mobiles in full only to the leaders of a brigade the volunteer belongs to;
-    // members() decrypts for the leader whatever the status asked for, so people who left stay exposed.
-    disputed: 'a leader sees the full mobile of volunteers who left the brigade',
+    // SPEC "Privacy": mobiles in full only to the leaders of a brigade the volunteer belongs to.
   },
   {
     fn: 'brigades',
@@ -652,8 +651,7 @@ const ROWS: Row[] = [
     },
     expect: OK,
     check: (data) => expectAllMasked(data),
-    // DISPUTED: as above, for applicants the leader turned down (they never belonged to the brigade).
-    disputed: 'a leader sees the full mobile of applicants they rejected',
+    // As above, for applicants the leader turned down (they never belonged to the brigade).
   },
   {
     fn: 'brigades',

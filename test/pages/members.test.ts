@@ -58,7 +58,7 @@ describe('成员管理 page (leader)', () => {
     const page = await membersPage.open(); // from 我的: no brigadeId, the page finds the brigade the caller leads
     await waitForText(page, '林小华');
     expect(textOf(page)).toContain('东区审核大队');
-    expect(textOf(page)).toContain('13800000012'); // leaders see the full number
+    expect(textOf(page)).toContain('138****0012'); // an applicant does not belong yet: masked
 
     await tap(page, '.member__approve');
     await waitFor(page, () => !textOf(page).includes('林小华'), { what: 'the application to leave the list' });
