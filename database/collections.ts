@@ -79,7 +79,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'groups',
     description: 'Groups (小组) of 2+ active members of a brigade.',
-    indexes: [idx('brigade', { brigadeId: 1, updatedAt: -1 })],
+    indexes: [idx('brigade', { brigadeId: 1, updatedAt: -1 }), idx('member', { memberIds: 1 })],
   },
   {
     name: 'posts',

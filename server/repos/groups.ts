@@ -37,3 +37,21 @@ export async function replace(doc: GroupDoc): Promise<void> {
   const { _id, ...rest } = doc;
   await groups().doc(_id).set({ data: rest });
 }
+
+/** The groups a volunteer is in (bounded: a person is in a handful). */
+export function ofMember(volunteerId: string): Promise<GroupDoc[]> {
+  return rows<GroupDoc>(groups().where({ memberIds: volunteerId }).limit(50));
+}
+
+/** Takes a volunteer out of a group (their name and card number go with them). */
+export async function removeMember(group: GroupDoc, volunteerId: string, now: number): Promise<void> {
+  await groups()
+    .doc(group._id)
+    .update({
+      data: {
+        memberIds: group.memberIds.filter((id) => id !== volunteerId),
+        members: group.members.filter((m) => m.volunteerId !== volunteerId),
+        updatedAt: now,
+      },
+    });
+}

@@ -16,6 +16,7 @@ import { decrypt } from '../rules/pii';
 import { none } from '../schema';
 import { countFacts, volunteerFact } from '../stats/count';
 import { toProfile } from './profile';
+import * as groups from '../repos/groups';
 
 const EXPORT_LIMIT = 1000;
 
@@ -63,6 +64,7 @@ export const deleteMine: Action<Record<string, never>, DeleteMineResponse> = {
         .update({ data: { memberCount: _.inc(-1) } });
     }
     await removeOfVolunteer(me._id);
+    for (const group of await groups.ofMember(me._id)) await groups.removeMember(group, me._id, Date.now());
     await remove(me._id);
     await countFacts(ctx, [volunteerFact(me, -1)]);
     ctx.log.info('deleted-profile', { volunteerId: me._id });
