@@ -1,25 +1,9 @@
-/** Loading-state helpers for pages: `<key>Loading` and `<key>Error` in page data follow a task. */
+/** Error helpers for pages: the message to show, and a form's field-level messages. */
 import { CallError } from './client';
 
-interface HasSetData {
-  setData(data: Record<string, unknown>): void;
-}
-
-/**
- * Runs `task`, setting `${key}Loading` while it runs and `${key}Error` (the Chinese message) when it fails.
- * Resolves to the task's value, or undefined after a failure (already shown in the page's error state).
- */
-export async function track<T>(page: HasSetData, key: string, task: () => Promise<T>): Promise<T | undefined> {
-  page.setData({ [`${key}Loading`]: true, [`${key}Error`]: '' });
-  try {
-    const value = await task();
-    page.setData({ [`${key}Loading`]: false });
-    return value;
-  } catch (error) {
-    const message = error instanceof CallError ? error.message : '出错了，请稍后重试';
-    page.setData({ [`${key}Loading`]: false, [`${key}Error`]: message });
-    return undefined;
-  }
+/** The Chinese message to show for a failed call: the server's own, or `fallback` when there is none. */
+export function messageOf(error: unknown, fallback = '加载失败，请稍后重试'): string {
+  return error instanceof Error && error.message ? error.message : fallback;
 }
 
 /** Field-level messages of an INVALID_ARGUMENT, for forms (`fields['guardian.mobile']`). */

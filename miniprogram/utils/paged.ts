@@ -3,6 +3,7 @@
  * setData stays small however long the list grows), and the answer to an older request never overwrites a newer one.
  * The page's data holds `items`, `loading`, `loadingMore`, `error` and `nextCursor`.
  */
+import { messageOf } from '../services/loading';
 import type { Page } from '../typings/index';
 
 export interface PagedData {
@@ -56,7 +57,7 @@ export async function loadPaged<T, V>(
     return page.items;
   } catch (error) {
     if (generations.get(host) !== generation) return undefined;
-    const message = error instanceof Error && error.message ? error.message : '加载失败，请稍后重试';
+    const message = messageOf(error);
     host.setData(more ? { loadingMore: false } : { loading: false, error: message });
     if (more) wx.showToast({ title: message, icon: 'none' });
     return undefined;

@@ -1,4 +1,4 @@
-import { volunteers } from '../../services/index';
+import { messageOf, volunteers } from '../../services/index';
 
 interface LedBrigade {
   brigadeId: string;
@@ -45,7 +45,7 @@ Component({
         if (wanted) this.triggerEvent('change', wanted);
         else this.triggerEvent('none');
       } catch (error) {
-        this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+        this.setData({ loading: false, error: messageOf(error) });
       }
     },
     onSwitch(event: { detail: string }) {

@@ -1,6 +1,6 @@
 import Toast from '@vant/weapp/toast/toast';
 import type { Brigade, MembershipStatus } from '../../typings/index';
-import { brigades } from '../../services/index';
+import { brigades, messageOf } from '../../services/index';
 
 interface DetailView {
   brigadeId: string;
@@ -66,7 +66,7 @@ Page({
       const brigade = await brigades.get({ brigadeId: this.brigadeId }, { toast: false });
       this.setData({ loading: false, brigade: toDetail(brigade) });
     } catch (error) {
-      this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+      this.setData({ loading: false, error: messageOf(error) });
     }
   },
 

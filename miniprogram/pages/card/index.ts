@@ -1,5 +1,5 @@
 import { HONOUR_LABELS, type CardResponse } from '../../typings/index';
-import { CallError, volunteers } from '../../services/index';
+import { CallError, messageOf, volunteers } from '../../services/index';
 
 interface CardView {
   cardNo: string;
@@ -46,7 +46,7 @@ Page({
         this.setData({ loading: false, visitor: true, card: null });
         return;
       }
-      this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+      this.setData({ loading: false, error: messageOf(error) });
     }
   },
 

@@ -1,6 +1,6 @@
 import Toast from '@vant/weapp/toast/toast';
 import type { Signup } from '../../typings/index';
-import { fieldErrors, posts } from '../../services/index';
+import { fieldErrors, messageOf, posts } from '../../services/index';
 import { formatRange, shanghai } from '../../utils/time';
 import { hoursOf } from '../../utils/format';
 
@@ -22,7 +22,6 @@ function modeOf(signup: Signup | undefined, cancelled: boolean): Mode {
 }
 
 const clock = (ms: number) => shanghai(ms).format('HH:mm');
-const messageOf = (error: unknown) => (error instanceof Error && error.message ? error.message : '出错了，请稍后重试');
 
 /** 签到 / 签退: scan the leader's QR (its content is the 6-digit code) or type the code. */
 Page({

@@ -1,13 +1,9 @@
 import Toast from '@vant/weapp/toast/toast';
-import { posts, volunteers } from '../../services/index';
+import { messageOf, posts, volunteers } from '../../services/index';
 import { toPostCardView, type PostCardView } from '../../components/post-card/view';
 import { NEAR, categoryChips, emptyText, listRequest, placeChips, type Location } from './filters';
 
 const PAGE_SIZE = 20;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : '加载失败，请稍后重试';
-}
 
 /** The device's location (GCJ-02, what WeChat maps use), or null when the user declines or it fails. */
 function locate(): Promise<Location | null> {

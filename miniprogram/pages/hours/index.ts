@@ -1,4 +1,4 @@
-import { timebank } from '../../services/index';
+import { messageOf, timebank } from '../../services/index';
 import { loadPaged } from '../../utils/paged';
 import { toBalanceView, toLedgerRow, type BalanceView, type LedgerRow } from './view';
 
@@ -34,7 +34,7 @@ Page({
       .balance({}, { toast: false })
       .then((b) => this.setData({ balance: toBalanceView(b), balanceLoading: false }))
       .catch((error: unknown) => {
-        const message = error instanceof Error && error.message ? error.message : '加载失败，请稍后重试';
+        const message = messageOf(error);
         this.setData({ balanceLoading: false, balanceError: message });
       });
     const ledger = loadPaged(this, (cursor) => timebank.ledger({ cursor }, { toast: false }), toLedgerRow, {

@@ -1,5 +1,5 @@
 import type { Brigade, JoinResponse } from '../../typings/index';
-import { CallError, brigades, volunteers } from '../../services/index';
+import { brigades, CallError, messageOf, volunteers } from '../../services/index';
 import { askSubscription, prepareSubscription, reportSubscription } from '../../utils/subscribe';
 
 interface BrigadeView {
@@ -21,8 +21,6 @@ const toBrigadeView = (b: Brigade): BrigadeView => ({
   memberCount: b.memberCount,
   reviewed: b.joinMode === 'review',
 });
-
-const message = (error: unknown) => (error instanceof Error && error.message ? error.message : '出错了，请稍后重试');
 
 /**
  * 加入大队, opened from a leader's shared link: `?code=…` (and `brigadeId` when the share carried it).
@@ -83,7 +81,7 @@ Page({
         await this.join();
       }
     } catch (error) {
-      this.setData({ loading: false, error: message(error) });
+      this.setData({ loading: false, error: messageOf(error, '出错了，请稍后重试') });
     }
   },
 
@@ -121,7 +119,7 @@ Page({
         this.setData({ joining: false, registered: false });
         return;
       }
-      this.setData({ joining: false, joinError: message(error) });
+      this.setData({ joining: false, joinError: messageOf(error, '出错了，请稍后重试') });
     }
   },
 

@@ -1,4 +1,4 @@
-import { volunteers } from '../../services/index';
+import { messageOf, volunteers } from '../../services/index';
 import { toMeView, type MeView } from './view';
 
 Page({
@@ -22,7 +22,7 @@ Page({
       const view = toMeView(me);
       this.setData({ loading: false, me: view, visitor: view === null });
     } catch (error) {
-      const message = error instanceof Error && error.message ? error.message : '加载失败，请稍后重试';
+      const message = messageOf(error);
       this.setData({ loading: false, error: message });
     }
   },

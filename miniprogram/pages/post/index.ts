@@ -1,5 +1,5 @@
 import Toast from '@vant/weapp/toast/toast';
-import { CallError, posts } from '../../services/index';
+import { CallError, messageOf, posts } from '../../services/index';
 import type { SignupButtonView } from '../../components/signup-button/state';
 import { askSubscription, prepareSubscription, reportSubscription } from '../../utils/subscribe';
 import { buttonOf, toPostView, type PostDetail, type PostView } from './view';
@@ -18,8 +18,6 @@ function confirm(title: string, content: string, confirmText: string): Promise<b
     });
   });
 }
-
-const messageOf = (error: unknown) => (error instanceof Error && error.message ? error.message : '出错了，请稍后重试');
 
 /** 招募详情: time, place, quota, the sign-up button and, for the brigade's leaders, the management entries. */
 Page({

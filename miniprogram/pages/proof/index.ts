@@ -1,4 +1,4 @@
-import { timebank } from '../../services/index';
+import { messageOf, timebank } from '../../services/index';
 import { toProofView, type ProofView } from './view';
 
 /**
@@ -32,7 +32,7 @@ Page({
         this.setData({ loading: false, proof: toProofView(proof), token: proof.token });
       }
     } catch (error) {
-      this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+      this.setData({ loading: false, error: messageOf(error) });
     }
   },
 

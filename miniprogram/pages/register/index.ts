@@ -1,6 +1,6 @@
 import Toast from '@vant/weapp/toast/toast';
 import { PRIVACY_NOTICE_VERSION } from '../../typings/index';
-import { fieldErrors, volunteers } from '../../services/index';
+import { fieldErrors, messageOf, volunteers } from '../../services/index';
 import { shanghai } from '../../utils/time';
 import {
   TOWN_OPTIONS,
@@ -72,7 +72,7 @@ Page({
       const me = await volunteers.me({}, { toast: false });
       this.setData({ loading: false, registeredCardNo: me.registered ? (me.cardNo ?? '') : '' });
     } catch (error) {
-      this.setData({ loading: false, loadError: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+      this.setData({ loading: false, loadError: messageOf(error) });
     }
   },
 
@@ -171,7 +171,7 @@ Page({
     } catch (error) {
       const fields = fromServerFields(fieldErrors(error));
       this.setData({ submitting: false, errors: fields });
-      Toast({ type: 'fail', message: error instanceof Error ? error.message : '提交失败，请稍后重试' });
+      Toast({ type: 'fail', message: messageOf(error, '提交失败，请稍后重试') });
     }
   },
 

@@ -1,4 +1,4 @@
-import { CallError, posts } from '../../services/index';
+import { CallError, messageOf, posts } from '../../services/index';
 import type { PostCardView } from '../../components/post-card/view';
 import { checkinDue, toSignupCard, type MySignupRow } from './view';
 
@@ -83,7 +83,7 @@ Page({
         this.setData({ loading: false, loadingMore: false, visitor: true, items: [] });
         return;
       }
-      const message = error instanceof Error && error.message ? error.message : '加载失败，请稍后重试';
+      const message = messageOf(error);
       this.setData(more ? { loadingMore: false } : { loading: false, error: message });
     }
   },

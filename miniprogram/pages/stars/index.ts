@@ -1,4 +1,4 @@
-import { stars, volunteers } from '../../services/index';
+import { messageOf, stars, volunteers } from '../../services/index';
 import { toHonourRow, toStarsView, type HonourRow, type StarsView } from './view';
 
 /** 星级: the level as stars, the progress toward the next level and what is missing, and the honours held. */
@@ -24,7 +24,7 @@ Page({
         honours: card.honours.map(toHonourRow),
       });
     } catch (error) {
-      this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+      this.setData({ loading: false, error: messageOf(error) });
     }
   },
 

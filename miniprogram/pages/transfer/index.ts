@@ -1,4 +1,4 @@
-import { CallError, fieldErrors, timebank, volunteers } from '../../services/index';
+import { CallError, fieldErrors, messageOf, timebank, volunteers } from '../../services/index';
 import { hoursOf } from '../../utils/format';
 import { checkTransfer, type CheckedTransfer, type TransferForm } from './form';
 import { newRequestId } from '../../utils/request-id';
@@ -50,7 +50,7 @@ Page({
         ownCardNo: me.cardNo ?? '',
       });
     } catch (error) {
-      this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+      this.setData({ loading: false, error: messageOf(error) });
     }
   },
 

@@ -1,6 +1,6 @@
 import Toast from '@vant/weapp/toast/toast';
 import { CARD_NO_PATTERN, TOWNS, type Brigade, type JoinMode, type Town } from '../../../typings/index';
-import { brigades, fieldErrors } from '../../../services/index';
+import { brigades, fieldErrors, messageOf } from '../../../services/index';
 
 interface FormErrors {
   name: string;
@@ -44,7 +44,7 @@ Page({
       const brigade = await brigades.get({ brigadeId: this.data.brigadeId }, { toast: false });
       this.setData({ loading: false, brigade });
     } catch (error) {
-      this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+      this.setData({ loading: false, error: messageOf(error) });
     }
   },
 
@@ -97,7 +97,7 @@ Page({
     } catch (error) {
       const fields = fieldErrors(error);
       this.setData({ saving: false, errors: { ...noErrors(), name: fields.name ?? '', town: fields.town ?? '' } });
-      Toast({ type: 'fail', message: error instanceof Error ? error.message : '保存失败，请稍后重试' });
+      Toast({ type: 'fail', message: messageOf(error, '保存失败，请稍后重试') });
     }
   },
 
@@ -135,7 +135,7 @@ Page({
       Toast({ type: 'success', message: remove ? '已撤销' : '已任命' });
     } catch (error) {
       const fields = fieldErrors(error);
-      const message = error instanceof Error ? error.message : '操作失败，请稍后重试';
+      const message = messageOf(error, '操作失败，请稍后重试');
       this.setData({ saving: false, 'errors.cardNo': fields.cardNo ?? (remove ? '' : message) });
       if (remove) Toast({ type: 'fail', message });
     }

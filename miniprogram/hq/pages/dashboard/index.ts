@@ -1,6 +1,6 @@
 import Toast from '@vant/weapp/toast/toast';
 import { TOWNS, type OverviewRequest } from '../../../typings/index';
-import { stats } from '../../../services/index';
+import { messageOf, stats } from '../../../services/index';
 import { PERIODS, monthKey, periodRange, type PeriodKey } from '../../../utils/stats-view';
 import { copyCsv, shareCsvFile, writeCsvFile } from './export-file';
 import { toDashboardView, type DashboardView } from './view';
@@ -8,10 +8,6 @@ import { periodFilter } from '../../../utils/period-filter';
 
 /** Rankings show this many rows until 查看全部. */
 const TOP = 10;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : '加载失败，请稍后重试';
-}
 
 const EMPTY_VIEW: DashboardView = { hours: '0.0', service: [], figures: [], chart: [], towns: [], brigades: [] };
 
@@ -142,7 +138,7 @@ Page({
         Toast({ type: 'success', message: '已复制' });
       }
     } catch (error) {
-      const message = error instanceof Error ? error.message : '';
+      const message = messageOf(error, '');
       if (message) Toast({ message });
     }
   },

@@ -1,4 +1,4 @@
-import { posts } from '../../../services/index';
+import { messageOf, posts } from '../../../services/index';
 import { formatRange, shanghai } from '../../../utils/time';
 import { refreshDelay } from './refresh';
 
@@ -59,7 +59,7 @@ Page({
       this.setData({ title: post.title, time: formatRange(post.startAt, post.endAt), confirmed: post.confirmedCount });
       await this.refresh();
     } catch (error) {
-      this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+      this.setData({ loading: false, error: messageOf(error) });
     }
   },
 
@@ -75,7 +75,7 @@ Page({
       this.setData({
         loading: false,
         code: '',
-        error: error instanceof Error ? error.message : '签到码获取失败，请稍后重试',
+        error: messageOf(error, '签到码获取失败，请稍后重试'),
       });
     }
   },

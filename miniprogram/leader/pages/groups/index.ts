@@ -1,6 +1,6 @@
 import Toast from '@vant/weapp/toast/toast';
 import type { Group } from '../../../typings/index';
-import { brigades, fieldErrors } from '../../../services/index';
+import { brigades, fieldErrors, messageOf } from '../../../services/index';
 
 interface GroupView {
   groupId: string;
@@ -53,7 +53,7 @@ Page({
       const { items } = await brigades.groups({ brigadeId: this.data.brigadeId }, { toast: false });
       this.setData({ loading: false, groups: items.map(toGroupView) });
     } catch (error) {
-      this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+      this.setData({ loading: false, error: messageOf(error) });
     }
   },
 
@@ -113,7 +113,7 @@ Page({
         saving: false,
         errors: { name: fields.name ?? '', volunteerIds: fields.volunteerIds ?? '' },
       });
-      Toast({ type: 'fail', message: error instanceof Error ? error.message : '保存失败，请稍后重试' });
+      Toast({ type: 'fail', message: messageOf(error, '保存失败，请稍后重试') });
     }
   },
 });

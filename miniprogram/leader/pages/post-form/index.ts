@@ -1,5 +1,5 @@
 import Toast from '@vant/weapp/toast/toast';
-import { fieldErrors, posts } from '../../../services/index';
+import { fieldErrors, messageOf, posts } from '../../../services/index';
 import { formatDateTime } from '../../../utils/time';
 import {
   MAX_QUOTA,
@@ -26,9 +26,6 @@ const PICKER_TITLES: Record<TimeField, string> = {
   signupDeadline: '报名截止时间',
 };
 const REASON_MAX = 20;
-
-const messageOf = (error: unknown) =>
-  error instanceof Error && error.message ? error.message : '提交失败，请稍后重试';
 
 /** The next whole hour from now: a sensible first value for the pickers. */
 const nextHour = (now: number) => Math.ceil(now / HOUR) * HOUR;

@@ -1,4 +1,4 @@
-import { CallError, fieldErrors, posts, timebank } from '../../../services/index';
+import { CallError, fieldErrors, messageOf, posts, timebank } from '../../../services/index';
 import { formatRange } from '../../../utils/time';
 import { newRequestId } from '../../../utils/request-id';
 import { entriesOf, recordedText, toRecordRows, type RecordRow, type RosterWithRecord } from './view';
@@ -74,7 +74,7 @@ Page({
         pending: rows.filter((r) => !r.recorded).length,
       });
     } catch (error) {
-      this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+      this.setData({ loading: false, error: messageOf(error) });
     }
   },
 

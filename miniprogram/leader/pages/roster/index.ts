@@ -1,4 +1,4 @@
-import { posts } from '../../../services/index';
+import { messageOf, posts } from '../../../services/index';
 import { formatRange } from '../../../utils/time';
 import { toRosterView, type RosterView } from './view';
 
@@ -59,7 +59,7 @@ Page({
         roster: toRosterView(roster.items),
       });
     } catch (error) {
-      this.setData({ loading: false, error: error instanceof Error ? error.message : '加载失败，请稍后重试' });
+      this.setData({ loading: false, error: messageOf(error) });
     }
   },
 

@@ -1,11 +1,7 @@
-import { stats } from '../../../services/index';
+import { messageOf, stats } from '../../../services/index';
 import { PERIODS, monthKey, periodRange, type PeriodKey } from '../../../utils/stats-view';
 import { toBrigadeStatsView, type BrigadeStatsView } from './view';
 import { periodFilter } from '../../../utils/period-filter';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : '加载失败，请稍后重试';
-}
 
 const EMPTY_VIEW: BrigadeStatsView = { name: '', hours: '0.0', service: [], figures: [], chart: [], categories: [] };
 
