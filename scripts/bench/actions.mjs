@@ -1,30 +1,12 @@
 // Database requests per action and sign-up throughput under contention, measured on a real local cloud
 // (the built functions, the local cloud's per-invocation metrics), against SPEC's budgets.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { HQ, startBenchCloud } from './cloud.mjs';
 import { table, verdict } from './table.mjs';
 
-const HQ = 'bench-hq';
 const HOUR = 3_600_000;
 
 export async function benchActions(root) {
-  const require = createRequire(import.meta.url);
-  const { startLocalCloud } = require(join(root, '.build/local-cloud/index.js'));
-  const cloud = await startLocalCloud({
-    port: 0,
-    dataDir: ':memory:',
-    timers: false,
-    log: () => undefined,
-    functionOutput: 'silent',
-    env: { HQ_OPENIDS: HQ },
-  });
-  const call = async (name, event, openid) => {
-    const outcome = await cloud.call(name, event, openid);
-    const reply = outcome.ok ? outcome.result : undefined;
-    if (!reply || !reply.ok)
-      throw new Error(`${name}.${event.action}: ${outcome.ok ? reply && reply.message : outcome.message}`);
-    return { data: reply.data, metrics: outcome.metrics };
-  };
+  const { cloud, call } = await startBenchCloud(root);
   const person = (i) => ({
     name: `义工${i}`,
     mobile: `136${String(i).padStart(8, '0')}`,

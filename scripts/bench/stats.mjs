@@ -1,29 +1,18 @@
 // hq statistics at scale: documents read and time of stats.overview at 1k and 20k volunteers (each with two service
 // records), side by side with a naive full scan of the same data (paged reads of volunteers and service records), as
 // a ratio. Bulk data goes straight into the local database; the counters come from the reconciliation's recount.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { HQ, startBenchCloud } from './cloud.mjs';
 import { table } from './table.mjs';
 
-const HQ = 'bench-hq';
 const DAY = 86_400_000;
 const BRIGADES = 40;
 const TOWNS = ['石岐区', '东区', '西区', '南区', '五桂山', '火炬开发区', '小榄镇', '黄圃镇', '沙溪镇', '坦洲镇'];
 const CATEGORIES = ['探访慰问', '义诊', '义剪', '课业辅导', '助餐'];
 
 export async function benchStats(root) {
-  const require = createRequire(import.meta.url);
-  const { startLocalCloud } = require(join(root, '.build/local-cloud/index.js'));
   const now = Date.now();
-  const cloud = await startLocalCloud({
-    port: 0,
-    dataDir: ':memory:',
-    timers: false,
-    log: () => undefined,
-    functionOutput: 'silent',
-    env: { HQ_OPENIDS: HQ },
-  });
+  const { cloud, call: callAs } = await startBenchCloud(root);
   const insert = (collection, docs) => {
     for (let i = 0; i < docs.length; i += 1000) {
       cloud.db.handle('database.insertDocument', {
@@ -32,14 +21,7 @@ export async function benchStats(root) {
       });
     }
   };
-  const call = async (event) => {
-    const started = performance.now();
-    const outcome = await cloud.call('stats', event, HQ);
-    const ms = performance.now() - started;
-    const reply = outcome.ok ? outcome.result : undefined;
-    if (!reply || !reply.ok) throw new Error(`stats.${event.action}: ${reply ? reply.message : outcome.message}`);
-    return { data: reply.data, metrics: outcome.metrics, ms };
-  };
+  const call = (event) => callAs('stats', event, HQ);
   /** What a naive implementation does: page through every volunteer and every service record and count. */
   const naiveScan = () => {
     const metrics = { requests: 0, docsRead: 0, docsWritten: 0 };
