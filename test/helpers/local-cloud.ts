@@ -1,8 +1,8 @@
 /**
  * Starts a local cloud for tests: a free port, an in-memory database (or a temp data folder), timers off,
- * logs silent. The worker entry is (re)built with esbuild when missing or older than its sources.
+ * logs silent. The worker entry is (re)built by scripts/build.mjs when missing or older than its sources.
  */
-import { buildSync } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,22 +21,16 @@ function newestTs(dir: string): number {
   return newest;
 }
 
-/** Builds `.build/local-cloud/worker.js` as scripts/build.mjs does, when it is missing or stale. */
+/** Builds `.build/local-cloud/worker.js` with scripts/build.mjs when it is missing or stale. */
 export function ensureWorkerBuilt(): string {
   const sources = newestTs(path.join(ROOT, 'local-cloud', 'functions'));
-  const built = fs.existsSync(WORKER) ? fs.statSync(WORKER).mtimeMs : 0;
-  if (built < Math.max(sources, fs.statSync(path.join(ROOT, 'local-cloud', 'clock.ts')).mtimeMs)) {
-    buildSync({
-      entryPoints: [path.join(ROOT, 'local-cloud', 'functions', 'worker.ts')],
-      outfile: WORKER,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      sourcemap: 'inline',
-      logLevel: 'warning',
+  const builtAt = fs.existsSync(WORKER) ? fs.statSync(WORKER).mtimeMs : 0;
+  if (builtAt < Math.max(sources, fs.statSync(path.join(ROOT, 'local-cloud', 'clock.ts')).mtimeMs)) {
+    // The one build of the local cloud (scripts/build.mjs), rather than a second copy of its esbuild options.
+    const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'local-cloud'], {
+      stdio: 'pipe',
     });
+    if (built.status !== 0) throw new Error(`building the local cloud failed:\n${built.stderr}`);
   }
   return WORKER;
 }
