@@ -63,3 +63,19 @@ export async function loadPaged<T, V>(
     return undefined;
   }
 }
+
+interface PagedPage {
+  data: PagedData;
+  load(more?: boolean): Promise<unknown>;
+}
+
+/** Pull to refresh and load more at the bottom, for a page whose `load(more)` fills a paged list: `Page({ ...pagedList, … })`. */
+export const pagedList = {
+  onPullDownRefresh(this: PagedPage) {
+    void this.load().then(() => wx.stopPullDownRefresh());
+  },
+
+  onReachBottom(this: PagedPage) {
+    if (this.data.nextCursor && !this.data.loadingMore) void this.load(true);
+  },
+};

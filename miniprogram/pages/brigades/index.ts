@@ -1,12 +1,14 @@
 import { TOWNS, type Town } from '../../typings/index';
 import { brigades } from '../../services/index';
 import { toBrigadeCardView, type BrigadeCardView } from '../../components/brigade-card/view';
-import { loadPaged } from '../../utils/paged';
+import { loadPaged, pagedList } from '../../utils/paged';
 
 const PAGE_SIZE = 20;
 
 /** 大队 tab: every brigade (filter by town) or 我的大队. */
 Page({
+  ...pagedList,
+
   data: {
     tab: 'all' as 'all' | 'mine',
     town: '',
@@ -20,14 +22,6 @@ Page({
 
   onLoad() {
     void this.load();
-  },
-
-  onPullDownRefresh() {
-    void this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onReachBottom() {
-    if (this.data.nextCursor && !this.data.loadingMore) void this.load(true);
   },
 
   load(more = false) {

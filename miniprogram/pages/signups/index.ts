@@ -1,6 +1,7 @@
 import { CallError, messageOf, posts } from '../../services/index';
 import type { PostCardView } from '../../components/post-card/view';
 import { checkinDue, toSignupCard, type MySignupRow } from './view';
+import { pagedList } from '../../utils/paged';
 
 const PAGE_SIZE = 20;
 type Tab = 'upcoming' | 'past';
@@ -13,6 +14,8 @@ interface DueView {
 
 /** 我的报名: upcoming sign-ups (with a shortcut to check in when it is time) and past ones. */
 Page({
+  ...pagedList,
+
   data: {
     tab: 'upcoming' as Tab,
     items: [] as PostCardView[],
@@ -35,14 +38,6 @@ Page({
   onShow() {
     // Also on coming back from a post page (withdrawn, checked in): show the current state.
     void this.load();
-  },
-
-  onPullDownRefresh() {
-    void this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onReachBottom() {
-    if (this.data.nextCursor && !this.data.loadingMore) void this.load(true);
   },
 
   async load(more = false) {

@@ -1,10 +1,12 @@
 import { TOWNS, type Town } from '../../../typings/index';
 import { brigades } from '../../../services/index';
 import { toBrigadeCardView, type BrigadeCardView } from '../../../components/brigade-card/view';
-import { loadPaged } from '../../../utils/paged';
+import { loadPaged, pagedList } from '../../../utils/paged';
 
 /** 总队 · 大队管理: every brigade, by town; open one to appoint leaders, or create a new one. */
 Page({
+  ...pagedList,
+
   data: {
     town: '',
     townOptions: [{ text: '全部镇区', value: '' }, ...TOWNS.map((t) => ({ text: t, value: t }))],
@@ -17,14 +19,6 @@ Page({
 
   onShow() {
     void this.load();
-  },
-
-  onPullDownRefresh() {
-    void this.load().then(() => wx.stopPullDownRefresh());
-  },
-
-  onReachBottom() {
-    if (this.data.nextCursor && !this.data.loadingMore) void this.load(true);
   },
 
   load(more = false) {

@@ -2,7 +2,7 @@ import Toast from '@vant/weapp/toast/toast';
 import type { Member, MembershipStatus } from '../../../typings/index';
 import { brigades } from '../../../services/index';
 import { formatDay } from '../../../utils/time';
-import { loadPaged } from '../../../utils/paged';
+import { loadPaged, pagedList } from '../../../utils/paged';
 
 interface MemberView {
   volunteerId: string;
@@ -27,6 +27,8 @@ const PAGE_SIZE = 30;
 
 /** 成员管理: pending applications to approve or reject, and the active members (tap a number to call). */
 Page({
+  ...pagedList,
+
   data: {
     brigadeId: '',
     brigadeName: '',
@@ -47,14 +49,6 @@ Page({
   onBrigade(event: { detail: { brigadeId: string; name: string } }) {
     this.setData({ brigadeId: event.detail.brigadeId, brigadeName: event.detail.name });
     void this.load();
-  },
-
-  onReachBottom() {
-    if (this.data.nextCursor && !this.data.loadingMore) void this.load(true);
-  },
-
-  onPullDownRefresh() {
-    void this.load().then(() => wx.stopPullDownRefresh());
   },
 
   async load(more = false) {
