@@ -105,8 +105,9 @@ export const update: Action<UpdatePostRequest, Post> = {
       await rescheduleReminders(ctx, post._id, next.startAt);
     }
     const updated = { ...post, ...patch } as posts.PostDoc;
-    if (updated.quota > post.quota && post.waitlistCount > 0) await fillPlaces(ctx, updated);
-    return posts.toPost((await posts.findById(post._id)) ?? updated);
+    // Only promotions change the counters after our write: read the post back only when some were made.
+    const promoted = updated.quota > post.quota && post.waitlistCount > 0 ? await fillPlaces(ctx, updated) : [];
+    return posts.toPost(promoted.length > 0 ? ((await posts.findById(post._id)) ?? updated) : updated);
   },
 };
 

@@ -196,6 +196,32 @@ describe('sign-up and waitlist', () => {
     expect(await signup(post.postId, 'vol-a')).toEqual({ status: 'waitlisted', position: 2 });
   });
 
+  it('moves the waitlist up when the leader raises the quota, and answers with the new counts', async () => {
+    const post = await w.post({
+      quota: 1,
+      title: '长者理发',
+      category: '义剪',
+      startAt: NOW + 80 * HOUR,
+      endAt: NOW + 81 * HOUR,
+    });
+    await signup(post.postId, 'vol-a');
+    expect(await signup(post.postId, 'vol-b')).toEqual({ status: 'waitlisted', position: 1 });
+    const renamed = await ok<Post>(
+      w.cloud,
+      'posts',
+      'update',
+      { postId: post.postId, title: '长者上门理发' },
+      'leader',
+    );
+    expect(renamed).toMatchObject({ title: '长者上门理发', quota: 1, confirmedCount: 1, waitlistCount: 1 });
+    const raised = await ok<Post>(w.cloud, 'posts', 'update', { postId: post.postId, quota: 2 }, 'leader');
+    expect(raised).toMatchObject({ quota: 2, confirmedCount: 2, waitlistCount: 0 });
+    const got = await ok<Post & { mySignup: Signup }>(w.cloud, 'posts', 'get', { postId: post.postId }, 'vol-b');
+    expect(got.mySignup.status).toBe('confirmed');
+    const lowered = await fails(w.cloud, 'posts', 'update', { postId: post.postId, quota: 1 }, 'leader');
+    expect(lowered.fields).toEqual({ quota: '不能少于 2' });
+  });
+
   it('refuses minors on adults-only posts, and names missing specialties', async () => {
     const adults = await w.post({
       adultsOnly: true,
