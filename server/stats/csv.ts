@@ -1,4 +1,4 @@
-/** Pure: the brigade table as CSV that Excel opens correctly (UTF-8 with a BOM, CRLF, quoted where needed). */
+/** Pure: the brigade table as CSV that Excel opens correctly and safely (UTF-8 BOM, CRLF, quoted, formulas as text). */
 import type { OverviewResponse } from '../../typings/api/stats';
 import { addFigures, emptyFigures, noShowRate, type Figures } from '../rules/stats';
 
@@ -15,21 +15,41 @@ export const CSV_HEADER = [
   '缺席率',
 ];
 
-const cell = (value: string | number) => {
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** Text that a spreadsheet would run as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * One text cell, for every export: formula-leading text gets a leading `'` so it stays text, and is quoted
+ * (RFC 4180) like any text holding a quote, comma or line break.
+ */
+export function textCell(value: string): string {
+  if (FORMULA_START.test(value)) return quote(`'${value}`);
+  return /[",\r\n]/.test(value) ? quote(value) : value;
+}
+
+/** A figure the export computed (never user text): written as is, so a negative number stays a number. */
+const figure = (value: number | string) => String(value);
 
 const hours = (minutes: number) => (minutes / 60).toFixed(1);
 const percent = (f: Pick<Figures, 'sessions' | 'noShows'>) => `${(noShowRate(f) * 100).toFixed(1)}%`;
 
 const line = (name: string, town: string, f: Figures) =>
-  [name, town, f.posts, f.sessions, hours(f.minutes), f.peopleServed, f.noShows, percent(f)].map(cell).join(',');
+  [
+    textCell(name),
+    textCell(town),
+    ...[f.posts, f.sessions, hours(f.minutes), f.peopleServed, f.noShows, percent(f)].map(figure),
+  ].join(',');
 
 /** One row per brigade (as ranked), then a 合计 row. */
 export function brigadeCsv(rows: OverviewResponse['byBrigade']): string {
   const total = rows.reduce((sum, r) => addFigures(sum, r as unknown as Record<string, unknown>), emptyFigures());
-  const lines = [CSV_HEADER.map(cell).join(','), ...rows.map((r) => line(r.name, r.town, r)), line('合计', '', total)];
+  const lines = [
+    CSV_HEADER.map(textCell).join(','),
+    ...rows.map((r) => line(r.name, r.town, r)),
+    line('合计', '', total),
+  ];
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
