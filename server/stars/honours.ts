@@ -8,7 +8,10 @@ import type { Action } from '../handler';
 import { pageOf, pageSizeOf } from '../paging';
 import * as honours from '../repos/honours';
 import { addHonourTitle, findByCardNo, findByIds } from '../repos/volunteers';
+import { honourYearProblem } from '../rules/honours';
 import { int, oneOf, page, text, z } from '../schema';
+import { checkText } from '../security';
+import { shanghaiYear } from '../time';
 
 type Listed = HonourAward & { cardNo: string; name: string };
 
@@ -34,6 +37,10 @@ export const award: Action<AwardRequest, Listed> = {
     if (input.honour === 'outstanding' && input.year === undefined) {
       throw invalid('优秀义工按年度评选，请填写年度', { year: '请填写年度' });
     }
+    const yearProblem = input.year === undefined ? undefined : honourYearProblem(input.year, shanghaiYear(Date.now()));
+    if (yearProblem) throw invalid(yearProblem, { year: yearProblem });
+    // The reason shows on the honours list and the card: others see it.
+    await checkText(ctx, { reason: input.reason });
     const volunteer = await findByCardNo(input.cardNo);
     if (!volunteer) throw notFound('未找到该义工证号对应的义工');
     const awardYear = input.honour === 'outstanding' ? input.year : undefined;

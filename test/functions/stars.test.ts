@@ -183,7 +183,7 @@ describe('honours', () => {
       w.cloud,
       'stars',
       'award',
-      { cardNo: w.people.star.cardNo, honour: 'outstanding', year: 2027, reason: '连续两年' },
+      { cardNo: w.people.star.cardNo, honour: 'outstanding', year: 2025, reason: '连续两年' },
       HQ,
     );
     await ok(
@@ -232,7 +232,7 @@ describe('honours', () => {
     const all = await ok<Page<Listed>>(w.cloud, 'stars', 'honours', {}, 'plain');
     expect(all.items.map((h) => [h.name, h.honour, h.year])).toEqual([
       ['王平', 'meritorious', undefined],
-      ['李星', 'outstanding', 2027],
+      ['李星', 'outstanding', 2025],
       ['李星', 'outstanding', 2026],
     ]);
     const y2026 = await ok<Page<Listed>>(w.cloud, 'stars', 'honours', { honour: 'outstanding', year: 2026 }, HQ);
@@ -241,7 +241,7 @@ describe('honours', () => {
     const rest = await ok<Page<Listed>>(w.cloud, 'stars', 'honours', { pageSize: 2, cursor: first.nextCursor }, HQ);
     expect([...first.items, ...rest.items].map((h) => h.honourId)).toEqual(all.items.map((h) => h.honourId));
     const card = await ok<CardResponse>(w.cloud, 'volunteers', 'card', {}, 'star');
-    expect(card.honours.map((h) => h.year)).toEqual([2027, 2026]);
+    expect(card.honours.map((h) => h.year)).toEqual([2025, 2026]);
   });
 });
 
