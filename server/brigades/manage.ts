@@ -8,6 +8,8 @@ import type { Action } from '../handler';
 import { newId } from '../ids';
 import { insert, toBrigade, update as save, addMembers, type BrigadeDoc } from '../repos/brigades';
 import * as memberships from '../repos/memberships';
+import * as posts from '../repos/posts';
+import * as stats from '../repos/stats';
 import { findByCardNo } from '../repos/volunteers';
 import { bool, id, oneOf, optionalText, text, z } from '../schema';
 import { checkText } from '../security';
@@ -49,6 +51,15 @@ export const create: Action<CreateBrigadeRequest, Brigade> = {
   },
 };
 
+/** The brigade's name is copied onto memberships, posts and the statistics' month documents: all follow a rename. */
+async function renameCopies(brigadeId: string, name: string): Promise<void> {
+  await Promise.all([
+    memberships.renameBrigade(brigadeId, name),
+    posts.renameBrigade(brigadeId, name),
+    stats.renameBrigade(brigadeId, name),
+  ]);
+}
+
 export const update: Action<UpdateBrigadeRequest, Brigade> = {
   access: 'anyone',
   input: z.object({
@@ -70,7 +81,7 @@ export const update: Action<UpdateBrigadeRequest, Brigade> = {
       if (isDuplicateKey(error)) throw alreadyExists(`已有名为「${input.name}」的大队`);
       throw error;
     }
-    if (patch.name && patch.name !== brigade.name) await memberships.renameBrigade(brigade._id, patch.name);
+    if (patch.name && patch.name !== brigade.name) await renameCopies(brigade._id, patch.name);
     return toBrigade({ ...brigade, ...patch });
   },
 };

@@ -123,6 +123,11 @@ export async function update(postId: string, patch: Record<string, unknown>): Pr
   return res.stats?.updated ?? 0;
 }
 
+/** A renamed brigade: the name copy on each of its posts (what lists show and what the statistics hooks count). */
+export async function renameBrigade(brigadeId: string, brigadeName: string): Promise<void> {
+  await posts().where({ brigadeId }).update({ data: { brigadeName } });
+}
+
 /**
  * Takes one confirmed place if any is left: the conditional atomic update that holds the quota under any
  * concurrency. `quota` is the value the caller read; if a leader changed it meanwhile nothing is taken.

@@ -5,7 +5,7 @@
  * count (a `count()`, which reads no documents) and the recount's bounded batches of raw facts.
  */
 import { _, db, first, isDuplicateKey, rows } from '../cloud';
-import { expand, monthDocId, type MonthChange } from '../rules/stats';
+import { expand, key, monthDocId, type MonthChange } from '../rules/stats';
 
 export interface CounterMap {
   [figure: string]: number | undefined;
@@ -111,6 +111,17 @@ export async function ensureMonth(month: string): Promise<void> {
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
   }
+}
+
+/**
+ * A renamed brigade: its name copy in every month document that counts it, in one update, so the statistics show
+ * the new name at once (the month documents without the brigade stay as they are).
+ */
+export async function renameBrigade(brigadeId: string, name: string): Promise<void> {
+  const path = `byBrigade.${key(brigadeId)}.name`;
+  await stats()
+    .where({ kind: 'month', [path]: _.exists(true) })
+    .update({ data: { [path]: name } });
 }
 
 // ---- people served, entered per post ----
