@@ -4,11 +4,14 @@ import { int, listOf, mobile, oneOf, optionalText, text, z } from '../schema';
 
 const availability = z.object({ weekday: int('星期', 0, 6), slot: oneOf('时段', SLOTS) });
 
-const guardian = z.object({
-  name: text('监护人姓名', 20),
-  mobile: mobile('监护人手机号'),
-  consent: z.boolean({ error: '请确认监护人已同意' }),
-});
+const guardian = z.object(
+  {
+    name: text('监护人姓名', 20),
+    mobile: mobile('监护人手机号'),
+    consent: z.boolean({ error: '请确认监护人已同意' }),
+  },
+  { error: '监护人信息格式不正确' },
+);
 
 export const profileFields = {
   name: text('姓名', 20),
