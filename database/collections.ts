@@ -146,7 +146,10 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'subscriptions',
     description:
       'One-time subscribe-message grants, one per (subject, template): _id is `<subject>|<templateId>`, the subject a sign-up or a membership.',
-    indexes: [idx('subject_template_unique', { subject: 1, templateId: 1 }, true)],
+    indexes: [
+      idx('subject_template_unique', { subject: 1, templateId: 1 }, true),
+      idx('volunteer', { volunteerId: 1 }),
+    ],
   },
   {
     name: 'outbox',
@@ -156,6 +159,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('status_dueAt', { status: 1, dueAt: 1 }),
       idx('claimId', { claimId: 1, status: 1 }),
       idx('post_kind_status', { postId: 1, kind: 1, status: 1 }),
+      idx('grant', { grantId: 1 }),
     ],
   },
   {
