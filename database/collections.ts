@@ -183,6 +183,12 @@ export const COLLECTIONS: CollectionSpec[] = [
     description: 'Idempotency keys of client calls (requestId) with the first result.',
     indexes: [idx('key_unique', { key: 1 }, true)],
   },
+  {
+    name: 'proofs',
+    description:
+      'Service proofs (服务证明) issued: a snapshot with its number; _id is `<volunteerId>:<facts hash>`, so the same facts give the same proof.',
+    indexes: [idx('proofNo_unique', { proofNo: 1 }, true), idx('volunteer', { volunteerId: 1 })],
+  },
 ];
 
 export const COLLECTION_NAMES = COLLECTIONS.map((c) => c.name);

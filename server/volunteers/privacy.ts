@@ -13,6 +13,7 @@ import * as groups from '../repos/groups';
 import * as honours from '../repos/honours';
 import { ofVolunteer as membershipsOf, removeOfVolunteer } from '../repos/memberships';
 import * as outbox from '../repos/outbox';
+import * as proofs from '../repos/proofs';
 import * as signups from '../repos/signups';
 import * as starChanges from '../repos/star-changes';
 import * as subscriptions from '../repos/subscriptions';
@@ -107,7 +108,11 @@ export const deleteMine: Action<Record<string, never>, DeleteMineResponse> = {
     await outbox.removeOfGrants(grants.map((g) => g._id));
     await subscriptions.removeOfVolunteer(me._id);
     await signups.anonymiseOfVolunteer(me._id);
-    await Promise.all([honours.removeOfVolunteer(me._id), starChanges.removeOfVolunteer(me._id)]);
+    await Promise.all([
+      honours.removeOfVolunteer(me._id),
+      starChanges.removeOfVolunteer(me._id),
+      proofs.removeOfVolunteer(me._id),
+    ]);
     await remove(me._id);
     await countFacts(ctx, [volunteerFact(me, -1)]);
     ctx.log.info('deleted-profile', { volunteerId: me._id });
