@@ -50,6 +50,7 @@ beforeAll(async () => {
   await w.advance(2 * HOUR);
   const entries = [{ volunteerId: me.volunteerId, minutes: 90, rating: 5 }];
   await ok(w.cloud, 'timebank', 'record', { postId: post.postId, entries }, 'leader');
+  await ok(w.cloud, 'timebank', 'proof', {}, PERSON);
   // A later post signed up for and withdrawn from: an upcoming sign-up that no longer holds a place.
   const later = await w.post({ startAt: w.now() + 48 * HOUR, endAt: w.now() + 50 * HOUR });
   await subscribed(later.postId);
