@@ -146,7 +146,10 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'subscriptions',
     description:
       'One-time subscribe-message grants, one per (subject, template): _id is `<subject>|<templateId>`, the subject a sign-up or a membership.',
-    indexes: [idx('subject_template_unique', { subject: 1, templateId: 1 }, true)],
+    indexes: [
+      idx('subject_template_unique', { subject: 1, templateId: 1 }, true),
+      idx('volunteer', { volunteerId: 1 }),
+    ],
   },
   {
     name: 'outbox',
@@ -156,6 +159,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('status_dueAt', { status: 1, dueAt: 1 }),
       idx('claimId', { claimId: 1, status: 1 }),
       idx('post_kind_status', { postId: 1, kind: 1, status: 1 }),
+      idx('grant', { grantId: 1 }),
     ],
   },
   {
@@ -178,6 +182,12 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'requests',
     description: 'Idempotency keys of client calls (requestId) with the first result.',
     indexes: [idx('key_unique', { key: 1 }, true)],
+  },
+  {
+    name: 'proofs',
+    description:
+      'Service proofs (服务证明) issued: a snapshot with its number; _id is `<volunteerId>:<facts hash>`, so the same facts give the same proof.',
+    indexes: [idx('proofNo_unique', { proofNo: 1 }, true), idx('volunteer', { volunteerId: 1 })],
   },
 ];
 

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseKeyring } from '../server/rules/pii';
 
 /** The settings the functions read from process.env. */
 export const SETTING_KEYS = [
@@ -56,7 +57,12 @@ export function resolveSettings(
     summary.push(`${key}=${env[key]}${fromEnv ? '' : ' (local default)'}`);
   }
   if (env.PII_KEY) {
-    summary.push('PII_KEY set from the environment');
+    const ring = parseKeyring(env.PII_KEY);
+    summary.push(
+      ring
+        ? `PII_KEY set from the environment (${ring.keys.length} ${ring.keys.length === 1 ? 'key' : 'keys'})`
+        : 'PII_KEY is not valid (each key 32 bytes, base64 or hex; older keys after a comma): registration and personal data will refuse to work',
+    );
   } else {
     const { key, origin } = piiKey(dataDir);
     env.PII_KEY = key;

@@ -15,7 +15,9 @@ import {
   number,
   object,
   optional,
+  overwrite,
   partial,
+  refine,
   regex,
   string,
   trim,
@@ -39,7 +41,9 @@ export const z = {
   number,
   object,
   optional,
+  overwrite,
   partial,
+  refine,
   regex,
   string,
   trim,
@@ -54,6 +58,25 @@ export const text = (label: string, max: number, min = 1) =>
       z.minLength(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
       z.maxLength(max, `${label}不能超过 ${max} 个字`),
     );
+
+/** Zero-width, bidi-override and other format characters (Cf), and control characters (Cc). */
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}]/u;
+
+/** NFKC (full-width letters and spaces folded), inner whitespace collapsed to one space, ends trimmed. */
+export const normaliseName = (value: string) => value.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+/**
+ * A person's name others will read (volunteer, guardian …): normalised, and refused when it hides characters
+ * that change how it displays (zero-width, bidi overrides) or controls.
+ */
+export const personName = (label: string, max: number) =>
+  z.string({ error: `请填写${label}` }).check(
+    z.trim(),
+    z.refine((v) => !HIDDEN_CHARACTERS.test(v), `${label}含有不可见或控制字符，请重新输入`),
+    z.overwrite(normaliseName),
+    z.minLength(1, `请填写${label}`),
+    z.maxLength(max, `${label}不能超过 ${max} 个字`),
+  );
 
 export const optionalText = (label: string, max: number) =>
   z.optional(

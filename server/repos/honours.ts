@@ -49,3 +49,8 @@ export function page(filters: { honour?: string; year?: number }, pageSize: numb
       .limit(pageSize + 1),
   );
 }
+
+/** Erasure: a deleted volunteer's honours go with the profile. */
+export async function removeOfVolunteer(volunteerId: string): Promise<void> {
+  await db.collection('honours').where({ volunteerId }).remove();
+}

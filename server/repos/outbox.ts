@@ -134,3 +134,21 @@ export async function reschedulePost(postId: string, dueAt: number, now: number)
     .where({ postId, kind: 'reminder', status: 'pending' })
     .update({ data: { dueAt, updatedAt: now } });
 }
+
+/** The messages allowed by these grants: every message to one person (callers pass their grants). */
+export function ofGrants(grantIds: string[], limit = 1000): Promise<MessageDoc[]> {
+  if (grantIds.length === 0) return Promise.resolve([]);
+  return rows<MessageDoc>(
+    outbox()
+      .where({ grantId: _.in(grantIds) })
+      .limit(limit),
+  );
+}
+
+/** Erasure: the person's messages go (their openid and sign-up ids with them); their grants are gone too. */
+export async function removeOfGrants(grantIds: string[]): Promise<void> {
+  if (grantIds.length === 0) return;
+  await outbox()
+    .where({ grantId: _.in(grantIds) })
+    .remove();
+}

@@ -4,6 +4,7 @@
  */
 import { _, db, first, rows } from '../cloud';
 import type { Signup, SignupStatus } from '../../typings/entities';
+import { newId } from '../ids';
 import { after, where, type Direction } from '../paging';
 
 export interface SignupDoc {
@@ -137,4 +138,28 @@ export function byIds(ids: string[]): Promise<SignupDoc[]> {
       .where({ _id: _.in(unique) })
       .limit(unique.length),
   );
+}
+
+/** Every sign-up of a volunteer, whatever its status (bounded; for the export and erasure). */
+export function allOfVolunteer(volunteerId: string, limit = 1000): Promise<SignupDoc[]> {
+  return rows<SignupDoc>(signups().where({ volunteerId }).limit(limit));
+}
+
+/** What a roster shows for a person who deleted their profile. */
+export const DELETED_NAME = '已注销义工';
+
+/**
+ * Erasure: each sign-up is replaced by an anonymous copy (a fresh opaque id, no name or card number), so past
+ * rosters keep their attendance without the person. Copies are written before the originals go.
+ */
+export async function anonymiseOfVolunteer(volunteerId: string): Promise<number> {
+  const mine = await allOfVolunteer(volunteerId);
+  if (mine.length === 0) return 0;
+  const copies = mine.map((doc) => {
+    const anonymous = `deleted-${newId()}`;
+    return { ...doc, _id: signupId(doc.postId, anonymous), volunteerId: anonymous, name: DELETED_NAME, cardNo: '' };
+  });
+  await signups().add({ data: copies });
+  await signups().where({ volunteerId }).remove();
+  return mine.length;
 }

@@ -21,3 +21,8 @@ export async function insertInTransaction(tx: Transaction, change: Omit<StarChan
 export function ofVolunteer(volunteerId: string, limit = 20): Promise<StarChangeDoc[]> {
   return rows<StarChangeDoc>(db.collection('star_changes').where({ volunteerId }).orderBy('at', 'desc').limit(limit));
 }
+
+/** Erasure: a deleted volunteer's star history goes with the profile. */
+export async function removeOfVolunteer(volunteerId: string): Promise<void> {
+  await db.collection('star_changes').where({ volunteerId }).remove();
+}

@@ -49,3 +49,13 @@ export async function consume(id: string, key: string, now: number): Promise<boo
     .update({ data: { status: 'used', usedBy: key, usedAt: now } })) as { stats: { updated: number } };
   return res.stats.updated === 1;
 }
+
+/** Every grant a volunteer gave (bounded; for the export and erasure). */
+export function ofVolunteer(volunteerId: string, limit = 1000): Promise<GrantDoc[]> {
+  return rows<GrantDoc>(subscriptions().where({ volunteerId }).limit(limit));
+}
+
+/** Erasure: the person's grants go, and with them their openid. */
+export async function removeOfVolunteer(volunteerId: string): Promise<void> {
+  await subscriptions().where({ volunteerId }).remove();
+}

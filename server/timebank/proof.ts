@@ -2,13 +2,18 @@
  * timebank.proof / verifyProof — 服务证明: name, card number, total hours, the service records (brigade, post,
  * date, minutes), the issuing brigades, a proof number from a yearly counter and the issue date, with a signed
  * token (ids and totals only) that anyone can verify, as with the 义工证.
+ * A proof is a stored snapshot keyed by a hash of its facts (total and records): opening the page again without new
+ * facts gives the same proof; verifying an older proof after later records or corrections shows it as superseded.
  */
+import { createHash } from 'node:crypto';
 import type { ProofResponse, VerifyProofRequest, VerifyProofResponse } from '../../typings/api/timebank';
+import { isDuplicateKey } from '../cloud';
 import type { RequestContext } from '../context';
 import { invalid, notFound } from '../errors';
 import type { Action } from '../handler';
 import { piiKey } from '../pii';
 import { nextInTransaction } from '../repos/counters';
+import * as proofs from '../repos/proofs';
 import * as records from '../repos/records';
 import { findById, type VolunteerDoc } from '../repos/volunteers';
 import { deriveKey } from '../rules/pii';
@@ -36,23 +41,69 @@ interface ProofToken extends Record<string, unknown> {
   m?: number;
 }
 
-async function body(volunteer: VolunteerDoc, totalMinutes: number, issuedAt: number, proofNo: string) {
-  const rows = await records.attendedOf(volunteer._id, PROOF_RECORDS_MAX, issuedAt);
-  return {
-    proofNo,
-    issuedAt,
-    name: volunteer.name,
-    cardNo: volunteer.cardNo,
-    totalMinutes,
-    brigades: [...new Set(rows.map((r) => r.brigadeName))],
-    records: rows.map((r) => ({
-      brigadeName: r.brigadeName,
-      postTitle: r.postTitle,
-      category: records.toRecord(r).category,
-      serviceDate: r.serviceDate,
-      minutes: r.minutes,
-    })),
-  };
+interface Facts {
+  totalMinutes: number;
+  records: proofs.ProofRecord[];
+  hash: string;
+}
+
+/** What a proof of this volunteer would say now, and its hash. */
+async function factsOf(volunteer: VolunteerDoc): Promise<Facts> {
+  const rows = await records.attendedOf(volunteer._id, PROOF_RECORDS_MAX);
+  const totalMinutes = volunteer.earnedMinutes ?? 0;
+  const list = rows.map((r) => ({
+    brigadeName: r.brigadeName,
+    postTitle: r.postTitle,
+    category: records.toRecord(r).category,
+    serviceDate: r.serviceDate,
+    minutes: r.minutes,
+  }));
+  const keyed = rows.map((r) => [r._id, r.minutes, r.serviceDate]);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([totalMinutes, keyed]))
+    .digest('base64url')
+    .slice(0, 22);
+  return { totalMinutes, records: list, hash };
+}
+
+const face = (volunteer: VolunteerDoc, doc: proofs.ProofDoc) => ({
+  proofNo: doc.proofNo,
+  issuedAt: doc.issuedAt,
+  name: volunteer.name,
+  cardNo: volunteer.cardNo,
+  totalMinutes: doc.totalMinutes,
+  brigades: [...new Set(doc.records.map((r) => r.brigadeName))],
+  records: doc.records,
+});
+
+/** The stored proof of these facts, issuing it (a new number) when there is none. */
+async function proofOf(volunteer: VolunteerDoc, facts: Facts): Promise<proofs.ProofDoc> {
+  const held = await proofs.find(volunteer._id, facts.hash);
+  if (held) return held;
+  const issuedAt = Date.now();
+  const year = shanghaiYear(issuedAt);
+  try {
+    return await inTransaction(async (tx) => {
+      const seq = await nextInTransaction(tx, proofCounterId(year));
+      const doc: proofs.ProofDoc = {
+        _id: proofs.proofId(volunteer._id, facts.hash),
+        proofNo: formatProofNo(year, seq),
+        volunteerId: volunteer._id,
+        factsHash: facts.hash,
+        totalMinutes: facts.totalMinutes,
+        issuedAt,
+        records: facts.records,
+      };
+      await proofs.insertInTransaction(tx, doc);
+      return doc;
+    });
+  } catch (error) {
+    // The page opened twice at once: one proof is issued, the counter of the other rolls back.
+    if (!isDuplicateKey(error)) throw error;
+    const winner = await proofs.find(volunteer._id, facts.hash);
+    if (!winner) throw error;
+    return winner;
+  }
 }
 
 export const proof: Action<Record<string, never>, ProofResponse> = {
@@ -61,13 +112,9 @@ export const proof: Action<Record<string, never>, ProofResponse> = {
   async run(_input, ctx) {
     const me = await ctx.requireVolunteer();
     const key = proofKey(ctx);
-    const issuedAt = Date.now();
-    const year = shanghaiYear(issuedAt);
-    const seq = await inTransaction((tx) => nextInTransaction(tx, proofCounterId(year)));
-    const proofNo = formatProofNo(year, seq);
-    const totalMinutes = me.earnedMinutes ?? 0;
-    const token = sign({ p: proofNo, v: me._id, t: issuedAt, m: totalMinutes }, key);
-    return { ...(await body(me, totalMinutes, issuedAt, proofNo)), token };
+    const doc = await proofOf(me, await factsOf(me));
+    const token = sign({ p: doc.proofNo, v: me._id, t: doc.issuedAt, m: doc.totalMinutes }, key);
+    return { ...face(me, doc), token };
   },
 };
 
@@ -79,8 +126,16 @@ export const verifyProof: Action<VerifyProofRequest, VerifyProofResponse> = {
     if (!payload?.p || !payload.v || typeof payload.t !== 'number' || typeof payload.m !== 'number') {
       throw invalid('服务证明二维码无效或已被篡改');
     }
-    const volunteer = await findById(payload.v);
+    const [volunteer, doc] = await Promise.all([findById(payload.v), proofs.findByNo(payload.p)]);
     if (!volunteer) throw notFound('该义工已注销，证明无法核验');
-    return { valid: true, ...(await body(volunteer, payload.m, payload.t, payload.p)) };
+    if (!doc || doc.volunteerId !== volunteer._id) throw notFound('未找到该服务证明');
+    const now = await factsOf(volunteer);
+    const superseded = now.hash !== doc.factsHash;
+    return {
+      valid: true,
+      ...face(volunteer, doc),
+      superseded,
+      ...(superseded ? { currentTotalMinutes: now.totalMinutes } : {}),
+    };
   },
 };

@@ -9,14 +9,19 @@ import type { Action } from '../handler';
 import { piiKey } from '../pii';
 import { volunteerAccountId } from '../repos/accounts';
 import { ledBy } from '../repos/brigades';
-import { ofVolunteer as honoursOf, toAward } from '../repos/honours';
+import * as groups from '../repos/groups';
+import * as honours from '../repos/honours';
 import { ofVolunteer as membershipsOf, removeOfVolunteer } from '../repos/memberships';
+import * as outbox from '../repos/outbox';
+import * as proofs from '../repos/proofs';
+import * as signups from '../repos/signups';
+import * as starChanges from '../repos/star-changes';
+import * as subscriptions from '../repos/subscriptions';
 import { remove } from '../repos/volunteers';
 import { decrypt } from '../rules/pii';
 import { none } from '../schema';
 import { countFacts, volunteerFact } from '../stats/count';
 import { toProfile } from './profile';
-import * as groups from '../repos/groups';
 
 const EXPORT_LIMIT = 1000;
 
@@ -32,14 +37,47 @@ export const exportMine: Action<Record<string, never>, ExportMineResponse> = {
     const profile = toProfile(me);
     profile.mobile = decrypt(me.mobileEnc, key);
     if (me.guardian && profile.guardian) profile.guardian.mobile = decrypt(me.guardian.mobileEnc, key);
-    const [memberships, signups, records, ledger, honours] = await Promise.all([
+    const [memberships, groupDocs, signupDocs, records, ledger, grants, honourDocs, changes] = await Promise.all([
       membershipsOf(me._id, ['active', 'pending', 'rejected', 'left']),
-      mine('signups', { volunteerId: me._id }),
+      groups.ofMember(me._id),
+      signups.allOfVolunteer(me._id, EXPORT_LIMIT),
       mine('service_records', { volunteerId: me._id }),
       mine('ledger', { accountId: volunteerAccountId(me._id) }),
-      honoursOf(me._id),
+      subscriptions.ofVolunteer(me._id, EXPORT_LIMIT),
+      honours.ofVolunteer(me._id),
+      starChanges.ofVolunteer(me._id, EXPORT_LIMIT),
     ]);
-    return { profile, memberships, signups, records, ledger, honours: honours.map(toAward), exportedAt: Date.now() };
+    const messages = await outbox.ofGrants(
+      grants.map((g) => g._id),
+      EXPORT_LIMIT,
+    );
+    return {
+      profile,
+      memberships,
+      groups: groupDocs.map(groups.toGroup),
+      signups: signupDocs,
+      records,
+      ledger,
+      subscriptions: grants.map((g) => ({
+        subject: g.subject,
+        templateId: g.templateId,
+        status: g.status,
+        grantedAt: g.grantedAt,
+        ...(g.usedAt ? { usedAt: g.usedAt } : {}),
+      })),
+      messages: messages.map((m) => ({
+        kind: m.kind,
+        templateId: m.templateId,
+        status: m.status,
+        ...(m.postId ? { postId: m.postId } : {}),
+        ...(m.data ? { data: m.data } : {}),
+        createdAt: m.createdAt,
+        updatedAt: m.updatedAt,
+      })),
+      honours: honourDocs.map(honours.toAward),
+      starChanges: changes.map((c) => ({ from: c.from, to: c.to, cause: c.cause, at: c.at })),
+      exportedAt: Date.now(),
+    };
   },
 };
 
@@ -65,6 +103,16 @@ export const deleteMine: Action<Record<string, never>, DeleteMineResponse> = {
     }
     await removeOfVolunteer(me._id);
     for (const group of await groups.ofMember(me._id)) await groups.removeMember(group, me._id, Date.now());
+    // Messages first (found through the grants), then the grants: both hold the openid.
+    const grants = await subscriptions.ofVolunteer(me._id);
+    await outbox.removeOfGrants(grants.map((g) => g._id));
+    await subscriptions.removeOfVolunteer(me._id);
+    await signups.anonymiseOfVolunteer(me._id);
+    await Promise.all([
+      honours.removeOfVolunteer(me._id),
+      starChanges.removeOfVolunteer(me._id),
+      proofs.removeOfVolunteer(me._id),
+    ]);
     await remove(me._id);
     await countFacts(ctx, [volunteerFact(me, -1)]);
     ctx.log.info('deleted-profile', { volunteerId: me._id });

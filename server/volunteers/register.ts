@@ -13,6 +13,7 @@ import { nextInTransaction } from '../repos/counters';
 import { findByOpenid, insertInTransaction, type VolunteerDoc } from '../repos/volunteers';
 import { cardCounterId, formatCardNo } from '../rules/card';
 import { encrypt, maskMobile } from '../rules/pii';
+import { checkText } from '../security';
 import { shanghaiYear } from '../time';
 import { inTransaction } from '../transaction';
 import { countFacts, volunteerFact } from '../stats/count';
@@ -31,6 +32,8 @@ export const register: Action<RegisterRequest, Profile> = {
     checkConsent(input.privacyConsentVersion);
     checkAgeAndGuardian(input, year);
     const key = piiKey(ctx);
+    // Leaders read the name on rosters and member lists.
+    await checkText(ctx, { name: input.name });
     const minor = year - input.birthYear < 18;
     const doc: Omit<VolunteerDoc, 'cardNo'> = {
       _id: newId(),

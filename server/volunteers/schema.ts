@@ -1,17 +1,20 @@
 /** Input schemas of the volunteers actions. */
 import { SERVICE_CATEGORIES, SLOTS, SPECIALTIES, TOWNS } from '../../typings/data';
-import { int, listOf, mobile, oneOf, optionalText, text, z } from '../schema';
+import { int, listOf, mobile, oneOf, optionalText, personName, z } from '../schema';
 
 const availability = z.object({ weekday: int('星期', 0, 6), slot: oneOf('时段', SLOTS) });
 
-const guardian = z.object({
-  name: text('监护人姓名', 20),
-  mobile: mobile('监护人手机号'),
-  consent: z.boolean({ error: '请确认监护人已同意' }),
-});
+const guardian = z.object(
+  {
+    name: personName('监护人姓名', 20),
+    mobile: mobile('监护人手机号'),
+    consent: z.boolean({ error: '请确认监护人已同意' }),
+  },
+  { error: '监护人信息格式不正确' },
+);
 
 export const profileFields = {
-  name: text('姓名', 20),
+  name: personName('姓名', 20),
   mobile: mobile(),
   town: oneOf('所在镇区', TOWNS),
   community: optionalText('所在社区', 30),

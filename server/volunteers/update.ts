@@ -5,6 +5,7 @@ import type { Action } from '../handler';
 import { piiKey } from '../pii';
 import { update as save, type VolunteerDoc } from '../repos/volunteers';
 import { encrypt, maskMobile } from '../rules/pii';
+import { checkText } from '../security';
 import { shanghaiYear } from '../time';
 import { toProfile } from './profile';
 import { checkAgeAndGuardian, unique, uniqueSlots } from './rules';
@@ -24,6 +25,7 @@ export const update: Action<UpdateRequest, Profile> = {
         input.guardian ?? (current.guardian ? { name: current.guardian.name, mobile: '', consent: true } : undefined);
       checkAgeAndGuardian({ birthYear, guardian, mobile: input.mobile }, shanghaiYear(now));
     }
+    if (input.name !== undefined && input.name !== current.name) await checkText(ctx, { name: input.name });
     const patch: Partial<VolunteerDoc> = {};
     if (input.name !== undefined) patch.name = input.name;
     if (input.town !== undefined) patch.town = input.town;

@@ -343,7 +343,8 @@ describe('timebank.transfer', () => {
 describe('timebank.proof', () => {
   it('issues a numbered proof with the records, and anyone can verify it', async () => {
     const reply = await call<ProofResponse>(w.cloud, 'timebank', 'proof', {}, 'vol-b');
-    expect(reply.metrics.requests).toBeLessThanOrEqual(6);
+    // Issuing stores the snapshot (lookup, then counter and insert in one transaction); reopening reads it (≤ 3).
+    expect(reply.metrics.requests).toBeLessThanOrEqual(8);
     const proof = (reply.body as { data: ProofResponse }).data;
     expect(proof).toMatchObject({
       name: '义工b',
@@ -354,7 +355,7 @@ describe('timebank.proof', () => {
     });
     expect(proof.proofNo).toMatch(/^ZSBA-ZM-2026-\d{6}$/);
     const second = await ok<ProofResponse>(w.cloud, 'timebank', 'proof', {}, 'vol-b');
-    expect(Number(second.proofNo.slice(-6))).toBe(Number(proof.proofNo.slice(-6)) + 1);
+    expect(second.proofNo).toBe(proof.proofNo); // the same facts give the same proof
     const verified = await ok<VerifyProofResponse>(
       w.cloud,
       'timebank',
@@ -363,7 +364,7 @@ describe('timebank.proof', () => {
       'stranger',
     );
     const { token: _token, ...shown } = proof;
-    expect(verified).toEqual({ valid: true, ...shown });
+    expect(verified).toEqual({ valid: true, superseded: false, ...shown });
   });
 
   it('rejects a forged or edited token', async () => {

@@ -155,3 +155,45 @@ describe('volunteers.update', () => {
     expect(me.profile?.town).toBe('东区');
   });
 });
+
+describe('volunteers.update of a guardian', () => {
+  const storedOf = async (openid: string) => {
+    const res = (await cloud.db.handle('database.getDocument', {
+      collectionName: 'volunteers',
+      queryType: 'WHERE',
+      query: JSON.stringify({ openid }),
+      limit: 1,
+    })) as { list: string[] };
+    return res.list[0];
+  };
+
+  it('stores a new guardian mobile encrypted and shows it masked', async () => {
+    const guardian = { name: '陈大明', mobile: '13900139000', consent: true };
+    await ok(cloud, 'volunteers', 'register', registration({ birthYear: 2012, guardian }), 'upd-g');
+    const updated = await ok<Profile>(
+      cloud,
+      'volunteers',
+      'update',
+      { guardian: { ...guardian, name: '陈大红', mobile: '13522224444' } },
+      'upd-g',
+    );
+    expect(updated.guardian).toEqual({ name: '陈大红', mobile: '135****4444' });
+    const exported = await ok<{ profile: Profile }>(cloud, 'volunteers', 'exportMine', {}, 'upd-g');
+    expect(exported.profile.guardian?.mobile).toBe('13522224444');
+    const stored = await storedOf('upd-g');
+    expect(stored).not.toContain('13522224444');
+    expect(stored).toContain('135****4444');
+  });
+
+  it('answers guardian: null in Chinese and changes nothing', async () => {
+    await ok(cloud, 'volunteers', 'register', registration(), 'upd-null');
+    const reply = await call(cloud, 'volunteers', 'update', { guardian: null }, 'upd-null');
+    expect(reply.body).toMatchObject({
+      ok: false,
+      code: 'INVALID_ARGUMENT',
+      message: '监护人信息格式不正确',
+      fields: { guardian: '监护人信息格式不正确' },
+    });
+    expect(reply.metrics.docsWritten).toBe(0);
+  });
+});

@@ -51,6 +51,42 @@ describe('signed tokens', () => {
   });
 });
 
+describe('strict token decoding', () => {
+  const cardKey = deriveKey(key, 'card');
+  const token = sign({ v: 'vol-1', n: 'ZSBA-2026-000001' }, cardKey);
+  const [body, mac] = token.split('.');
+
+  it.each([
+    ['padding after the MAC', `${token}==`],
+    ['padding after the body', `${body}==.${mac}`],
+    ['a "!" appended', `${token}!`],
+    ['a "!" inside the body', `${body.slice(0, 4)}!${body.slice(4)}.${mac}`],
+    ['trailing whitespace', `${token} `],
+    ['a newline inside', `${body}\n.${mac}`],
+    ['standard base64 characters', `${body}.${mac.replace(/-/g, '+').replace(/_/g, '/')}+`],
+  ])('refuses %s', (_what, edited) => {
+    expect(verify(edited, cardKey)).toBeUndefined();
+  });
+
+  it('refuses any flipped character of the MAC or the body', () => {
+    for (let i = 0; i < token.length; i += 1) {
+      if (token[i] === '.') continue;
+      const flipped = token[i] === 'A' ? 'B' : 'A';
+      expect(verify(`${token.slice(0, i)}${flipped}${token.slice(i + 1)}`, cardKey)).toBeUndefined();
+    }
+  });
+
+  it('refuses a last character whose unused bits are set (the same bytes, spelt differently)', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet[alphabet.indexOf(mac[mac.length - 1]) ^ 1];
+    expect(verify(`${body}.${mac.slice(0, -1)}${last}`, cardKey)).toBeUndefined();
+  });
+
+  it('still verifies the token as issued', () => {
+    expect(verify(token, cardKey)).toEqual({ v: 'vol-1', n: 'ZSBA-2026-000001' });
+  });
+});
+
 describe('card numbers', () => {
   it('formats ZSBA-YYYY-NNNNNN', () => {
     expect(formatCardNo(2026, 1)).toBe('ZSBA-2026-000001');

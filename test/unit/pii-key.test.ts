@@ -1,7 +1,10 @@
 // In the cloud, a missing or malformed PII_KEY makes registration refuse to run rather than store numbers unencrypted.
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { resolveSettings } from '../../local-cloud/settings';
 import type { RequestContext } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { piiKey } from '../../server/pii';
+import { decrypt, encrypt, keyId, parseKeyring } from '../../server/rules/pii';
 
 const contextWith = (key: string | undefined, logged: string[] = []) =>
   ({
@@ -27,6 +30,72 @@ describe('the PII key', () => {
   });
 
   it('accepts a 32-byte key in hex', () => {
-    expect(piiKey(contextWith('ab'.repeat(32))).length).toBe(32);
+    expect(piiKey(contextWith('ab'.repeat(32))).current.length).toBe(32);
+  });
+});
+
+describe('key rotation', () => {
+  const oldKey = randomBytes(32);
+  const newKey = randomBytes(32);
+  const ringOf = (raw: string) => {
+    const ring = parseKeyring(raw);
+    if (!ring) throw new Error(`not a keyring: ${raw}`);
+    return ring;
+  };
+
+  /** What encrypt wrote before key ids existed: `v1:<iv>:<tag>:<ciphertext>`. */
+  function legacyEncrypt(plain: string, key: Buffer): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join(':');
+  }
+
+  it('marks each ciphertext with the id of its key, never the key', () => {
+    const stored = encrypt('13800138000', ringOf(oldKey.toString('hex')));
+    expect(stored.split(':')[1]).toBe(keyId(oldKey));
+    expect(stored).not.toContain(oldKey.toString('hex').slice(0, 8));
+  });
+
+  it('decrypts what an older key wrote once PII_KEY lists it after the new one', () => {
+    const before = encrypt('13800138000', ringOf(oldKey.toString('base64')));
+    const legacy = legacyEncrypt('13900139000', oldKey);
+    const rotated = ringOf(`${newKey.toString('hex')}, ${oldKey.toString('base64')}`);
+    expect(decrypt(before, rotated)).toBe('13800138000');
+    expect(decrypt(legacy, rotated)).toBe('13900139000');
+    const after = encrypt('13700137000', rotated);
+    expect(after.split(':')[1]).toBe(keyId(newKey));
+    expect(decrypt(after, ringOf(newKey.toString('hex')))).toBe('13700137000');
+  });
+
+  it('fails plainly when no listed key wrote the ciphertext', () => {
+    const stored = encrypt('13800138000', ringOf(oldKey.toString('hex')));
+    expect(() => decrypt(stored, ringOf(newKey.toString('hex')))).toThrow(/key/);
+    expect(() => decrypt(legacyEncrypt('1', oldKey), ringOf(newKey.toString('hex')))).toThrow();
+  });
+
+  it('refuses a setting where any listed key is not a 32-byte key', () => {
+    expect(parseKeyring(`${newKey.toString('hex')},short`)).toBeUndefined();
+    expect(parseKeyring(',')).toBeUndefined();
+    expect(parseKeyring(`${newKey.toString('hex')},`)?.keys).toHaveLength(1);
+  });
+
+  it('answers members and exports after rotation: piiKey holds every listed key', () => {
+    const stored = encrypt('13800138000', ringOf(oldKey.toString('hex')));
+    const ring = piiKey(contextWith(`${newKey.toString('hex')},${oldKey.toString('hex')}`));
+    expect(decrypt(stored, ring)).toBe('13800138000');
+  });
+});
+
+describe('the local cloud at start', () => {
+  it('says when PII_KEY is not valid', () => {
+    const { summary } = resolveSettings({ PII_KEY: 'not-a-key' }, undefined);
+    expect(summary.join('\n')).toMatch(/PII_KEY is not valid/);
+  });
+
+  it('says nothing of the kind for a valid key list', () => {
+    const { summary } = resolveSettings({ PII_KEY: `${'ab'.repeat(32)},${'cd'.repeat(32)}` }, undefined);
+    expect(summary.join('\n')).not.toMatch(/not valid/);
+    expect(summary.join('\n')).toMatch(/2 keys/);
   });
 });

@@ -1,7 +1,10 @@
 import { PRIVACY_NOTICE_VERSION, TOWNS } from '../../typings/data';
 import type { AppError } from '../../server/errors';
-import { int, mobile, oneOf, text, z } from '../../server/schema';
+import { createInput as postsCreate } from '../../server/posts/schema';
+import { int, mobile, oneOf, text, z, type Schema } from '../../server/schema';
+import { recordInput, transferInput } from '../../server/timebank/schema';
 import { parseInput } from '../../server/validate';
+import { registerInput, updateInput as volunteersUpdate } from '../../server/volunteers/schema';
 
 const schema = z.object({
   name: text('姓名', 20),
@@ -50,5 +53,52 @@ describe('parseInput', () => {
 
   it('keeps the privacy notice version in the contract', () => {
     expect(PRIVACY_NOTICE_VERSION).toBe('2026-01');
+  });
+});
+
+describe('no English message reaches a user', () => {
+  const schemas: [string, Schema<unknown>][] = [
+    ['volunteers.register', registerInput],
+    ['volunteers.update', volunteersUpdate],
+    ['posts.create', postsCreate],
+    ['timebank.record', recordInput],
+    ['timebank.transfer', transferInput],
+  ];
+  const bodies: unknown[] = [
+    null,
+    'text',
+    42,
+    [],
+    { guardian: null },
+    { guardian: 'x', availability: [null], entries: [null], specialties: [5] },
+    { name: null, mobile: 13800138000, entries: 'x', availability: {}, quota: '5', lat: 'x' },
+  ];
+  const chinese = /[\u4e00-\u9fff]/;
+
+  it.each(schemas)('%s answers every wrong type in Chinese', (_name, schema) => {
+    const failures: AppError[] = [];
+    for (const body of bodies) {
+      try {
+        parseInput(schema, body); // an empty update (null body) is allowed
+      } catch (error) {
+        failures.push(error as AppError);
+      }
+    }
+    expect(failures.length).toBeGreaterThanOrEqual(bodies.length - 1);
+    for (const failure of failures) {
+      expect(failure.code).toBe('INVALID_ARGUMENT');
+      expect(failure.message).toMatch(chinese);
+      for (const message of Object.values(failure.fields ?? {})) expect(message).toMatch(chinese);
+    }
+  });
+
+  it('names the guardian when guardian is null', () => {
+    let thrown: AppError | undefined;
+    try {
+      parseInput(volunteersUpdate, { guardian: null });
+    } catch (error) {
+      thrown = error as AppError;
+    }
+    expect(thrown?.fields).toEqual({ guardian: '监护人信息格式不正确' });
   });
 });

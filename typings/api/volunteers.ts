@@ -1,4 +1,4 @@
-import type { Availability, HonourAward, Profile, Role } from '../entities';
+import type { Availability, Group, HonourAward, Profile, Role } from '../entities';
 import type { ServiceCategory, Specialty, Town } from '../data';
 
 export interface RegisterRequest {
@@ -56,13 +56,38 @@ export interface VerifyCardResponse {
   honours: HonourAward[];
 }
 
+/** A subscribe-message grant the person gave (a tap on 允许). */
+export interface ExportedSubscription {
+  subject: string;
+  templateId: string;
+  status: 'granted' | 'used';
+  grantedAt: number;
+  usedAt?: number;
+}
+
+/** A message sent (or queued) to the person. */
+export interface ExportedMessage {
+  kind: string;
+  templateId: string;
+  status: string;
+  postId?: string;
+  data?: Record<string, { value: string }>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Everything held about the caller (PIPL): each section as stored, contact data in full. */
 export interface ExportMineResponse {
   profile: Profile;
   memberships: unknown[];
+  groups: Group[];
   signups: unknown[];
   records: unknown[];
   ledger: unknown[];
+  subscriptions: ExportedSubscription[];
+  messages: ExportedMessage[];
   honours: HonourAward[];
+  starChanges: { from: number; to: number; cause: string; at: number }[];
   exportedAt: number;
 }
 

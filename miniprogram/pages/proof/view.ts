@@ -20,6 +20,8 @@ export interface ProofView {
   count: number;
   brigades: string;
   rows: ProofRow[];
+  /** For a verified proof whose facts changed since: what the verifier should know; '' otherwise. */
+  superseded: string;
 }
 
 const date = (ms: number) => shanghai(ms).format('YYYY-MM-DD');
@@ -33,6 +35,10 @@ export function toProofView(p: ProofResponse | VerifyProofResponse): ProofView {
     totalHours: hoursOf(p.totalMinutes),
     count: p.records.length,
     brigades: p.brigades.join('、') || '—',
+    superseded:
+      'superseded' in p && p.superseded
+        ? `此证明已失效：开具后服务记录有更正或新增，当前累计 ${hoursOf(p.currentTotalMinutes ?? 0)} 小时，请向本人索取最新证明`
+        : '',
     rows: p.records.map((r, i) => ({
       key: `${i}`,
       date: date(r.serviceDate),

@@ -74,8 +74,15 @@ export interface VerifyProofRequest {
   token: string;
 }
 
-/** What the proof showed when issued: the signed totals, and the records recorded up to its issue. */
-export type VerifyProofResponse = Omit<ProofResponse, 'token'> & { valid: true };
+/**
+ * What the proof showed when issued (its snapshot). `superseded`: later records or corrections changed the facts,
+ * so the proof no longer tells the whole story; `currentTotalMinutes` is then today's total.
+ */
+export type VerifyProofResponse = Omit<ProofResponse, 'token'> & {
+  valid: true;
+  superseded: boolean;
+  currentTotalMinutes?: number;
+};
 
 export interface TimebankApi {
   record: { req: RecordRequest; res: RecordResponse };
