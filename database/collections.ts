@@ -179,6 +179,12 @@ export const COLLECTIONS: CollectionSpec[] = [
     description: 'Idempotency keys of client calls (requestId) with the first result.',
     indexes: [idx('key_unique', { key: 1 }, true)],
   },
+  {
+    name: 'checkin_attempts',
+    description:
+      'Wrong check-in/check-out codes per (post, volunteer) and 10-minute window; _id is `<postId>:<volunteerId>:<windowStart>`.',
+    indexes: [idx('post_volunteer_window_unique', { postId: 1, volunteerId: 1, windowStart: 1 }, true)],
+  },
 ];
 
 export const COLLECTION_NAMES = COLLECTIONS.map((c) => c.name);
