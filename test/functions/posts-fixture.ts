@@ -20,8 +20,9 @@ export interface PostsWorld {
 
 let mobileSeq = 0;
 
-export async function postsWorld(): Promise<PostsWorld> {
-  const cloud = await startTestCloud({ now: NOW, env: { HQ_OPENIDS: HQ } });
+/** `poolSize`: function instances serving calls at once (more make races likelier). */
+export async function postsWorld(poolSize?: number): Promise<PostsWorld> {
+  const cloud = await startTestCloud({ now: NOW, env: { HQ_OPENIDS: HQ }, ...(poolSize ? { poolSize } : {}) });
   const people: Record<string, Profile> = {};
   const register = async (openid: string, overrides: Parameters<typeof registration>[0] = {}) => {
     mobileSeq += 1;
