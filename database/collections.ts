@@ -189,6 +189,12 @@ export const COLLECTIONS: CollectionSpec[] = [
       'Service proofs (服务证明) issued: a snapshot with its number; _id is `<volunteerId>:<facts hash>`, so the same facts give the same proof.',
     indexes: [idx('proofNo_unique', { proofNo: 1 }, true), idx('volunteer', { volunteerId: 1 })],
   },
+  {
+    name: 'checkin_attempts',
+    description:
+      'Wrong check-in/check-out codes per (post, volunteer) and 10-minute window; _id is `<postId>:<volunteerId>:<windowStart>`.',
+    indexes: [idx('post_volunteer_window_unique', { postId: 1, volunteerId: 1, windowStart: 1 }, true)],
+  },
 ];
 
 export const COLLECTION_NAMES = COLLECTIONS.map((c) => c.name);

@@ -1,14 +1,17 @@
 /**
  * posts.roster / checkinCode / checkin / checkout — the leader shows a QR of a code that changes every minute;
- * confirmed volunteers check in from 30 minutes before the start to the end, and out afterwards.
+ * confirmed volunteers check in from 30 minutes before the start to the end, and out afterwards; wrong codes are
+ * limited per volunteer and post (rules/checkin-attempts.ts).
  */
 import type { RosterEntry } from '../../typings/api/posts';
 import { deriveKey } from '../rules/pii';
-import { invalid, precondition } from '../errors';
+import { exhausted, invalid, precondition } from '../errors';
 import type { Action } from '../handler';
 import { piiKey } from '../pii';
+import * as attempts from '../repos/checkin-attempts';
 import * as signups from '../repos/signups';
 import type { RequestContext } from '../context';
+import { CODE_MISS_LIMIT, TOO_MANY_MISSES, missWindowOf } from '../rules/checkin-attempts';
 import {
   CHECKOUT_CLOSES_AFTER,
   checkinCode as codeOf,
@@ -73,6 +76,19 @@ async function confirmedSignup(ctx: RequestContext, postId: string) {
   return { post, signup };
 }
 
+/**
+ * Checks a check-in or check-out code under the attempt limit: once 5 wrong codes are counted in the window even
+ * the right one is refused, so parallel guesses learn nothing past the limit. The right code costs one read.
+ */
+async function checkCode(ctx: RequestContext, signup: signups.SignupDoc, code: string, now: number, wrong: string) {
+  const key = { postId: signup.postId, volunteerId: signup.volunteerId, windowStart: missWindowOf(now) };
+  const misses = await attempts.missesIn(key);
+  if (misses !== undefined && misses >= CODE_MISS_LIMIT) throw exhausted(TOO_MANY_MISSES);
+  if (verifyCheckinCode(codeKey(ctx), signup.postId, code, now)) return;
+  if (!(await attempts.countMiss(key, CODE_MISS_LIMIT, misses === undefined))) throw exhausted(TOO_MANY_MISSES);
+  throw invalid(wrong);
+}
+
 export const checkin: Action<{ postId: string; code: string }, { checkinAt: number }> = {
   access: 'volunteer',
   input: codeInput,
@@ -83,7 +99,7 @@ export const checkin: Action<{ postId: string; code: string }, { checkinAt: numb
     if (post.status !== 'published') throw precondition('该招募已取消');
     if (!checkinOpen(now, post.startAt, post.endAt))
       throw precondition('不在签到时间内：开始前 30 分钟至结束前可以签到');
-    if (!verifyCheckinCode(codeKey(ctx), post._id, input.code, now)) throw invalid('签到码不正确或已过期，请重新扫码');
+    await checkCode(ctx, signup, input.code, now, '签到码不正确或已过期，请重新扫码');
     await signups.transition(signup._id, ['confirmed'], { checkinAt: now });
     return { checkinAt: now };
   },
@@ -103,7 +119,7 @@ export const checkout: Action<{ postId: string; code: string }, { checkoutAt: nu
     }
     const now = Date.now();
     if (now > post.endAt + CHECKOUT_CLOSES_AFTER) throw precondition('签退时间已过，请联系大队负责人录入服务时长');
-    if (!verifyCheckinCode(codeKey(ctx), post._id, input.code, now)) throw invalid('签退码不正确或已过期，请重新扫码');
+    await checkCode(ctx, signup, input.code, now, '签退码不正确或已过期，请重新扫码');
     await signups.transition(signup._id, ['confirmed'], { checkoutAt: now });
     return { checkoutAt: now, minutes: overlapMinutes(signup.checkinAt, now, post.startAt, post.endAt) };
   },

@@ -1,6 +1,6 @@
 /**
  * posts.create / update / cancel — leaders post recruitment for their brigade (a weekly series in one call);
- * title and description pass content safety; cancelling cancels every sign-up.
+ * title, description, address and a cancellation's reason pass content safety; cancelling cancels every sign-up.
  */
 import type { CreatePostRequest, UpdatePostRequest } from '../../typings/api/posts';
 import type { Post } from '../../typings/entities';
@@ -37,7 +37,7 @@ export const create: Action<CreatePostRequest, Post & { seriesPostIds?: string[]
     const problem = checkTimes(input.startAt, input.endAt, input.startAt - deadlineOffset, now);
     if (problem) throw invalid(problem.message, { [problem.field]: problem.message });
     checkCoordinates(input.lat, input.lng);
-    await checkText(ctx, { title: input.title, description: input.description });
+    await checkText(ctx, { title: input.title, description: input.description, address: input.address });
     const seriesId = input.repeatWeeks && input.repeatWeeks > 1 ? newId() : undefined;
     const duration = input.endAt - input.startAt;
     const docs: posts.PostDoc[] = weeklyStarts(input.startAt, input.repeatWeeks ?? 1).map((startAt) => ({
@@ -96,7 +96,7 @@ export const update: Action<UpdatePostRequest, Post> = {
       });
     }
     checkCoordinates(lat ?? post.lat, lng ?? post.lng);
-    await checkText(ctx, { title: input.title, description: input.description });
+    await checkText(ctx, { title: input.title, description: input.description, address: input.address });
     const patch: Record<string, unknown> = { ...rest, signupDeadline: next.signupDeadline, ...geo(lat, lng) };
     await posts.update(post._id, patch);
     await countFacts(ctx, [postFact(post, -1), postFact({ ...post, ...patch } as posts.PostDoc, 1)]);
@@ -118,6 +118,8 @@ export const cancel: Action<{ postId: string; reason: string }, Post> = {
     const post = await requirePostLeader(ctx, input.postId);
     if (post.status === 'cancelled') return posts.toPost(post);
     if (post.endAt <= Date.now()) throw precondition('服务已结束，不能取消');
+    // The reason goes out to everyone signed up (a subscribe message) and shows on the post.
+    await checkText(ctx, { reason: input.reason });
     await posts.update(post._id, { status: 'cancelled', cancelReason: input.reason });
     await countFacts(ctx, [postFact(post, -1)]);
     await queueCancelNotices(ctx, post, input.reason);

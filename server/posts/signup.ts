@@ -12,7 +12,7 @@ import * as posts from '../repos/posts';
 import * as signups from '../repos/signups';
 import type { VolunteerDoc } from '../repos/volunteers';
 import { isMinor } from '../rules/card';
-import { missingSpecialties } from '../rules/posts';
+import { missingSpecialties, signupOpen } from '../rules/posts';
 import { shanghaiLabel, shanghaiYear } from '../time';
 import { inTransaction, type Transaction } from '../transaction';
 import { loadPost } from './access';
@@ -21,7 +21,7 @@ import { postIdInput } from './schema';
 
 async function checkEligible(post: posts.PostDoc, volunteer: VolunteerDoc, now: number) {
   if (post.status !== 'published') throw precondition('该招募已取消');
-  if (now >= post.signupDeadline) throw precondition('报名已截止');
+  if (!signupOpen(now, post.signupDeadline)) throw precondition('报名已截止');
   if (post.adultsOnly && isMinor(volunteer.birthYear, shanghaiYear(now))) {
     throw precondition('该服务仅限年满 18 周岁的义工报名');
   }

@@ -31,6 +31,12 @@ export function overlapMinutes(from: number, to: number, startAt: number, endAt:
   return Math.max(0, Math.floor((Math.min(to, endAt) - Math.max(from, startAt)) / MINUTE));
 }
 
+/**
+ * Sign-up is open until the deadline, exclusive: at its exact millisecond it is closed, as withdrawal is at
+ * the start (the deadline defaults to the start, SPEC "Recruitment and sign-up").
+ */
+export const signupOpen = (now: number, signupDeadline: number) => now < signupDeadline;
+
 export const checkinOpen = (now: number, startAt: number, endAt: number) =>
   now >= startAt - CHECKIN_OPENS_BEFORE && now <= endAt;
 

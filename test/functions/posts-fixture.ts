@@ -14,12 +14,15 @@ export interface PostsWorld {
   post(overrides?: Partial<CreatePostRequest>, leader?: string): Promise<Post>;
   register(openid: string, overrides?: Parameters<typeof registration>[0]): Promise<Profile>;
   advance(ms: number): Promise<void>;
+  /** Sets the functions' clock to this epoch time (it keeps ticking from there). */
+  at(epochMs: number): Promise<void>;
 }
 
 let mobileSeq = 0;
 
-export async function postsWorld(): Promise<PostsWorld> {
-  const cloud = await startTestCloud({ now: NOW, env: { HQ_OPENIDS: HQ } });
+/** `poolSize`: function instances serving calls at once (more make races likelier). */
+export async function postsWorld(poolSize?: number): Promise<PostsWorld> {
+  const cloud = await startTestCloud({ now: NOW, env: { HQ_OPENIDS: HQ }, ...(poolSize ? { poolSize } : {}) });
   const people: Record<string, Profile> = {};
   const register = async (openid: string, overrides: Parameters<typeof registration>[0] = {}) => {
     mobileSeq += 1;
@@ -57,5 +60,8 @@ export async function postsWorld(): Promise<PostsWorld> {
   const advance = async (ms: number) => {
     await fetch(`${cloud.url}/v1/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: ms }) });
   };
-  return { cloud, brigade, people, post, register, advance };
+  const at = async (epochMs: number) => {
+    await fetch(`${cloud.url}/v1/clock`, { method: 'POST', body: JSON.stringify({ now: epochMs }) });
+  };
+  return { cloud, brigade, people, post, register, advance, at };
 }

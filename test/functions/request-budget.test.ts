@@ -1,13 +1,14 @@
 // Each user-facing action makes a small, fixed number of database requests whatever the data size
 // (SPEC "Budgets"): measured from the local cloud's per-invocation metrics, with more data than one page.
 import type { InviteResponse } from '../../typings/api/brigades';
-import type { Brigade, Profile } from '../../typings/entities';
+import type { Brigade, Post, Profile } from '../../typings/entities';
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud';
 import { HQ, call, ok, registration } from './helpers';
 
 let cloud: TestCloud;
 let brigade: Brigade;
 let invite: InviteResponse;
+let post: Post;
 const BUDGET = 5;
 
 beforeAll(async () => {
@@ -26,6 +27,27 @@ beforeAll(async () => {
   for (let i = 0; i < 25; i += 1) {
     await ok(cloud, 'brigades', 'create', { name: `第${i}大队`, town: '西区', joinMode: 'open' }, HQ);
   }
+  // Starts in 10 minutes: check-in is open (from 30 minutes before the start).
+  const startAt = Date.now() + 10 * 60_000;
+  post = await ok<Post>(
+    cloud,
+    'posts',
+    'create',
+    {
+      brigadeId: brigade.brigadeId,
+      title: '预算探访',
+      description: '陪伴',
+      category: '探访慰问',
+      address: '东区',
+      startAt,
+      endAt: startAt + 3_600_000,
+      quota: 60,
+    },
+    'leader',
+  );
+  await Promise.all(
+    Array.from({ length: 3 }, (_, i) => ok(cloud, 'posts', 'signup', { postId: post.postId }, `member-${i}`)),
+  );
 }, 60_000);
 afterAll(() => cloud.stop());
 
@@ -47,5 +69,26 @@ describe('database requests per action', () => {
     expect(reply.metrics.requests).toBeLessThanOrEqual(action === 'register' ? BUDGET + 1 : BUDGET);
     // One page (pageSize + 1), plus the page's profiles for the members list (mobiles live on the profile).
     expect(reply.metrics.docsRead).toBeLessThanOrEqual(action === 'members' ? 2 * 21 + 2 : 21 + 2);
+  });
+});
+
+describe('database requests of a check-in', () => {
+  const code = async () =>
+    (await ok<{ code: string }>(cloud, 'posts', 'checkinCode', { postId: post.postId }, 'leader')).code;
+
+  it('posts.checkin with the right code stays within the budget', async () => {
+    const reply = await call(cloud, 'posts', 'checkin', { postId: post.postId, code: await code() }, 'member-0');
+    expect(reply.body.ok).toBe(true);
+    expect(reply.metrics.requests).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('posts.checkin with a wrong code stays within the budget, the first in a window too', async () => {
+    const right = await code();
+    const wrong = right === '000000' ? '111111' : '000000';
+    for (const who of ['member-1', 'member-1']) {
+      const reply = await call(cloud, 'posts', 'checkin', { postId: post.postId, code: wrong }, who);
+      expect(reply.body).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+      expect(reply.metrics.requests).toBeLessThanOrEqual(BUDGET);
+    }
   });
 });

@@ -62,6 +62,10 @@ export interface PostsApi {
   mine: { req: PageRequest & { past?: boolean }; res: Page<Post & { mySignup: Signup }> };
   roster: { req: { postId: string }; res: { items: RosterEntry[] } };
   checkinCode: { req: { postId: string }; res: { code: string; expiresAt: number } };
+  /**
+   * A wrong code answers INVALID_ARGUMENT; after 5 wrong codes of a volunteer on a post within 10 minutes, every
+   * code (the right one too) answers RESOURCE_EXHAUSTED until the 10 minutes are over. Check-out alike.
+   */
   checkin: { req: { postId: string; code: string }; res: { checkinAt: number } };
   checkout: { req: { postId: string; code: string }; res: { checkoutAt: number; minutes: number } };
 }
