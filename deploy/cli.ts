@@ -51,7 +51,17 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
     io.log('refusing to deploy: fix the errors above');
     return 1;
   }
-  const report = await apply(steps, io.manager(envId), io.env, io.log);
+  if (!io.env.TENCENTCLOUD_SECRETID || !io.env.TENCENTCLOUD_SECRETKEY) {
+    io.log('error: set TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (an API key of the CloudBase account)');
+    return 1;
+  }
+  let report;
+  try {
+    report = await apply(steps, io.manager(envId), io.env, io.log);
+  } catch (err) {
+    io.log(`failed to read the environment ${envId}: ${(err as Error).message}`);
+    return 1;
+  }
   io.log(`${report.applied.length} changes applied, ${report.failures.length} failures`);
   for (const f of report.failures) io.log(`failed: ${f}`);
   return report.failures.length ? 1 : 0;

@@ -126,4 +126,15 @@ describe('npm run deploy -- --dry-run', () => {
     expect(missing.lines).toContain('refusing to deploy: fix the errors above');
     expect(missing.manager).not.toHaveBeenCalled();
   });
+
+  it('fails without an API key, and when the environment cannot be read', async () => {
+    const settings = { HQ_OPENIDS: 'hq', PII_KEY: 'k', NOTICE_TEMPLATE_ID: 'n', REMINDER_TEMPLATE_ID: 'r' };
+    const noKey = io(settings);
+    expect(await runDeploy(['--env', 'prod-1'], noKey.value)).toBe(1);
+    expect(noKey.manager).not.toHaveBeenCalled();
+    const keys = { TENCENTCLOUD_SECRETID: 'id', TENCENTCLOUD_SECRETKEY: 'key' };
+    const offline = io({ ...settings, ...keys });
+    expect(await runDeploy(['--env', 'prod-1'], offline.value)).toBe(1);
+    expect(offline.lines.at(-1)).toBe('failed to read the environment prod-1: no account in a dry run');
+  });
 });
