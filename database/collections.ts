@@ -1,7 +1,8 @@
 /**
  * Every collection of the CloudBase document database, with its indexes and security rule.
- * One file, read by the local cloud (which creates the collections and enforces unique indexes) and by the
- * deploy docs (`npm run build` writes `database/indexes.md`). A query on a field that no index here covers is a bug.
+ * One file, read by the local cloud (which creates the collections and enforces unique indexes) and by the deploy
+ * plan (deploy/plan.ts: `npm run deploy` creates what is missing in CloudBase). A query on a field that no index here
+ * covers is a bug.
  */
 
 export type IndexKey = 1 | -1 | '2dsphere';

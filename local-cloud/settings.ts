@@ -75,3 +75,47 @@ export function resolveSettings(
 export function settingsFromEnv(processEnv: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return Object.fromEntries(SETTING_KEYS.map((k) => [k, processEnv[k]]));
 }
+
+interface DeployConfig {
+  functions?: { name?: string; envVariables?: Record<string, string> }[];
+}
+
+const deployConfigs = new Map<string, { mtimeMs: number; config: DeployConfig }>();
+
+function readDeployConfig(file: string): DeployConfig | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const { mtimeMs } = fs.statSync(file);
+  const cached = deployConfigs.get(file);
+  if (cached?.mtimeMs === mtimeMs) return cached.config;
+  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as DeployConfig;
+  deployConfigs.set(file, { mtimeMs, config });
+  return config;
+}
+
+/**
+ * The settings one function gets: exactly the environment variables its entry in the deploy config
+ * (`cloudbaserc.json` beside the functions folder) declares, each `{{env.X}}` filled from the settings' X,
+ * as the cloud does. Functions with no deploy config beside them (test fixtures) get every setting.
+ */
+export function functionSettings(
+  functionsDir: string,
+  name: string,
+  settings: Record<string, string>,
+): Record<string, string> {
+  const config = readDeployConfig(path.join(functionsDir, '..', 'cloudbaserc.json'));
+  if (!config) return settings;
+  const declared = config.functions?.find((f) => f.name === name)?.envVariables ?? {};
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(declared)) {
+    const filled = value.replace(/\{\{\s*env\.(\w+)\s*\}\}/g, (_, from: string) => settings[from] ?? '');
+    if (filled) env[key] = filled;
+  }
+  return env;
+}
+
+/** A process environment without the function settings, so an instance gets only those its config declares. */
+export function withoutSettings(processEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...processEnv };
+  for (const key of SETTING_KEYS) delete env[key];
+  return env;
+}

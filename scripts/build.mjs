@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run build: every cloud function bundled from TypeScript into its deployable index.js, the local cloud,
-// and miniprogram_npm packed offline. Usage: node scripts/build.mjs [functions|local-cloud|npm …]
+// miniprogram_npm packed offline, and the deploy files generated from deploy/functions.ts.
+// Usage: node scripts/build.mjs [deploy-config|typings|functions|local-cloud|npm …]
 import { build as esbuild } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -106,9 +107,14 @@ export async function packMiniprogramNpm() {
   return true;
 }
 
-export async function buildAll(parts = ['typings', 'functions', 'local-cloud', 'npm']) {
+export async function buildAll(parts = ['deploy-config', 'typings', 'functions', 'local-cloud', 'npm']) {
   const started = Date.now();
   const done = [];
+  if (parts.includes('deploy-config')) {
+    const { writeDeployConfig } = await import(pathToFileURL(join(root, 'scripts/deploy-config.mjs')).href);
+    const changed = await writeDeployConfig();
+    done.push(`deploy config: ${changed.length ? `wrote ${changed.join(', ')}` : 'up to date'}`);
+  }
   if (parts.includes('typings')) done.push(`typings: ${syncTypings()} files copied into miniprogram/`);
   if (parts.includes('functions')) done.push(`functions: ${(await buildFunctions()).join(', ')}`);
   if (parts.includes('local-cloud')) done.push(`local cloud: ${(await buildLocalCloud()).join(', ') || 'none'}`);

@@ -11,6 +11,7 @@ import type { LogSink } from '../log';
 import { shortOpenid } from '../log';
 import type { DbMetrics } from '../metrics';
 import { InvocationMetrics } from '../metrics';
+import { functionSettings, withoutSettings } from '../settings';
 import type { InvokeMessage, WorkerInit, WorkerReply } from './protocol';
 import type { FunctionConfig, FunctionRegistry } from './registry';
 
@@ -69,7 +70,7 @@ export interface HostOptions {
   poolSize: number;
   /** The /admin URL a worker's SDK must call. */
   adminUrl: (workerId: number) => string;
-  /** Function settings (HQ_OPENIDS, PII_KEY …) given to every invocation. */
+  /** Function settings (HQ_OPENIDS, PII_KEY …); each function gets those its deploy config declares. */
   settings: Record<string, string>;
   envId: string;
   appid: string;
@@ -150,7 +151,12 @@ export class FunctionHost {
     const id = this.nextId++;
     const init: WorkerInit = { workerId: id, clock: this.o.clock.buffer };
     const silent = this.o.functionOutput === 'silent';
-    const worker = new Worker(this.o.workerFile, { workerData: init, stdout: silent, stderr: silent });
+    const worker = new Worker(this.o.workerFile, {
+      workerData: init,
+      stdout: silent,
+      stderr: silent,
+      env: withoutSettings(process.env),
+    });
     if (silent) {
       worker.stdout.resume();
       worker.stderr.resume();
@@ -216,7 +222,7 @@ export class FunctionHost {
 
   private env(slot: Slot, inv: Invocation): Record<string, string> {
     const env: Record<string, string> = {
-      ...this.o.settings,
+      ...functionSettings(this.o.registry.root, inv.fn.name, this.o.settings),
       ...this.baseEnv(),
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.o.adminUrl(slot.id) }),
       SCF_FUNCTIONNAME: inv.fn.name,

@@ -1,47 +1,43 @@
-// The deploy configuration must agree with the function folders and the contract, or a deploy would miss something.
+// The committed deploy files are what the generator writes from deploy/functions.ts, and agree with the contract.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { FUNCTIONS, SDK_VERSION } from '../../deploy/functions';
+import { deployFiles, GENERATED } from '../../deploy/generate';
 import { FUNCTION_NAMES } from '../../typings/api/index';
 import { COLLECTIONS, SECURITY_RULE } from '../../database/collections';
 
 const root = join(__dirname, '../..');
 const json = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8'));
 
-interface RcFunction {
-  name: string;
-  timeout: number;
-  triggers?: { name: string; type: string; config: string }[];
-}
-
 describe('deploy configuration', () => {
   const folders = readdirSync(join(root, 'cloudfunctions')).sort();
-  const rc = json('cloudbaserc.json') as { functions: RcFunction[] };
 
-  it('has one function folder per function of the contract', () => {
+  it('has one function folder per function of the contract, each with an index.ts entry', () => {
     expect(folders).toEqual([...FUNCTION_NAMES].sort());
+    for (const name of folders) expect(existsSync(join(root, 'cloudfunctions', name, 'index.ts'))).toBe(true);
   });
 
-  it('lists every function in cloudbaserc.json with the timeout and triggers of its config.json', () => {
-    expect(rc.functions.map((f) => f.name).sort()).toEqual(folders);
-    for (const fn of rc.functions) {
-      const config = json(`cloudfunctions/${fn.name}/config.json`);
-      expect({ name: fn.name, timeout: fn.timeout, triggers: fn.triggers ?? [] }).toEqual({
-        name: fn.name,
-        timeout: config.timeout,
-        triggers: config.triggers ?? [],
-      });
-    }
+  it.each(deployFiles().map((f) => [f.path, f.json]))(
+    'commits %s as generated from deploy/functions.ts (run `npm run build`)',
+    (path, generated) => {
+      expect(json(path as string)).toEqual(generated);
+    },
+  );
+
+  it('marks every generated file as generated', () => {
+    for (const { path } of deployFiles()) expect(JSON.stringify(json(path))).toContain(GENERATED);
   });
 
-  it('gives each function a package.json that installs wx-server-sdk and an index.ts entry', () => {
-    for (const name of folders) {
-      expect(json(`cloudfunctions/${name}/package.json`).dependencies).toEqual({ 'wx-server-sdk': '4.0.2' });
-      expect(existsSync(join(root, 'cloudfunctions', name, 'index.ts'))).toBe(true);
+  it('gives every function in cloudbaserc.json its settings as {{env.X}} placeholders, never values', () => {
+    const rc = json('cloudbaserc.json') as { functions: { name: string; envVariables: Record<string, string> }[] };
+    for (const fn of FUNCTIONS) {
+      const entry = rc.functions.find((f) => f.name === fn.name);
+      expect(entry?.envVariables).toEqual(Object.fromEntries(fn.settings.map((s) => [s, `{{env.${s}}}`])));
     }
   });
 
   it('pins the same wx-server-sdk the tests run against', () => {
-    expect(json('package.json').devDependencies['wx-server-sdk']).toBe('4.0.2');
+    expect(json('package.json').devDependencies['wx-server-sdk']).toBe(SDK_VERSION);
   });
 
   it('declares unique collection names, each closed to clients', () => {

@@ -1,0 +1,208 @@
+// Every built function, started with exactly the environment its deploy config (cloudbaserc.json) gives it — the
+// local cloud's host passes each function only the settings its entry declares — answers every action of the
+// contract without INTERNAL and without "尚未配置" (a setting the cloud would not have). Bad-argument answers are fine.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActionName, FunctionName } from '../../typings/api/index';
+import { FUNCTION_NAMES } from '../../typings/api/index';
+import type { Brigade, Post, Profile } from '../../typings/entities';
+import type { Envelope } from '../../typings/errors';
+import { startTestCloud, type TestCloud } from '../helpers/local-cloud';
+import { HQ, call, ok, registration } from './helpers';
+
+const NOW = Date.UTC(2026, 10, 28, 1, 0);
+const MINUTE = 60_000;
+/** A test value for every setting a deploy config may name; an unknown placeholder fails the test. */
+const VALUES: Record<string, string> = {
+  HQ_OPENIDS: HQ,
+  PII_KEY: 'a1'.repeat(32),
+  REMINDER_TEMPLATE_ID: 'tpl-reminder',
+  NOTICE_TEMPLATE_ID: 'tpl-notice',
+  REMINDER_LEAD_MINUTES: '60',
+};
+
+interface World {
+  brigade: Brigade;
+  post: Post;
+  spare: Post;
+  leader: Profile;
+  vol: Profile;
+  code: string;
+  invite: string;
+}
+type Step = [openid: string, params: (w: World) => object];
+type Calls = { [F in FunctionName]: { [A in ActionName<F>]: Step } };
+
+const year = new Date(NOW).getUTCFullYear();
+// Every action of the contract, in call order (the type makes a missing action a compile error).
+const CALLS: Calls = {
+  volunteers: {
+    register: ['newcomer', () => registration({ mobile: '13900000009' })],
+    me: ['vol', () => ({})],
+    update: ['vol', () => ({ community: '悦来社区' })],
+    card: ['vol', () => ({})],
+    verifyCard: ['leader', () => ({ token: 'not-a-token' })],
+    exportMine: ['vol', () => ({})],
+    deleteMine: ['newcomer', () => ({})],
+  },
+  brigades: {
+    create: [HQ, () => ({ name: '东区博爱大队', town: '东区', joinMode: 'review' })],
+    update: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId, description: '大队简介' })],
+    list: ['vol', () => ({})],
+    get: ['vol', (w) => ({ brigadeId: w.brigade.brigadeId })],
+    invite: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId })],
+    join: ['joiner', (w) => ({ code: w.invite })],
+    members: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId })],
+    review: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId, volunteerId: w.vol.volunteerId, approve: true })],
+    setLeader: [HQ, (w) => ({ brigadeId: w.brigade.brigadeId, cardNo: w.leader.cardNo })],
+    leave: ['joiner', (w) => ({ brigadeId: w.brigade.brigadeId })],
+    groups: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId })],
+    saveGroup: [
+      'leader',
+      (w) => ({
+        brigadeId: w.brigade.brigadeId,
+        name: '一组',
+        volunteerIds: [w.vol.volunteerId, w.leader.volunteerId],
+      }),
+    ],
+  },
+  posts: {
+    create: ['leader', (w) => postRequest(w.brigade.brigadeId)],
+    update: ['leader', (w) => ({ postId: w.spare.postId, startAt: NOW + 300 * MINUTE, endAt: NOW + 360 * MINUTE })],
+    list: ['vol', () => ({})],
+    get: ['vol', (w) => ({ postId: w.post.postId })],
+    signup: ['vol', (w) => ({ postId: w.spare.postId })],
+    withdraw: ['vol', (w) => ({ postId: w.spare.postId })],
+    mine: ['vol', () => ({})],
+    roster: ['leader', (w) => ({ postId: w.post.postId })],
+    checkinCode: ['leader', (w) => ({ postId: w.post.postId })],
+    checkin: ['vol', (w) => ({ postId: w.post.postId, code: w.code })],
+    checkout: ['vol', (w) => ({ postId: w.post.postId, code: w.code })],
+    cancel: ['leader', (w) => ({ postId: w.spare.postId, reason: '天气原因' })],
+  },
+  timebank: {
+    record: ['leader', (w) => ({ postId: w.post.postId, entries: [{ volunteerId: w.vol.volunteerId, rating: 5 }] })],
+    adjust: [
+      'leader',
+      (w) => ({
+        postId: w.post.postId,
+        volunteerId: w.vol.volunteerId,
+        minutes: 30,
+        reason: '更正',
+        requestId: 'adjust-0001',
+      }),
+    ],
+    balance: ['vol', () => ({})],
+    ledger: ['vol', () => ({})],
+    transfer: ['vol', (w) => ({ toCardNo: w.leader.cardNo, minutes: 1, requestId: 'transfer-0001' })],
+    proof: ['vol', () => ({})],
+    verifyProof: ['leader', () => ({ token: 'not-a-token' })],
+  },
+  stars: {
+    get: ['vol', () => ({})],
+    recompute: [HQ, () => ({})],
+    award: [HQ, (w) => ({ cardNo: w.vol.cardNo, honour: 'outstanding', year, reason: '服务突出' })],
+    honours: ['vol', () => ({})],
+  },
+  reminders: {
+    subscribe: ['vol', (w) => ({ postId: w.post.postId, templateId: VALUES.REMINDER_TEMPLATE_ID })],
+    templates: ['vol', () => ({})],
+  },
+  stats: {
+    overview: [HQ, () => ({})],
+    brigade: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId })],
+    export: [HQ, () => ({})],
+    reconcile: [HQ, () => ({})],
+  },
+  needs: {
+    saveRecipient: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId, name: '李伯' })],
+    recipients: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId })],
+    saveNeed: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId })],
+    match: ['leader', () => ({ needId: 'none' })],
+    assign: ['leader', () => ({ needId: 'none' })],
+  },
+};
+
+function postRequest(brigadeId: string, startAt = NOW + 10 * MINUTE) {
+  return {
+    brigadeId,
+    title: '探访独居长者',
+    description: '上门陪伴聊天，帮忙整理家务。',
+    category: '探访慰问',
+    address: '石岐区悦来南路 1 号',
+    startAt,
+    endAt: startAt + 2 * 60 * MINUTE,
+    quota: 5,
+  };
+}
+
+/** The deploy config's placeholders, filled with the test values. */
+function deployValues(): Record<string, string> {
+  const rc = readFileSync(join(__dirname, '../../cloudbaserc.json'), 'utf8');
+  const names = [...rc.matchAll(/\{\{\s*env\.(\w+)\s*\}\}/g)].map((m) => m[1]).filter((n) => n !== 'ENV_ID');
+  const unknown = names.filter((n) => !(n in VALUES));
+  if (unknown.length) throw new Error(`no test value for ${unknown.join(', ')}`);
+  return Object.fromEntries(names.map((n) => [n, VALUES[n]]));
+}
+
+let cloud: TestCloud;
+let w: World;
+
+beforeAll(async () => {
+  cloud = await startTestCloud({ now: NOW, env: deployValues() });
+  // The world is made with the production functions too; if a setting is missing, a step fails here loudly.
+  const register = (openid: string, mobile: string) =>
+    ok<Profile>(cloud, 'volunteers', 'register', registration({ mobile }), openid);
+  const leader = await register('leader', '13700000001');
+  const vol = await register('vol', '13700000002');
+  await register('joiner', '13700000003');
+  const brigade = await ok<Brigade>(
+    cloud,
+    'brigades',
+    'create',
+    { name: '石岐博爱大队', town: '石岐区', joinMode: 'open' },
+    HQ,
+  );
+  await ok(cloud, 'brigades', 'setLeader', { brigadeId: brigade.brigadeId, cardNo: leader.cardNo }, HQ);
+  const post = await ok<Post>(cloud, 'posts', 'create', postRequest(brigade.brigadeId), 'leader');
+  const spare = await ok<Post>(cloud, 'posts', 'create', postRequest(brigade.brigadeId, NOW + 240 * MINUTE), 'leader');
+  await ok(cloud, 'posts', 'signup', { postId: post.postId }, 'vol');
+  const invite = await ok<{ code: string }>(cloud, 'brigades', 'invite', { brigadeId: brigade.brigadeId }, 'leader');
+  for (const openid of ['vol', 'leader']) await ok(cloud, 'brigades', 'join', { code: invite.code }, openid);
+  w = { brigade, post, spare, leader, vol, code: '000000', invite: invite.code };
+});
+afterAll(() => cloud.stop());
+
+describe.each(FUNCTION_NAMES.map((name) => [name]))('%s with its deploy environment', (name) => {
+  const calls = CALLS[name] as Record<string, Step>;
+  it.each(Object.keys(calls).map((action) => [action]))(
+    'answers %s without INTERNAL or a missing setting',
+    async (action) => {
+      const [openid, params] = calls[action];
+      const reply = await call<{ code?: string }>(cloud, name, action, params(w), openid);
+      const body = reply.body as Envelope<{ code?: string }>;
+      if (action === 'checkinCode' && body.ok && body.data.code) w.code = body.data.code;
+      const answer = body.ok ? 'ok' : `${body.code} ${body.message}`;
+      if (process.env.DEPLOY_ENV_VERBOSE) console.log(`${name}.${action}: ${answer}`);
+      expect({ status: reply.status, answer }).toEqual({
+        status: 200,
+        answer: expect.not.stringMatching(/^INTERNAL|尚未配置/),
+      });
+    },
+  );
+});
+
+it('fires every timer trigger without an error', async () => {
+  for (const name of ['stars', 'reminders', 'stats']) {
+    const outcome = await cloud.fireTrigger(name);
+    expect({
+      name,
+      ok: outcome.ok,
+      result: outcome.ok ? (outcome.result as Envelope<unknown>).ok : outcome.message,
+    }).toEqual({
+      name,
+      ok: true,
+      result: true,
+    });
+  }
+});
