@@ -57,7 +57,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeout: 10,
     settings: ['HQ_OPENIDS', 'PII_KEY', 'NOTICE_TEMPLATE_ID'],
     triggers: [],
-    openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'],
+    openapi: ['security.msgSecCheck'],
   },
   {
     name: 'posts',
