@@ -30,7 +30,12 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
     const account = accounts.volunteerAccountId(input.volunteerId);
     const brigadeAccount = accounts.brigadeAccountId(post.brigadeId);
     return rerunOnDuplicate(async () => {
-      const brigadeKnown = (await accounts.findById(brigadeAccount)) !== undefined;
+      const [brigadeAccountDoc, served] = await Promise.all([
+        accounts.findById(brigadeAccount),
+        records.attendedOf(input.volunteerId, 2),
+      ]);
+      const brigadeKnown = brigadeAccountDoc !== undefined;
+      const otherLatest = served.find((r) => r._id !== recordId)?.serviceDate;
       let counted: StatsFact | undefined;
       const adjusted = await inTransaction(async (tx) => {
         const now = Date.now();
@@ -102,6 +107,10 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
             },
             'adjust',
             now,
+            undefined,
+            input.minutes > 0 || oldMinutes > 0
+              ? { serviceDate: record.serviceDate, served: input.minutes > 0, otherLatest }
+              : undefined,
           ),
           delta !== 0 && accounts.applyInTransaction(tx, account, !!held, { balance: delta, earned: delta }, now),
           delta !== 0 && accounts.applyInTransaction(tx, brigadeAccount, brigadeKnown, { balance: -delta }, now),

@@ -121,6 +121,7 @@ async function write(ctx: RequestContext, post: PostDoc, planned: Planned[], by:
           'record',
           now,
           p.name,
+          p.minutes > 0 ? { serviceDate: post.startAt, served: true } : undefined,
         );
         if (p.minutes === 0) return;
         const account = accounts.volunteerAccountId(p.volunteerId);

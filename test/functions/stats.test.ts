@@ -104,8 +104,9 @@ async function serveAndRecord(leader: string, brigadeId: string, crowd: string[]
     leader,
   );
   peopleServed.set(post.postId, corrected);
-  // Adjust one attendee (absent ones become present).
+  // Adjust one attendee: absent ones become present, or all the minutes are taken back.
   const target = pick(entries);
+  const correctedMinutes = rnd() < 0.3 ? 0 : 45 + Math.floor(rnd() * 30);
   await ok(
     w.cloud,
     'timebank',
@@ -113,7 +114,7 @@ async function serveAndRecord(leader: string, brigadeId: string, crowd: string[]
     {
       postId: post.postId,
       volunteerId: target.volunteerId,
-      minutes: 45 + Math.floor(rnd() * 30),
+      minutes: correctedMinutes,
       rating: 4,
       reason: '补录',
       requestId: `adj-${post.postId}`,

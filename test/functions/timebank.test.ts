@@ -240,6 +240,9 @@ describe('timebank.adjust', () => {
     );
     expect(record).toMatchObject({ status: 'attended', minutes: 45, rating: 4 });
     expect((await balance('vol-d')).balanceMinutes).toBe(45);
+    // Now served: the active-volunteer count sees them, as a recount of the records does.
+    const [d] = await w.docs<{ lastServedAt?: number }>('volunteers', { _id: id('vol-d') });
+    expect(d.lastServedAt).toBe(post.startAt);
   });
 
   it('refuses a correction that would take the balance below zero', async () => {
