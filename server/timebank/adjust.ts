@@ -6,7 +6,7 @@
 import type { AdjustRequest } from '../../typings/api/timebank';
 import type { ServiceRecord } from '../../typings/entities';
 import { requireLeaderOf } from '../brigades/access';
-import { invalid, notFound, precondition } from '../errors';
+import { alreadyExists, invalid, notFound, precondition } from '../errors';
 import type { Action } from '../handler';
 import { loadPost } from '../posts/access';
 import * as accounts from '../repos/accounts';
@@ -19,6 +19,23 @@ import type { StatsFact } from '../rules/stats';
 import { inTransaction } from '../transaction';
 import { rerunOnDuplicate } from './rerun';
 import { adjustInput } from './schema';
+
+export const REQUEST_REUSED = '该请求编号已用于另一次调整，请关闭后重新发起';
+
+/** A repeat answers with the record as its first call left it; the same requestId with other values is refused. */
+function repeated(record: records.RecordDoc, first: records.Adjustment, input: AdjustRequest): ServiceRecord {
+  const same =
+    first.toMinutes === input.minutes &&
+    (input.rating ?? first.fromRating) === first.toRating &&
+    first.reason === input.reason;
+  if (!same) throw alreadyExists(REQUEST_REUSED);
+  return {
+    ...records.toRecord(record),
+    status: 'attended',
+    minutes: first.toMinutes,
+    ...(first.toRating !== undefined ? { rating: first.toRating } : {}),
+  };
+}
 
 export const adjust: Action<AdjustRequest, ServiceRecord> = {
   access: 'anyone',
@@ -44,7 +61,8 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
           accounts.getInTransaction(tx, account),
         ]);
         if (!record) throw notFound('该义工尚未录入此服务，请先录入');
-        if (record.adjustments.some((a) => a.requestId === input.requestId)) return records.toRecord(record);
+        const first = record.adjustments.find((a) => a.requestId === input.requestId);
+        if (first) return repeated(record, first, input);
         const oldMinutes = record.status === 'attended' ? record.minutes : 0;
         const rating = input.rating ?? record.rating;
         if (rating === undefined) throw invalid('请填写服务评分（1–5 星）', { rating: '请评分' });

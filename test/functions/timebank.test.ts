@@ -215,6 +215,34 @@ describe('timebank.adjust', () => {
     await expectBooksBalance(w);
   });
 
+  it('answers a repeat with its first result even after later corrections, and refuses a changed repeat', async () => {
+    const first = {
+      postId: post.postId,
+      volunteerId: id('vol-b'),
+      minutes: 95,
+      rating: 5,
+      reason: '按签到记录复核',
+      requestId: 'adjust-b-0002',
+    };
+    const shown = await ok<ServiceRecord>(w.cloud, 'timebank', 'adjust', first, 'leader');
+    expect(shown).toMatchObject({ minutes: 95, rating: 5 });
+    const back = { ...first, minutes: 100, reason: '复核有误，恢复', requestId: 'adjust-b-0003' };
+    expect(await ok<ServiceRecord>(w.cloud, 'timebank', 'adjust', back, 'leader')).toMatchObject({ minutes: 100 });
+    // The first call repeated: its own answer (95), not the record as it stands now, and nothing posted again.
+    expect(await ok<ServiceRecord>(w.cloud, 'timebank', 'adjust', first, 'leader')).toEqual(shown);
+    for (const changed of [{ minutes: 30 }, { rating: 2 }, { reason: '别的原因' }]) {
+      const error = await fails(w.cloud, 'timebank', 'adjust', { ...first, ...changed }, 'leader');
+      expect(error).toMatchObject({ code: 'ALREADY_EXISTS', message: '该请求编号已用于另一次调整，请关闭后重新发起' });
+    }
+    expect(await balance('vol-b')).toMatchObject({ balanceMinutes: 100, earnedMinutes: 100 });
+    const [stored] = await w.docs<{ minutes: number; adjustments: unknown[] }>('service_records', {
+      _id: `${post.postId}:${id('vol-b')}`,
+    });
+    expect(stored).toMatchObject({ minutes: 100 });
+    expect(stored.adjustments).toHaveLength(3);
+    await expectBooksBalance(w);
+  });
+
   it('lets hq adjust, turns an absence into attendance, and requires a reason', async () => {
     const noReason = await fails(
       w.cloud,
@@ -281,6 +309,17 @@ describe('timebank.transfer', () => {
     expect(entry.counterparty).toBe(`义工d（${w.people['vol-d'].cardNo}）`);
     expect(reply.metrics.requests).toBeLessThanOrEqual(10);
     expect(await ok<LedgerEntry>(w.cloud, 'timebank', 'transfer', request, 'vol-a')).toEqual(entry);
+    // The same requestId with another card or amount is refused and names nobody (no enumerating by card number).
+    for (const changed of [{ toCardNo: w.people['vol-e'].cardNo }, { minutes: 5 }, { note: '别的留言' }]) {
+      const error = await fails(w.cloud, 'timebank', 'transfer', { ...request, ...changed }, 'vol-a');
+      const { requestId: _trace, ...shown } = error as typeof error & { requestId?: string };
+      expect(shown).toEqual({
+        ok: false,
+        code: 'ALREADY_EXISTS',
+        message: '该请求编号已用于另一笔转赠，请返回重新发起',
+      });
+    }
+    expect((await balance('vol-e')).receivedMinutes).toBe(80);
     expect(await balance('vol-a')).toEqual({
       balanceMinutes: 40,
       earnedMinutes: 60,

@@ -37,7 +37,11 @@ export interface AdjustRequest {
   /** 1–5; defaults to the recorded rating. */
   rating?: number;
   reason: string;
-  /** Client-made idempotency key: the same call repeated returns the first result. */
+  /**
+   * Client-made idempotency key, scoped to the corrected record: the same call repeated returns the first result
+   * (the record as that call left it, even after later corrections) and changes nothing; the same key with other
+   * minutes, rating or reason is refused with `ALREADY_EXISTS`.
+   */
   requestId: string;
 }
 
@@ -52,6 +56,11 @@ export interface TransferRequest {
   toCardNo: string;
   minutes: number;
   note?: string;
+  /**
+   * Client-made idempotency key, per sender: the same call repeated posts nothing and returns the first receipt
+   * (same entry, same recipient); the same key with another card, amount or note is refused with `ALREADY_EXISTS`
+   * and names nobody.
+   */
   requestId: string;
 }
 
