@@ -8,6 +8,12 @@ export interface RecordEntry {
   rating?: number;
   /** Recorded as absent: no minutes, no rating, no credit. */
   absent?: boolean;
+  /**
+   * Required (≤ 100 characters, content-checked, kept on the record and counted in the brigade's figures) when
+   * the minutes exceed the post's length (endAt − startAt) or the volunteer never checked in, e.g. "现场未扫码签到".
+   * Nobody records their own minutes (PERMISSION_DENIED).
+   */
+  reason?: string;
 }
 
 export interface RecordRequest {
