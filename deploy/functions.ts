@@ -71,7 +71,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeout: 20,
     settings: ['HQ_OPENIDS', 'PII_KEY'],
     triggers: [],
-    openapi: [],
+    openapi: ['security.msgSecCheck'],
   },
   {
     name: 'stars',

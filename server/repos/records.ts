@@ -29,6 +29,12 @@ export interface RecordDoc {
   status: RecordStatus;
   minutes: number;
   rating?: number;
+  /** The post's length in minutes (endAt − startAt) when recorded: more needs a reason. */
+  capMinutes?: number;
+  /** Whether the volunteer had checked in; recording without a check-in needs a reason. */
+  checkedIn?: boolean;
+  /** Why more than the post's length, or without a check-in (others see it: it passed the content check). */
+  reason?: string;
   /** The post's start. */
   serviceDate: number;
   recordedAt: number;

@@ -258,12 +258,23 @@ export const recordsServedIn = (range: Range, afterId: string | undefined, batch
     status: string;
     minutes: number;
     serviceDate: number;
+    capMinutes?: number;
+    checkedIn?: boolean;
   }>(
     'service_records',
     'serviceDate',
     range,
     {},
-    { brigadeId: true, brigadeName: true, category: true, status: true, minutes: true, serviceDate: true },
+    {
+      brigadeId: true,
+      brigadeName: true,
+      category: true,
+      status: true,
+      minutes: true,
+      serviceDate: true,
+      capMinutes: true,
+      checkedIn: true,
+    },
     afterId,
     batch,
   );

@@ -90,11 +90,18 @@ export const sumOf = (entries: Pick<EntryDoc, 'minutes'>[]) => entries.reduce((s
 /** A volunteer's balance never goes below zero. */
 export const canDebit = (balance: number, minutes: number) => balance - minutes >= 0;
 
+/**
+ * A correction that takes back `-delta` minutes from a balance of `balance`: the part the volunteer no longer holds
+ * (donated meanwhile), which is written off against the issuing brigade so the balance stops at zero.
+ */
+export const writeOffOf = (balance: number, delta: number) => Math.max(0, -delta - Math.max(0, balance));
+
 /** Hours with one decimal, as shown everywhere (`125` → `2.1`). */
 export const hoursLabel = (minutes: number) => (Math.round(minutes / 6) / 10).toFixed(1);
 
 export const idempotency = {
   credit: (recordId: string) => `credit:${recordId}`,
-  adjust: (recordId: string, requestId: string, part: 'reverse' | 'new') => `adjust:${recordId}:${requestId}:${part}`,
+  adjust: (recordId: string, requestId: string, part: 'reverse' | 'new' | 'writeoff') =>
+    `adjust:${recordId}:${requestId}:${part}`,
   transfer: (volunteerId: string, requestId: string) => `transfer:${volunteerId}:${requestId}`,
 };

@@ -19,12 +19,58 @@ export interface BrigadeRef {
   town: string;
 }
 
-export interface ServiceCounts {
+/**
+ * "Records stay honest": attendances recorded beyond the post's length (and the minutes beyond it), and attendances
+ * recorded without a check-in (and their minutes). Kept per brigade only, and shown in the brigade's figures.
+ */
+export const HONESTY = ['overCapRecords', 'overCapMinutes', 'uncheckedRecords', 'uncheckedMinutes'] as const;
+export type Honesty = Record<(typeof HONESTY)[number], number>;
+
+export interface ServiceCounts extends Partial<Honesty> {
   sessions?: number;
   minutes?: number;
   noShows?: number;
   peopleServed?: number;
 }
+
+/** What a record holds that the honesty figures count (records from before the rule carry no cap: never flagged). */
+export interface RecordFacts {
+  status: string;
+  minutes: number;
+  /** The post's length in minutes when recorded. */
+  capMinutes?: number;
+  /** Whether the volunteer had checked in. */
+  checkedIn?: boolean;
+}
+
+/** One record's honesty figures. */
+export function honestyOf(r: RecordFacts): Honesty {
+  const attended = r.status === 'attended';
+  const over = attended && r.capMinutes !== undefined && r.minutes > r.capMinutes;
+  const unchecked = attended && r.checkedIn === false && r.minutes > 0;
+  return {
+    overCapRecords: over ? 1 : 0,
+    overCapMinutes: over ? r.minutes - (r.capMinutes ?? 0) : 0,
+    uncheckedRecords: unchecked ? 1 : 0,
+    uncheckedMinutes: unchecked ? r.minutes : 0,
+  };
+}
+
+/** Figures summed over records, or `after − before` for a correction. */
+export function sumHonesty(records: RecordFacts[], sign = 1, into: Honesty = emptyHonesty()): Honesty {
+  for (const r of records) {
+    const h = honestyOf(r);
+    for (const k of HONESTY) into[k] += sign * h[k];
+  }
+  return into;
+}
+
+export const emptyHonesty = (): Honesty => ({
+  overCapRecords: 0,
+  overCapMinutes: 0,
+  uncheckedRecords: 0,
+  uncheckedMinutes: 0,
+});
 
 /** What happened, with the time that decides its Shanghai month. `delta` is +1 for a new fact, −1 for one undone. */
 export type StatsFact =
@@ -81,6 +127,7 @@ function pathsOf(fact: StatsFact): [Record<string, number>, Record<string, strin
       for (const figure of ['sessions', 'minutes', 'noShows', 'peopleServed'] as const) {
         everywhere(figure, fact[figure] ?? 0, fact.brigade.town, fact.brigade, fact.category);
       }
+      for (const figure of HONESTY) add(`${brigadeBase(fact.brigade)}.${figure}`, fact[figure] ?? 0);
       labelBrigade(fact.brigade);
       break;
   }

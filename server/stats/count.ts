@@ -9,7 +9,7 @@ import type { PostDoc } from '../repos/posts';
 import type { RecordDoc } from '../repos/records';
 import * as repo from '../repos/stats';
 import type { VolunteerDoc } from '../repos/volunteers';
-import { changesOf, type BrigadeRef, type StatsFact } from '../rules/stats';
+import { changesOf, sumHonesty, type BrigadeRef, type RecordFacts, type StatsFact } from '../rules/stats';
 import { shanghaiMonth } from '../time';
 
 type Ctx = Pick<RequestContext, 'log'>;
@@ -56,7 +56,7 @@ export const postFact = (
 /** Newly recorded attendees of a post: sessions and minutes of those present, no-shows of the absent. */
 export function recordedFact(
   post: PostDoc,
-  recorded: { status: 'attended' | 'absent'; minutes: number }[],
+  recorded: (RecordFacts & { status: 'attended' | 'absent' })[],
 ): StatsFact | undefined {
   if (recorded.length === 0) return undefined;
   const attended = recorded.filter((r) => r.status === 'attended');
@@ -68,16 +68,14 @@ export function recordedFact(
     sessions: attended.length,
     minutes: attended.reduce((s, r) => s + r.minutes, 0),
     noShows: recorded.length - attended.length,
+    ...sumHonesty(recorded),
   };
 }
 
 /** An adjustment: the minutes' difference, and an absent attendee turned present (a session instead of a no-show). */
-export function adjustedFact(
-  post: PostDoc,
-  before: Pick<RecordDoc, 'status' | 'minutes'>,
-  minutesAfter: number,
-): StatsFact {
+export function adjustedFact(post: PostDoc, before: RecordDoc, minutesAfter: number): StatsFact {
   const wasAbsent = before.status === 'absent';
+  const after: RecordFacts = { ...before, status: 'attended', minutes: minutesAfter };
   return {
     kind: 'service',
     at: post.startAt,
@@ -86,6 +84,7 @@ export function adjustedFact(
     sessions: wasAbsent ? 1 : 0,
     noShows: wasAbsent ? -1 : 0,
     minutes: minutesAfter - (wasAbsent ? 0 : before.minutes),
+    ...sumHonesty([before], -1, sumHonesty([after])),
   };
 }
 

@@ -7,7 +7,15 @@
 import type { RequestContext } from '../context';
 import type { Action } from '../handler';
 import * as repo from '../repos/stats';
-import { changesOf, driftOf, flattenCounters, monthRange, type BrigadeRef, type StatsFact } from '../rules/stats';
+import {
+  changesOf,
+  driftOf,
+  flattenCounters,
+  honestyOf,
+  monthRange,
+  type BrigadeRef,
+  type StatsFact,
+} from '../rules/stats';
 import { none } from '../schema';
 import { shanghaiMonth } from '../time';
 import { monthsBetween } from './summary';
@@ -71,6 +79,7 @@ export async function recountMonth(month: string): Promise<{ counters: Record<st
       sessions: r.status === 'attended' ? 1 : 0,
       minutes: r.status === 'attended' ? r.minutes : 0,
       noShows: r.status === 'absent' ? 1 : 0,
+      ...honestyOf(r),
     })),
     ...served.map((s): StatsFact => ({
       kind: 'service',

@@ -6,7 +6,17 @@
  */
 import type { BrigadeStatsResponse, OverviewResponse } from '../../typings/api/stats';
 import type { CounterMap, MonthDoc } from '../repos/stats';
-import { addFigures, emptyFigures, isEmpty, key, noShowRate, type Figures } from '../rules/stats';
+import {
+  HONESTY,
+  addFigures,
+  emptyFigures,
+  emptyHonesty,
+  isEmpty,
+  key,
+  noShowRate,
+  type Figures,
+  type Honesty,
+} from '../rules/stats';
 
 type CategoryRow = OverviewResponse['byCategory'][number];
 type Summary = Omit<OverviewResponse, 'activeVolunteers'>;
@@ -118,6 +128,19 @@ export function summarize(docs: MonthDoc[], town?: string): Summary {
   };
 }
 
+/** The brigade's honesty figures (beyond the post's length, without a check-in) summed over the documents. */
+function honestyOf(docs: MonthDoc[], brigadeKey: string): Honesty {
+  const out = emptyHonesty();
+  for (const doc of docs) {
+    const slice = doc.byBrigade?.[brigadeKey];
+    for (const k of HONESTY) {
+      const n = slice?.[k];
+      if (typeof n === 'number') out[k] += n;
+    }
+  }
+  return out;
+}
+
 /** One brigade's figures over the documents (members come from the brigade itself). */
 export function summarizeBrigade(
   docs: MonthDoc[],
@@ -135,6 +158,7 @@ export function summarizeBrigade(
     peopleServed: f.peopleServed,
     noShows: f.noShows,
     noShowRate: noShowRate(f),
+    ...honestyOf(docs, key(brigade.brigadeId)),
     byMonth: byMonthOf(docs, (d) => d.byBrigade?.[key(brigade.brigadeId)]),
     byCategory: categoryRows(row?.categories ?? new Map()),
   };

@@ -1,24 +1,44 @@
 /**
  * timebank.adjust — a reasoned correction of a recorded attendee, by the post's brigade leaders or hq: in one
  * transaction a reversing pair for the old credit, a new pair for the corrected one, the record (with its history),
- * the cached balances and the volunteer's counters and stars. Refused if the volunteer's balance would go negative.
+ * the cached balances and the volunteer's counters and stars. A reduction always succeeds: earned minutes (stars)
+ * drop by the full amount, the balance by at most what the volunteer still holds; the rest is a write-off pair
+ * against the brigade. Nobody adjusts their own minutes.
  */
 import type { AdjustRequest } from '../../typings/api/timebank';
 import type { ServiceRecord } from '../../typings/entities';
 import { requireLeaderOf } from '../brigades/access';
-import { invalid, notFound, precondition } from '../errors';
+import { alreadyExists, denied, invalid, notFound, precondition } from '../errors';
 import type { Action } from '../handler';
 import { loadPost } from '../posts/access';
 import * as accounts from '../repos/accounts';
 import * as ledger from '../repos/ledger';
 import * as records from '../repos/records';
-import { canDebit, entriesOf, idempotency, type Movement } from '../rules/ledger';
+import { entriesOf, idempotency, writeOffOf, type Movement } from '../rules/ledger';
 import { applyServiceInTransaction } from '../stars/levels';
 import { adjustedFact, countFacts } from '../stats/count';
 import type { StatsFact } from '../rules/stats';
+import { checkText } from '../security';
 import { inTransaction } from '../transaction';
 import { rerunOnDuplicate } from './rerun';
 import { adjustInput } from './schema';
+
+export const REQUEST_REUSED = '该请求编号已用于另一次调整，请关闭后重新发起';
+
+/** A repeat answers with the record as its first call left it; the same requestId with other values is refused. */
+function repeated(record: records.RecordDoc, first: records.Adjustment, input: AdjustRequest): ServiceRecord {
+  const same =
+    first.toMinutes === input.minutes &&
+    (input.rating ?? first.fromRating) === first.toRating &&
+    first.reason === input.reason;
+  if (!same) throw alreadyExists(REQUEST_REUSED);
+  return {
+    ...records.toRecord(record),
+    status: 'attended',
+    minutes: first.toMinutes,
+    ...(first.toRating !== undefined ? { rating: first.toRating } : {}),
+  };
+}
 
 export const adjust: Action<AdjustRequest, ServiceRecord> = {
   access: 'anyone',
@@ -26,11 +46,19 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
   async run(input, ctx) {
     const post = await loadPost(input.postId);
     const { volunteer: by } = await requireLeaderOf(ctx, post.brigadeId, true);
+    if (by && by._id === input.volunteerId) throw denied('不能调整自己的服务时长，请由大队的其他负责人或总队调整');
+    // The reason stays in the record's history that others read.
+    await checkText(ctx, { reason: input.reason });
     const recordId = records.recordId(post._id, input.volunteerId);
     const account = accounts.volunteerAccountId(input.volunteerId);
     const brigadeAccount = accounts.brigadeAccountId(post.brigadeId);
     return rerunOnDuplicate(async () => {
-      const brigadeKnown = (await accounts.findById(brigadeAccount)) !== undefined;
+      const [brigadeAccountDoc, served] = await Promise.all([
+        accounts.findById(brigadeAccount),
+        records.attendedOf(input.volunteerId, 2),
+      ]);
+      const brigadeKnown = brigadeAccountDoc !== undefined;
+      const otherLatest = served.find((r) => r._id !== recordId)?.serviceDate;
       let counted: StatsFact | undefined;
       const adjusted = await inTransaction(async (tx) => {
         const now = Date.now();
@@ -39,7 +67,8 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
           accounts.getInTransaction(tx, account),
         ]);
         if (!record) throw notFound('该义工尚未录入此服务，请先录入');
-        if (record.adjustments.some((a) => a.requestId === input.requestId)) return records.toRecord(record);
+        const first = record.adjustments.find((a) => a.requestId === input.requestId);
+        if (first) return repeated(record, first, input);
         const oldMinutes = record.status === 'attended' ? record.minutes : 0;
         const rating = input.rating ?? record.rating;
         if (rating === undefined) throw invalid('请填写服务评分（1–5 星）', { rating: '请评分' });
@@ -48,9 +77,8 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
         }
         const delta = input.minutes - oldMinutes;
         counted = adjustedFact(post, record, input.minutes);
-        if (!canDebit(held?.balance ?? 0, -Math.min(0, delta))) {
-          throw precondition(`该义工的时间银行余额不足以扣回 ${-delta} 分钟（部分时数可能已转赠），无法调整`);
-        }
+        // What cannot be taken back (already donated) is written off against the brigade: never lost, never < 0.
+        const writeOff = writeOffOf(held?.balance ?? 0, delta);
         const base = { kind: 'adjustment' as const, at: now, postId: post._id, recordId, note: input.reason };
         const issuer = { accountId: brigadeAccount, label: post.brigadeName };
         const holder = { accountId: account };
@@ -71,6 +99,16 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
             from: issuer,
             to: holder,
             minutes: input.minutes,
+          });
+        }
+        if (writeOff > 0) {
+          movements.push({
+            ...base,
+            idempotencyKey: idempotency.adjust(recordId, input.requestId, 'writeoff'),
+            from: issuer,
+            to: holder,
+            minutes: writeOff,
+            note: `核销：${writeOff} 分钟已转赠，无法扣回`,
           });
         }
         const adjustment: records.Adjustment = {
@@ -102,9 +140,15 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
             },
             'adjust',
             now,
+            undefined,
+            input.minutes > 0 || oldMinutes > 0
+              ? { serviceDate: record.serviceDate, served: input.minutes > 0, otherLatest }
+              : undefined,
           ),
-          delta !== 0 && accounts.applyInTransaction(tx, account, !!held, { balance: delta, earned: delta }, now),
-          delta !== 0 && accounts.applyInTransaction(tx, brigadeAccount, brigadeKnown, { balance: -delta }, now),
+          delta !== 0 &&
+            accounts.applyInTransaction(tx, account, !!held, { balance: delta + writeOff, earned: delta }, now),
+          delta + writeOff !== 0 &&
+            accounts.applyInTransaction(tx, brigadeAccount, brigadeKnown, { balance: -(delta + writeOff) }, now),
         ]);
         return records.toRecord({ ...record, ...patch });
       });

@@ -7,7 +7,7 @@
 import type { RecordRequest, RecordResponse } from '../../typings/api/timebank';
 import { requireLeaderOf } from '../brigades/access';
 import type { RequestContext } from '../context';
-import { invalid, precondition } from '../errors';
+import { denied, invalid, precondition } from '../errors';
 import type { Action } from '../handler';
 import { loadPost } from '../posts/access';
 import * as accounts from '../repos/accounts';
@@ -19,6 +19,7 @@ import { entriesOf, idempotency } from '../rules/ledger';
 import { overlapMinutes } from '../rules/posts';
 import { applyServiceInTransaction } from '../stars/levels';
 import { countFacts, countPeopleServed, recordedFact } from '../stats/count';
+import { checkText } from '../security';
 import { inTransaction } from '../transaction';
 import { rerunOnDuplicate } from './rerun';
 import { recordInput } from './schema';
@@ -29,6 +30,9 @@ interface Planned {
   status: 'attended' | 'absent';
   minutes: number;
   rating?: number;
+  capMinutes: number;
+  checkedIn: boolean;
+  reason?: string;
 }
 
 /** Minutes checked in within the post's time; until the post's end when not checked out; 0 without a check-in. */
@@ -37,25 +41,38 @@ export function defaultMinutes(post: PostDoc, signup: signups.SignupDoc): number
   return overlapMinutes(signup.checkinAt, signup.checkoutAt ?? post.endAt, post.startAt, post.endAt);
 }
 
-function plan(post: PostDoc, entries: RecordRequest['entries'], live: signups.SignupDoc[]): Planned[] {
+/** The post's length in whole minutes: more than this needs a reason. */
+export const capOf = (post: Pick<PostDoc, 'startAt' | 'endAt'>) => Math.floor((post.endAt - post.startAt) / 60_000);
+
+function plan(post: PostDoc, entries: RecordRequest['entries'], live: signups.SignupDoc[], by?: string): Planned[] {
   const byVolunteer = new Map(live.filter((s) => s.status === 'confirmed').map((s) => [s.volunteerId, s]));
   const seen = new Set<string>();
+  const capMinutes = capOf(post);
   return entries.map((entry, i) => {
     if (seen.has(entry.volunteerId)) throw invalid(`第 ${i + 1} 条：同一名义工重复出现`);
     seen.add(entry.volunteerId);
+    if (by && entry.volunteerId === by) throw denied('不能录入自己的服务时长，请由大队的其他负责人录入');
     const signup = byVolunteer.get(entry.volunteerId);
     if (!signup) throw precondition(`第 ${i + 1} 条：该义工没有此服务的有效报名，不能录入`);
-    if (entry.absent) return { volunteerId: entry.volunteerId, name: signup.name, status: 'absent', minutes: 0 };
+    const checkedIn = !!signup.checkinAt;
+    const base = { volunteerId: entry.volunteerId, name: signup.name, capMinutes, checkedIn };
+    if (entry.absent) return { ...base, status: 'absent', minutes: 0 };
     if (entry.rating === undefined) {
       throw invalid(`请为${signup.name}评分（1–5 星）`, { [`entries.${i}.rating`]: '请评分' });
     }
-    return {
-      volunteerId: entry.volunteerId,
-      name: signup.name,
-      status: 'attended',
-      minutes: entry.minutes ?? defaultMinutes(post, signup),
-      rating: entry.rating,
-    };
+    const minutes = entry.minutes ?? defaultMinutes(post, signup);
+    const reason = entry.reason?.trim() || undefined;
+    if (!checkedIn && !reason) {
+      throw invalid(`${signup.name}没有签到，请填写录入原因（如：现场未扫码签到）`, {
+        [`entries.${i}.reason`]: '未签到，请填写原因',
+      });
+    }
+    if (minutes > capMinutes && !reason) {
+      throw invalid(`${signup.name}的时长超过活动时长（${capMinutes} 分钟），请填写原因`, {
+        [`entries.${i}.reason`]: '超过活动时长，请填写原因',
+      });
+    }
+    return { ...base, status: 'attended', minutes, rating: entry.rating, ...(reason ? { reason } : {}) };
   });
 }
 
@@ -108,6 +125,9 @@ async function write(ctx: RequestContext, post: PostDoc, planned: Planned[], by:
           status: p.status,
           minutes: p.minutes,
           ...(p.rating !== undefined ? { rating: p.rating } : {}),
+          capMinutes: p.capMinutes,
+          checkedIn: p.checkedIn,
+          ...(p.reason ? { reason: p.reason } : {}),
           serviceDate: post.startAt,
           recordedAt: now,
           recordedBy: by,
@@ -121,6 +141,7 @@ async function write(ctx: RequestContext, post: PostDoc, planned: Planned[], by:
           'record',
           now,
           p.name,
+          p.minutes > 0 ? { serviceDate: post.startAt, served: true } : undefined,
         );
         if (p.minutes === 0) return;
         const account = accounts.volunteerAccountId(p.volunteerId);
@@ -158,7 +179,9 @@ export const record: Action<RecordRequest, RecordResponse> = {
     const { volunteer } = await requireLeaderOf(ctx, post.brigadeId);
     if (post.status !== 'published') throw precondition('该招募已取消，不能录入服务时长');
     if (Date.now() < post.startAt) throw precondition('服务开始后才能录入服务情况');
-    const planned = plan(post, input.entries, await signups.ofPost(post._id));
+    const planned = plan(post, input.entries, await signups.ofPost(post._id), volunteer?._id);
+    // Reasons are shown to others (the brigade's figures, hq): they pass the content check.
+    await checkText(ctx, Object.fromEntries(planned.map((p, i) => [`entries.${i}.reason`, p.reason])));
     const result = await rerunOnDuplicate(() => write(ctx, post, planned, volunteer?._id ?? ''));
     await countPeopleServed(ctx, post, input.peopleServed);
     return result;

@@ -17,6 +17,7 @@ export const recordInput = z.object({
       minutes: z.optional(int('服务时长（分钟）', 0, MINUTES_PER_RECORD_MAX)),
       rating: z.optional(int('服务评分', 1, 5)),
       absent: z.optional(bool('缺席')),
+      reason: optionalText('录入原因', 100),
     }),
     RECORD_BATCH_MAX,
   ).check(z.minLength(1, '请至少录入一名义工')),

@@ -26,7 +26,7 @@ const record = (post: Post, openid: string, minutes: number, rating: number) =>
     w.cloud,
     'timebank',
     'record',
-    { postId: post.postId, entries: [{ volunteerId: id(openid), minutes, rating }] },
+    { postId: post.postId, entries: [{ volunteerId: id(openid), minutes, rating, reason: '集中补录历史服务' }] },
     'leader',
   );
 
@@ -130,7 +130,10 @@ describe('levels move with records and with time', () => {
       w.cloud,
       'timebank',
       'record',
-      { postId: poor.postId, entries: [{ volunteerId: id('plain'), minutes: 0, rating: 1 }] },
+      {
+        postId: poor.postId,
+        entries: [{ volunteerId: id('plain'), minutes: 0, rating: 1, reason: '集中补录历史服务' }],
+      },
       'leader',
     );
     // ratings 1, 4, 4, 4, 4, 1 → 3.0 exactly keeps the star; one more low rating takes it.

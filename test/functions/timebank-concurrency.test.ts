@@ -9,8 +9,10 @@ let w: TimebankWorld;
 const id = (openid: string) => w.people[openid].volunteerId;
 const balance = (openid: string) => ok<BalanceResponse>(w.cloud, 'timebank', 'balance', {}, openid);
 const PEOPLE = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'];
+const SEED = Number(process.env.TIMEBANK_SEED ?? Date.now() % 100_000);
 
 beforeAll(async () => {
+  console.log(`timebank workload seed ${SEED} (TIMEBANK_SEED=${SEED} to repeat)`);
   w = await timebankWorld();
   for (const p of PEOPLE) await w.register(p, { name: `义工${p}` });
 }, 60_000);
@@ -74,8 +76,14 @@ describe('concurrent transfers from one account', () => {
 
 describe('a randomized concurrent workload', () => {
   it('keeps every movement at zero and every cached balance equal to its entries', async () => {
-    let seed = 20261128;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let seed = SEED >>> 0;
+    // mulberry32
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
     const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
     const posts = [await w.served(PEOPLE.slice(0, 4)), await w.served(PEOPLE.slice(2))];
     const roster = (postIndex: number) => (postIndex === 0 ? PEOPLE.slice(0, 4) : PEOPLE.slice(2));

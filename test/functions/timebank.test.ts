@@ -1,5 +1,6 @@
 // timebank: recording with defaults from check-in/out, absences, repeats, adjustments, transfers, the proof,
 // who may do what, and the request budgets.
+import type { BrigadeStatsResponse } from '../../typings/api/stats';
 import type { BalanceResponse, ProofResponse, RecordResponse, VerifyProofResponse } from '../../typings/api/timebank';
 import type { LedgerEntry, Page, Post, ServiceRecord } from '../../typings/entities';
 import type { Brigade, Profile } from '../../typings/entities';
@@ -49,7 +50,7 @@ describe('timebank.record', () => {
         entries: [
           { volunteerId: id('vol-a'), rating: 5 },
           { volunteerId: id('vol-b'), rating: 4 },
-          { volunteerId: id('vol-c'), rating: 3, minutes: 90 },
+          { volunteerId: id('vol-c'), rating: 3, minutes: 90, reason: '现场未扫码签到' },
           { volunteerId: id('vol-d'), absent: true },
         ],
       },
@@ -97,7 +98,7 @@ describe('timebank.record', () => {
         postId: post.postId,
         entries: [
           { volunteerId: id('vol-a'), rating: 5 },
-          { volunteerId: id('vol-c'), rating: 3, minutes: 90 },
+          { volunteerId: id('vol-c'), rating: 3, minutes: 90, reason: '现场未扫码签到' },
           { volunteerId: id('vol-d'), absent: true },
         ],
       },
@@ -115,7 +116,7 @@ describe('timebank.record', () => {
       {
         postId: post.postId,
         entries: [
-          { volunteerId: id('vol-e'), rating: 4, minutes: 30 },
+          { volunteerId: id('vol-e'), rating: 4, minutes: 30, reason: '现场未扫码签到' },
           { volunteerId: id('vol-a'), rating: 5, minutes: 120 },
         ],
       },
@@ -215,6 +216,34 @@ describe('timebank.adjust', () => {
     await expectBooksBalance(w);
   });
 
+  it('answers a repeat with its first result even after later corrections, and refuses a changed repeat', async () => {
+    const first = {
+      postId: post.postId,
+      volunteerId: id('vol-b'),
+      minutes: 95,
+      rating: 5,
+      reason: '按签到记录复核',
+      requestId: 'adjust-b-0002',
+    };
+    const shown = await ok<ServiceRecord>(w.cloud, 'timebank', 'adjust', first, 'leader');
+    expect(shown).toMatchObject({ minutes: 95, rating: 5 });
+    const back = { ...first, minutes: 100, reason: '复核有误，恢复', requestId: 'adjust-b-0003' };
+    expect(await ok<ServiceRecord>(w.cloud, 'timebank', 'adjust', back, 'leader')).toMatchObject({ minutes: 100 });
+    // The first call repeated: its own answer (95), not the record as it stands now, and nothing posted again.
+    expect(await ok<ServiceRecord>(w.cloud, 'timebank', 'adjust', first, 'leader')).toEqual(shown);
+    for (const changed of [{ minutes: 30 }, { rating: 2 }, { reason: '别的原因' }]) {
+      const error = await fails(w.cloud, 'timebank', 'adjust', { ...first, ...changed }, 'leader');
+      expect(error).toMatchObject({ code: 'ALREADY_EXISTS', message: '该请求编号已用于另一次调整，请关闭后重新发起' });
+    }
+    expect(await balance('vol-b')).toMatchObject({ balanceMinutes: 100, earnedMinutes: 100 });
+    const [stored] = await w.docs<{ minutes: number; adjustments: unknown[] }>('service_records', {
+      _id: `${post.postId}:${id('vol-b')}`,
+    });
+    expect(stored).toMatchObject({ minutes: 100 });
+    expect(stored.adjustments).toHaveLength(3);
+    await expectBooksBalance(w);
+  });
+
   it('lets hq adjust, turns an absence into attendance, and requires a reason', async () => {
     const noReason = await fails(
       w.cloud,
@@ -240,9 +269,12 @@ describe('timebank.adjust', () => {
     );
     expect(record).toMatchObject({ status: 'attended', minutes: 45, rating: 4 });
     expect((await balance('vol-d')).balanceMinutes).toBe(45);
+    // Now served: the active-volunteer count sees them, as a recount of the records does.
+    const [d] = await w.docs<{ lastServedAt?: number }>('volunteers', { _id: id('vol-d') });
+    expect(d.lastServedAt).toBe(post.startAt);
   });
 
-  it('refuses a correction that would take the balance below zero', async () => {
+  it('takes back what was over-credited even after a gift: balance to zero, the rest written off', async () => {
     await ok(
       w.cloud,
       'timebank',
@@ -250,16 +282,60 @@ describe('timebank.adjust', () => {
       { toCardNo: w.people['vol-e'].cardNo, minutes: 80, requestId: 'gift-c-to-e-01' },
       'vol-c',
     );
-    const error = await fails(
+    const record = await ok<ServiceRecord>(
       w.cloud,
       'timebank',
       'adjust',
       { postId: post.postId, volunteerId: id('vol-c'), minutes: 0, reason: '未实际参加', requestId: 'adjust-c-0001' },
       'leader',
     );
-    expect(error.code).toBe('FAILED_PRECONDITION');
-    expect((await balance('vol-c')).balanceMinutes).toBe(10);
+    expect(record).toMatchObject({ minutes: 0 });
+    // Earned minutes (stars) drop by all 90; the balance only by the 10 still held.
+    expect(await balance('vol-c')).toMatchObject({ balanceMinutes: 0, earnedMinutes: 0, donatedMinutes: 80 });
+    expect((await balance('vol-e')).balanceMinutes).toBe(80);
+    const [c] = await w.docs<{ earnedMinutes: number; lastServedAt?: number }>('volunteers', { _id: id('vol-c') });
+    expect(c.earnedMinutes).toBe(0);
+    expect(c.lastServedAt).toBeUndefined();
+    const entries = await w.docs<{ minutes: number; kind: string; note?: string }>('ledger', {
+      accountId: `volunteer:${id('vol-c')}`,
+    });
+    expect(entries.map((e) => [e.kind, e.minutes])).toEqual([
+      ['credit', 90],
+      ['transfer', -80],
+      ['adjustment', -90],
+      ['adjustment', 80],
+    ]);
+    expect(entries[3].note).toBe('核销：80 分钟已转赠，无法扣回');
+    // The write-off is a pair against the brigade: it still stands behind the 80 minutes in circulation.
+    const [writeOff] = await w.docs<{ minutes: number }>('ledger', {
+      accountId: `brigade:${w.brigade.brigadeId}`,
+      note: '核销：80 分钟已转赠，无法扣回',
+    });
+    expect(writeOff.minutes).toBe(-80);
     await expectBooksBalance(w);
+  });
+
+  it('refuses anyone adjusting their own minutes, and a risky reason', async () => {
+    const own = await fails(
+      w.cloud,
+      'timebank',
+      'adjust',
+      { postId: post.postId, volunteerId: id('leader'), minutes: 600, reason: '补记', requestId: 'adjust-own-0001' },
+      'leader',
+    );
+    expect(own).toMatchObject({
+      code: 'PERMISSION_DENIED',
+      message: '不能调整自己的服务时长，请由大队的其他负责人或总队调整',
+    });
+    const risky = await fails(
+      w.cloud,
+      'timebank',
+      'adjust',
+      { postId: post.postId, volunteerId: id('vol-a'), minutes: 61, reason: '赌博输了', requestId: 'adjust-risky-01' },
+      'leader',
+    );
+    expect(risky.code).toBe('INVALID_ARGUMENT');
+    expect((await balance('vol-a')).earnedMinutes).toBe(60);
   });
 });
 
@@ -278,6 +354,17 @@ describe('timebank.transfer', () => {
     expect(entry.counterparty).toBe(`义工d（${w.people['vol-d'].cardNo}）`);
     expect(reply.metrics.requests).toBeLessThanOrEqual(10);
     expect(await ok<LedgerEntry>(w.cloud, 'timebank', 'transfer', request, 'vol-a')).toEqual(entry);
+    // The same requestId with another card or amount is refused and names nobody (no enumerating by card number).
+    for (const changed of [{ toCardNo: w.people['vol-e'].cardNo }, { minutes: 5 }, { note: '别的留言' }]) {
+      const error = await fails(w.cloud, 'timebank', 'transfer', { ...request, ...changed }, 'vol-a');
+      const { requestId: _trace, ...shown } = error as typeof error & { requestId?: string };
+      expect(shown).toEqual({
+        ok: false,
+        code: 'ALREADY_EXISTS',
+        message: '该请求编号已用于另一笔转赠，请返回重新发起',
+      });
+    }
+    expect((await balance('vol-e')).receivedMinutes).toBe(80);
     expect(await balance('vol-a')).toEqual({
       balanceMinutes: 40,
       earnedMinutes: 60,
@@ -385,7 +472,10 @@ describe('who may do what', () => {
       w.cloud,
       'timebank',
       'record',
-      { postId: post.postId, entries: [{ volunteerId: id('vol-e'), rating: 4 }] },
+      {
+        postId: post.postId,
+        entries: [{ volunteerId: id('vol-e'), rating: 4, minutes: 30, reason: '手机没电未签到' }],
+      },
       openid,
     );
   const adjustAs = (openid: string, minutes = 61) =>
@@ -441,5 +531,79 @@ describe('request budgets', () => {
   it('a repeated profile still reads as registered (sanity of the world)', async () => {
     const me = await ok<{ registered: boolean; profile: Profile }>(w.cloud, 'volunteers', 'me', {}, 'vol-a');
     expect(me.registered).toBe(true);
+  });
+});
+
+describe('records stay honest', () => {
+  interface StoredRecord {
+    brigadeId: string;
+    status: string;
+    minutes: number;
+    capMinutes?: number;
+    checkedIn?: boolean;
+    reason?: string;
+  }
+
+  it('needs a reason beyond the post’s length or without a check-in, and refuses recording oneself', async () => {
+    // vol-x: in at +10, out at +70 (60 min); vol-a never checked in; the leader signed up too.
+    const served = await w.served(['vol-x', 'vol-a', 'leader'], { checkin: ['vol-x', 'leader'] });
+    const record = (entries: object[]) =>
+      call(w.cloud, 'timebank', 'record', { postId: served.postId, entries }, 'leader');
+    const overCap = await record([{ volunteerId: id('vol-x'), rating: 5, minutes: 1440 }]);
+    expect(overCap.body).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '义工x的时长超过活动时长（120 分钟），请填写原因',
+    });
+    const unchecked = await record([{ volunteerId: id('vol-a'), rating: 5, minutes: 60 }]);
+    expect(unchecked.body).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '义工a没有签到，请填写录入原因（如：现场未扫码签到）',
+    });
+    const self = await record([
+      { volunteerId: id('vol-x'), rating: 5 },
+      { volunteerId: id('leader'), rating: 5 },
+    ]);
+    expect(self.body).toMatchObject({
+      code: 'PERMISSION_DENIED',
+      message: '不能录入自己的服务时长，请由大队的其他负责人录入',
+    });
+    const risky = await record([{ volunteerId: id('vol-a'), rating: 5, minutes: 60, reason: '代开发票' }]);
+    expect(risky.body).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(await w.docs('service_records', { postId: served.postId })).toEqual([]);
+
+    const done = await record([
+      { volunteerId: id('vol-x'), rating: 5, minutes: 150, reason: '活动延长至 12 点' },
+      { volunteerId: id('vol-a'), rating: 4, minutes: 60, reason: '现场未扫码签到' },
+    ]);
+    expect(done.body).toEqual({ ok: true, data: { recorded: 2, unchanged: 0 } });
+    const stored = await w.docs<StoredRecord>('service_records', { postId: served.postId });
+    expect(stored.map((r) => [r.minutes, r.capMinutes, r.checkedIn, r.reason]).sort()).toEqual([
+      [150, 120, true, '活动延长至 12 点'],
+      [60, 120, false, '现场未扫码签到'],
+    ]);
+  });
+
+  it('shows them in the brigade’s figures, as a recount of the records gives', async () => {
+    const records = (await w.docs<StoredRecord>('service_records', { brigadeId: w.brigade.brigadeId })).filter(
+      (r) => r.status === 'attended',
+    );
+    const over = records.filter((r) => r.capMinutes !== undefined && r.minutes > r.capMinutes);
+    const unchecked = records.filter((r) => r.checkedIn === false && r.minutes > 0);
+    const figures = await ok<BrigadeStatsResponse>(
+      w.cloud,
+      'stats',
+      'brigade',
+      { brigadeId: w.brigade.brigadeId },
+      'leader',
+    );
+    expect(figures).toMatchObject({
+      overCapRecords: over.length,
+      overCapMinutes: over.reduce((s, r) => s + r.minutes - (r.capMinutes ?? 0), 0),
+      uncheckedRecords: unchecked.length,
+      uncheckedMinutes: unchecked.reduce((s, r) => s + r.minutes, 0),
+    });
+    expect(figures.overCapRecords).toBeGreaterThanOrEqual(1);
+    expect(figures.uncheckedRecords).toBeGreaterThanOrEqual(2);
+    expect(await ok(w.cloud, 'stats', 'reconcile', {}, HQ)).toMatchObject({ repaired: 0 });
   });
 });

@@ -51,6 +51,14 @@ describe('服务情况录入 page (leader)', () => {
     expect(text).toMatch(/张三.*未签到 · 默认 0 分钟.*将记为缺席/);
     expect(text).toContain('提交录入（3 人）');
 
+    // Beyond the post's two hours, a reason is asked for; back within them, it goes away.
+    const lin = rowOf(page, '林一');
+    expect(textOf(page)).not.toContain('录入原因');
+    await emitAt(page, `#record-minutes-${lin}`, 0, 'change', 130);
+    expect(textOf(page)).toContain('录入原因');
+    await emitAt(page, `#record-minutes-${lin}`, 0, 'change', 60);
+    expect(textOf(page)).not.toContain('录入原因');
+
     // 陈二 left early without checking out: the leader corrects the minutes and gives 4 stars.
     const chen = rowOf(page, '陈二');
     await emitAt(page, `#record-minutes-${chen}`, 0, 'change', 90);

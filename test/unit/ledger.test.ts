@@ -1,5 +1,5 @@
 // Double-entry rules: a movement is a pair that sums to zero, identified by its idempotency key and side.
-import { canDebit, entriesOf, hoursLabel, idempotency, sumOf } from '../../server/rules/ledger';
+import { canDebit, entriesOf, hoursLabel, idempotency, sumOf, writeOffOf } from '../../server/rules/ledger';
 
 const base = {
   idempotencyKey: idempotency.credit('post1:vol1'),
@@ -52,6 +52,13 @@ describe('balances and labels', () => {
     expect(hoursLabel(125)).toBe('2.1');
     expect(hoursLabel(5999)).toBe('100.0');
     expect(hoursLabel(90)).toBe('1.5');
+  });
+
+  it('writes off only what a correction cannot take back from the balance', () => {
+    expect(writeOffOf(100, -90)).toBe(0);
+    expect(writeOffOf(10, -90)).toBe(80);
+    expect(writeOffOf(0, -90)).toBe(90);
+    expect(writeOffOf(0, 30)).toBe(0);
   });
 
   it('scopes transfer keys to the sender', () => {

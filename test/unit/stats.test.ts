@@ -7,6 +7,7 @@ import {
   driftOf,
   expand,
   flattenCounters,
+  honestyOf,
   monthRange,
   noShowRate,
   type BrigadeRef,
@@ -174,5 +175,25 @@ describe('summaries', () => {
     expect(lines[2]).toBe('西区大队,西区,0,0,0.5,0,1,100.0%');
     expect(lines[3]).toBe('"甲,乙""队""",南区,1,1,0.1,0,0,0.0%');
     expect(lines[4]).toBe('合计,,1,2,1.6,0,1,33.3%');
+  });
+});
+
+describe('honesty figures of a record', () => {
+  it('count minutes beyond the post and credits without a check-in, never absences or old records', () => {
+    expect(honestyOf({ status: 'attended', minutes: 150, capMinutes: 120, checkedIn: true })).toEqual({
+      overCapRecords: 1,
+      overCapMinutes: 30,
+      uncheckedRecords: 0,
+      uncheckedMinutes: 0,
+    });
+    expect(honestyOf({ status: 'attended', minutes: 60, capMinutes: 120, checkedIn: false })).toMatchObject({
+      overCapRecords: 0,
+      uncheckedRecords: 1,
+      uncheckedMinutes: 60,
+    });
+    expect(Object.values(honestyOf({ status: 'absent', minutes: 0, capMinutes: 120, checkedIn: false }))).toEqual([
+      0, 0, 0, 0,
+    ]);
+    expect(Object.values(honestyOf({ status: 'attended', minutes: 1440 }))).toEqual([0, 0, 0, 0]);
   });
 });

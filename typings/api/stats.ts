@@ -37,7 +37,22 @@ export interface OverviewResponse extends Figures {
   byCategory: (Pick<Figures, 'posts' | 'sessions' | 'minutes' | 'peopleServed'> & { category: string })[];
 }
 
-export interface BrigadeStatsResponse extends Omit<Figures, 'volunteers' | 'brigades'> {
+/**
+ * "Records stay honest": what was recorded beyond the checked-in time, each time with a reason the leader gave
+ * (kept on the record). Counted by the writes that record or correct, reconciled like every figure.
+ */
+export interface HonestyFigures {
+  /** Attendances recorded with more minutes than the post's length (endAt − startAt). */
+  overCapRecords: number;
+  /** The minutes beyond the post's length, summed over those attendances. */
+  overCapMinutes: number;
+  /** Attendances credited although the volunteer never checked in (e.g. 现场未扫码签到). */
+  uncheckedRecords: number;
+  /** The minutes credited to those attendances. */
+  uncheckedMinutes: number;
+}
+
+export interface BrigadeStatsResponse extends Omit<Figures, 'volunteers' | 'brigades'>, HonestyFigures {
   brigadeId: string;
   name: string;
   /** Active members now. */

@@ -9,6 +9,12 @@ export interface RecordEntry {
   rating?: number;
   /** Recorded as absent: no minutes, no rating, no credit. */
   absent?: boolean;
+  /**
+   * Required (≤ 100 characters, content-checked, kept on the record and counted in the brigade's figures) when
+   * the minutes exceed the post's length (endAt − startAt) or the volunteer never checked in, e.g. "现场未扫码签到".
+   * Nobody records their own minutes (PERMISSION_DENIED).
+   */
+  reason?: string;
 }
 
 export interface RecordRequest {
@@ -38,7 +44,11 @@ export interface AdjustRequest {
   /** 1–5; defaults to the recorded rating. */
   rating?: number;
   reason: string;
-  /** Client-made idempotency key: the same call repeated returns the first result. */
+  /**
+   * Client-made idempotency key, scoped to the corrected record: the same call repeated returns the first result
+   * (the record as that call left it, even after later corrections) and changes nothing; the same key with other
+   * minutes, rating or reason is refused with `ALREADY_EXISTS`.
+   */
   requestId: string;
 }
 
@@ -53,6 +63,11 @@ export interface TransferRequest {
   toCardNo: string;
   minutes: number;
   note?: string;
+  /**
+   * Client-made idempotency key, per sender: the same call repeated posts nothing and returns the first receipt
+   * (same entry, same recipient); the same key with another card, amount or note is refused with `ALREADY_EXISTS`
+   * and names nobody.
+   */
   requestId: string;
 }
 

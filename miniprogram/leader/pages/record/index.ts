@@ -1,7 +1,7 @@
 import { CallError, fieldErrors, messageOf, posts, timebank } from '../../../services/index';
 import { formatRange } from '../../../utils/time';
 import { newRequestId } from '../../../utils/request-id';
-import { entriesOf, recordedText, toRecordRows, type RecordRow, type RosterWithRecord } from './view';
+import { entriesOf, needsReason, recordedText, toRecordRows, type RecordRow, type RosterWithRecord } from './view';
 
 interface RecordPost {
   title: string;
@@ -84,7 +84,15 @@ Page({
 
   onMinutes(event: RowEvent<number | string>) {
     const minutes = Math.max(0, Math.min(1440, Math.round(Number(event.detail) || 0)));
-    this.setData({ [`rows[${event.currentTarget.dataset.index}].minutes`]: minutes });
+    const index = event.currentTarget.dataset.index;
+    this.setData({
+      [`rows[${index}].minutes`]: minutes,
+      [`rows[${index}].needsReason`]: needsReason({ ...this.data.rows[index], minutes }),
+    });
+  },
+
+  onReason(event: RowEvent<string>) {
+    this.setData({ [`rows[${event.currentTarget.dataset.index}].reason`]: String(event.detail ?? '') });
   },
 
   onRate(event: RowEvent<number>) {
@@ -92,7 +100,12 @@ Page({
   },
 
   onAbsent(event: RowEvent<boolean>) {
-    this.setData({ [`rows[${event.currentTarget.dataset.index}].absent`]: !!event.detail });
+    const index = event.currentTarget.dataset.index;
+    const absent = !!event.detail;
+    this.setData({
+      [`rows[${index}].absent`]: absent,
+      [`rows[${index}].needsReason`]: needsReason({ ...this.data.rows[index], absent }),
+    });
   },
 
   async onSubmit() {

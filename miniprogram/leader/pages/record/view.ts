@@ -17,6 +17,13 @@ export interface RecordRow {
   minutes: number;
   rating: number;
   absent: boolean;
+  /** Whether the volunteer checked in; without it (or beyond the post's length) a reason is required. */
+  checkedIn: boolean;
+  /** The post's length in minutes. */
+  capMinutes: number;
+  reason: string;
+  /** Shown: minutes beyond the post's length, or no check-in. */
+  needsReason: boolean;
   /** Set once recorded: `已录入 · 60 分钟 · 5 星` or `已录入 · 缺席`. */
   recorded: string;
 }
@@ -42,13 +49,18 @@ function attendanceOf(entry: RosterEntry): string {
   return `${hhmm(entry.checkinAt)} 签到 · ${hhmm(entry.checkoutAt)} 签退`;
 }
 
+/** A reason is required beyond the post's length or without a check-in (the server enforces it too). */
+export const needsReason = (r: Pick<RecordRow, 'absent' | 'checkedIn' | 'minutes' | 'capMinutes'>) =>
+  !r.absent && (!r.checkedIn || r.minutes > r.capMinutes);
+
 /** Confirmed attendees only; the defaults: checked-in overlap, 5 stars, absent when never checked in. */
 export function toRecordRows(items: RosterWithRecord[], startAt: number, endAt: number): RecordRow[] {
   return items
     .filter((e) => e.status === 'confirmed')
     .map((e) => {
       const minutes = defaultMinutes(e, startAt, endAt);
-      return {
+      const capMinutes = Math.floor((endAt - startAt) / MINUTE);
+      const row = {
         volunteerId: e.volunteerId,
         name: e.name,
         cardNo: e.cardNo,
@@ -58,7 +70,12 @@ export function toRecordRows(items: RosterWithRecord[], startAt: number, endAt: 
         rating: e.record?.rating ?? 5,
         absent: e.record ? e.record.status === 'absent' : !e.checkinAt,
         recorded: e.record ? recordedText(e.record) : '',
+        checkedIn: !!e.checkinAt,
+        capMinutes,
+        reason: '',
+        needsReason: false,
       };
+      return { ...row, needsReason: !row.recorded && needsReason(row) };
     });
 }
 
@@ -69,6 +86,11 @@ export function entriesOf(rows: RecordRow[]): RecordEntry[] {
     .map((r) =>
       r.absent
         ? { volunteerId: r.volunteerId, absent: true }
-        : { volunteerId: r.volunteerId, minutes: r.minutes, rating: r.rating },
+        : {
+            volunteerId: r.volunteerId,
+            minutes: r.minutes,
+            rating: r.rating,
+            ...(r.needsReason && r.reason.trim() ? { reason: r.reason.trim() } : {}),
+          },
     );
 }
