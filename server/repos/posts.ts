@@ -3,6 +3,7 @@ import { _, db, first, rows } from '../cloud';
 import type { Post, PostStatus } from '../../typings/entities';
 import type { ServiceCategory, Specialty, Town } from '../../typings/data';
 import { after, where } from '../paging';
+import type { Transaction } from '../transaction';
 
 export interface PostDoc {
   _id: string;
@@ -145,4 +146,18 @@ export async function bump(postId: string, confirmed: number, waitlisted: number
   if (confirmed) data.confirmedCount = _.inc(confirmed);
   if (waitlisted) data.waitlistCount = _.inc(waitlisted);
   if (Object.keys(data).length) await posts().doc(postId).update({ data });
+}
+
+/** The post as a transaction sees it (undefined when missing). */
+export async function getInTransaction(tx: Transaction, postId: string): Promise<PostDoc | undefined> {
+  const { data } = (await tx.collection('posts').doc(postId).get()) as { data: PostDoc | null };
+  return data ?? undefined;
+}
+
+/** Counts one more sign-up inside a transaction: a confirmed place, or the next ticket of the waitlist. */
+export async function countSignupInTransaction(tx: Transaction, postId: string, placed: boolean): Promise<void> {
+  await tx
+    .collection('posts')
+    .doc(postId)
+    .update({ data: placed ? { confirmedCount: _.inc(1) } : { waitlistCount: _.inc(1), waitlistSeq: _.inc(1) } });
 }

@@ -6,6 +6,7 @@ import { _, db, first, rows } from '../cloud';
 import type { Signup, SignupStatus } from '../../typings/entities';
 import { newId } from '../ids';
 import { after, where, type Direction } from '../paging';
+import type { Transaction } from '../transaction';
 
 export interface SignupDoc {
   _id: string;
@@ -162,4 +163,16 @@ export async function anonymiseOfVolunteer(volunteerId: string): Promise<number>
   await signups().add({ data: copies });
   await signups().where({ volunteerId }).remove();
   return mine.length;
+}
+
+/** The sign-up as a transaction sees it (undefined when missing). */
+export async function getInTransaction(tx: Transaction, id: string): Promise<SignupDoc | undefined> {
+  const { data } = (await tx.collection('signups').doc(id).get()) as { data: SignupDoc | null };
+  return data ?? undefined;
+}
+
+/** Writes the whole sign-up inside a transaction (a new one, or a withdrawn one signing up again). */
+export async function setInTransaction(tx: Transaction, doc: SignupDoc): Promise<void> {
+  const { _id, ...fields } = doc;
+  await tx.collection('signups').doc(_id).set({ data: fields });
 }
