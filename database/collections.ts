@@ -180,11 +180,6 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [idx('brigade_status', { brigadeId: 1, status: 1 }), idx('recipient', { recipientId: 1 })],
   },
   {
-    name: 'requests',
-    description: 'Idempotency keys of client calls (requestId) with the first result.',
-    indexes: [idx('key_unique', { key: 1 }, true)],
-  },
-  {
     name: 'proofs',
     description:
       'Service proofs (服务证明) issued: a snapshot with its number; _id is `<volunteerId>:<facts hash>`, so the same facts give the same proof.',
@@ -197,5 +192,3 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [idx('post_volunteer_window_unique', { postId: 1, volunteerId: 1, windowStart: 1 }, true)],
   },
 ];
-
-export const COLLECTION_NAMES = COLLECTIONS.map((c) => c.name);

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 export type LogSink = (entry: Record<string, unknown>) => void;
 
 export const stdoutSink: LogSink = (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`);
-export const silentSink: LogSink = () => undefined;
 
 /** A short, stable, non-reversible form of an openid for logs. */
 export function shortOpenid(openid: string | undefined): string | undefined {

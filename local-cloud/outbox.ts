@@ -33,8 +33,6 @@ export interface OutboxFaults {
   failNext: WxFault[];
 }
 
-export const SYSTEM_BUSY: WxFault = { errcode: -1, errmsg: 'system error' };
-
 export class Outbox {
   private readonly entries: OutboxEntry[] = [];
   private readonly unsubscribed = new Set<string>();

@@ -19,8 +19,9 @@ export interface Action<Req, Res> {
   run(input: Req, ctx: RequestContext): Promise<Res>;
 }
 
+/** Code for every action of the contract: an action the contract names but no code routes is a compile error. */
 export type Actions<F extends FunctionName> = {
-  [A in ActionName<F>]?: Action<RequestOf<F, A>, ResponseOf<F, A>>;
+  [A in ActionName<F>]: Action<RequestOf<F, A>, ResponseOf<F, A>>;
 };
 
 export interface TimerEvent {

@@ -124,17 +124,3 @@ export function encodeCommOpenApiResp(msg: CommOpenApiResp): Buffer {
   if (msg.httpCode) parts.push(varintField(4, msg.httpCode));
   return Buffer.concat(parts);
 }
-
-/** Encoder for CommApiData, used by tests to speak the SDK's wire without the SDK. */
-export function encodeCommApiData(msg: CommApiData): Buffer {
-  const parts: Buffer[] = [varintField(1, msg.apiType)];
-  const pairs = msg.pairs.map((p) => {
-    const fields = [lengthDelimited(1, Buffer.from(p.key, 'utf8')), lengthDelimited(2, p.value)];
-    if (p.contenttype) fields.push(lengthDelimited(3, Buffer.from(p.contenttype, 'utf8')));
-    if (p.filename) fields.push(lengthDelimited(4, Buffer.from(p.filename, 'utf8')));
-    return lengthDelimited(1, Buffer.concat(fields));
-  });
-  parts.push(lengthDelimited(2, Buffer.concat(pairs)));
-  if (msg.appid) parts.push(lengthDelimited(6, Buffer.from(msg.appid, 'utf8')));
-  return Buffer.concat(parts);
-}

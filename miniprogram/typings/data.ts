@@ -106,6 +106,9 @@ export const PRIVACY_NOTICE_VERSION = '2026-01';
 /** Card numbers: ZSBA-YYYY-NNNNNN. */
 export const CARD_NO_PATTERN = /^ZSBA-\d{4}-\d{6}$/;
 
+/** A weekly series (posts.create `repeatWeeks`) runs this many weeks. */
+export const SERIES_WEEKS = { min: 2, max: 26 } as const;
+
 /** Paging limits of every list action. */
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 50;

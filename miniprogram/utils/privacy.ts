@@ -46,10 +46,6 @@ export function subscribe(listener: PrivacyListener): () => void {
   return () => listeners.delete(listener);
 }
 
-export function hasPending(): boolean {
-  return pending.length > 0;
-}
-
 /** Tells the platform the notice is visible (allowed any number of times before the answer). */
 export function exposed(): void {
   pending.forEach((resolve) => resolve({ event: 'exposureAuthorization' }));

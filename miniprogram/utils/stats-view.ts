@@ -4,6 +4,7 @@
  * They live in the main package beside the chart because one subpackage cannot load another's modules.
  */
 import type { BarItem } from '../components/bar-chart/options';
+import { hoursOf } from '../typings/display';
 
 const SHANGHAI_MS = 8 * 3_600_000;
 /** At most this many months are charted (the latest ones); more bars stop being legible on a phone. */
@@ -74,10 +75,8 @@ export function periodRange(
   }
 }
 
-/** Integer minutes as hours with one decimal: 150 → `2.5`, 0 → `0.0`. */
-export function hoursText(minutes: number): string {
-  return (minutes / 60).toFixed(1);
-}
+/** Integer minutes as hours with one decimal: the contract's one rule (`hoursOf`) under the statistics pages' name. */
+export { hoursOf as hoursText };
 
 /** A 0–1 rate as a percentage with one decimal: 1/3 → `33.3%`. */
 export function percentText(rate: number): string {
@@ -145,7 +144,7 @@ export function ranking<T extends { minutes: number; sessions: number; peopleSer
   return sorted.map((row, i) => ({
     rank: i + 1,
     ...describe(row),
-    hours: hoursText(row.minutes),
+    hours: hoursOf(row.minutes),
     sessions: row.sessions,
     peopleServed: row.peopleServed,
     share: top ? Math.round((row.minutes / top) * 100) : 0,

@@ -36,8 +36,3 @@ export function formatRange(startMs: number, endMs: number): string {
   }
   return `${formatDateTime(startMs)} – ${formatDateTime(endMs)}`;
 }
-
-/** The Asia/Shanghai calendar day of `ms` as `YYYY-MM-DD`. */
-export function dayKey(ms: number): string {
-  return shanghai(ms).format('YYYY-MM-DD');
-}

@@ -66,7 +66,7 @@ export const SCENARIOS = {
     { name: 'custom', identity: 'hq', taps: ['.stats__chip:nth-child(5)'] },
     { name: 'export', identity: 'hq', taps: ['.stats__export .van-button'], waitMs: 500 },
   ],
-  // Recruitment and sign-up (issue 5).
+  // Recruitment and sign-up.
   'pages/post/index': [
     { name: 'volunteer', identity: 'volunteer', query: { postId: '{post}' } },
     { name: 'full', identity: 'visitor', query: { postId: '{fullPost}' } },
@@ -97,7 +97,7 @@ export const SCENARIOS = {
     { name: 'not-started', identity: 'leader', query: { postId: '{post}' } },
   ],
   'hq/pages/honours/index': [{ name: 'hq', identity: 'hq' }],
-  // Statistics (issue 8).
+  // Statistics.
   'leader/pages/stats/index': [
     { name: 'leader', identity: 'leader', query: { brigadeId: '{brigade}' } },
     ...states('leader', { brigadeId: '{brigade}' }),

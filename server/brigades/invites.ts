@@ -11,6 +11,7 @@ import { addMembers } from '../repos/brigades';
 import * as invites from '../repos/invites';
 import * as memberships from '../repos/memberships';
 import { setBrigadeRole } from '../repos/volunteers';
+import { actorOf } from '../rules/actor';
 import { epochMs, id, text, z } from '../schema';
 import { loadBrigade, requireLeaderOf } from './access';
 
@@ -41,7 +42,7 @@ export const invite: Action<InviteRequest, InviteResponse> = {
       _id: code,
       code,
       brigadeId: brigade._id,
-      createdBy: volunteer?._id ?? '',
+      createdBy: actorOf(volunteer),
       createdAt: now,
       revoked: false,
       ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),

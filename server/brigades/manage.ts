@@ -11,6 +11,7 @@ import * as memberships from '../repos/memberships';
 import * as posts from '../repos/posts';
 import * as stats from '../repos/stats';
 import { findByCardNo, renameBrigadeRoles, setBrigadeRole } from '../repos/volunteers';
+import { actorOf } from '../rules/actor';
 import { bool, id, oneOf, optionalText, text, z } from '../schema';
 import { checkText } from '../security';
 import { brigadeFact, countFacts } from '../stats/count';
@@ -38,7 +39,7 @@ export const create: Action<CreateBrigadeRequest, Brigade> = {
       leaders: [],
       memberCount: 0,
       createdAt: Date.now(),
-      createdBy: ctx.openid,
+      createdBy: actorOf(await ctx.volunteer()),
     };
     try {
       await insert(doc);

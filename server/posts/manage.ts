@@ -12,6 +12,7 @@ import { requireLeaderOf } from '../brigades/access';
 import { queueCancelNotices } from '../reminders/notices';
 import * as posts from '../repos/posts';
 import { cancelAll, retime } from '../repos/signups';
+import { actorOf } from '../rules/actor';
 import { checkTimes, weeklyStarts } from '../rules/posts';
 import { checkText } from '../security';
 import { requirePostLeader } from './access';
@@ -62,7 +63,7 @@ export const create: Action<CreatePostRequest, Post & { seriesPostIds?: string[]
       status: 'published',
       ...(seriesId ? { seriesId } : {}),
       createdAt: now,
-      createdBy: volunteer?._id ?? '',
+      createdBy: actorOf(volunteer),
     }));
     await db.collection('posts').add({ data: docs });
     ctx.log.info('posts-created', { brigadeId: brigade._id, count: docs.length, seriesId });

@@ -1,5 +1,5 @@
 /** Input schemas of the posts actions. */
-import { SERVICE_CATEGORIES, SPECIALTIES, TOWNS } from '../../typings/data';
+import { SERIES_WEEKS, SERVICE_CATEGORIES, SPECIALTIES, TOWNS } from '../../typings/data';
 import { bool, epochMs, id, int, listOf, oneOf, page, text, z } from '../schema';
 
 const coordinate = (label: string, limit: number) =>
@@ -26,7 +26,7 @@ const fields = {
 export const createInput = z.object({
   brigadeId: id('大队'),
   ...fields,
-  repeatWeeks: z.optional(int('重复周数', 1, 26)),
+  repeatWeeks: z.optional(int('重复周数', SERIES_WEEKS.min, SERIES_WEEKS.max)),
 });
 
 export const updateInput = z.object({ postId: id('招募'), ...z.partial(z.object(fields)).shape });

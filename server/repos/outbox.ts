@@ -124,10 +124,6 @@ export async function settle(
   return res.stats.updated;
 }
 
-export function findByKey(key: string): Promise<MessageDoc[]> {
-  return rows<MessageDoc>(outbox().where({ _id: key }).limit(1));
-}
-
 /** A moved post's pending reminders become due at the new time (one update). */
 export async function reschedulePost(postId: string, dueAt: number, now: number): Promise<void> {
   await outbox()

@@ -96,9 +96,6 @@ export const canDebit = (balance: number, minutes: number) => balance - minutes 
  */
 export const writeOffOf = (balance: number, delta: number) => Math.max(0, -delta - Math.max(0, balance));
 
-/** Hours with one decimal, as shown everywhere (`125` → `2.1`). */
-export const hoursLabel = (minutes: number) => (Math.round(minutes / 6) / 10).toFixed(1);
-
 export const idempotency = {
   credit: (recordId: string) => `credit:${recordId}`,
   adjust: (recordId: string, requestId: string, part: 'reverse' | 'new' | 'writeoff') =>

@@ -78,11 +78,6 @@ export function decrypt(stored: string, key: KeyInput): string {
   throw new Error('unknown ciphertext format');
 }
 
-/** `13800138000` → `138****8000`. */
-export function maskMobile(mobile: string): string {
-  return mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : '****';
-}
-
 /** A key for one purpose (card tokens, proofs …) derived from the current PII key, so one secret serves them all. */
 export function deriveKey(key: KeyInput, purpose: string): Buffer {
   return createHmac('sha256', ringOf(key).current).update(`boai:${purpose}`).digest();

@@ -13,7 +13,6 @@ export const CHECKOUT_CLOSES_AFTER = 4 * HOUR;
 /** A check-in code changes every minute; the previous minute's code is still accepted (the screen may lag). */
 export const CODE_WINDOW = MINUTE;
 export const MAX_DURATION = 24 * HOUR;
-export const MAX_SERIES_WEEKS = 26;
 
 export type TimeProblem = { field: 'startAt' | 'endAt' | 'signupDeadline'; message: string } | undefined;
 

@@ -22,7 +22,6 @@ export const STAR_THRESHOLDS: readonly StarThreshold[] = [
   { level: 5, minutes: 1500 * 60, tenureMonths: 24, rating: 3.0 },
 ];
 
-export const MAX_STARS = STAR_THRESHOLDS[STAR_THRESHOLDS.length - 1].level;
 const DAY = 86_400_000;
 
 /** What the levels are computed from (the counters kept on the volunteer). */

@@ -1,5 +1,6 @@
 /** Pure: the brigade table as CSV that Excel opens correctly and safely (UTF-8 BOM, CRLF, quoted, formulas as text). */
 import type { OverviewResponse } from '../../typings/api/stats';
+import { hoursOf } from '../../typings/display';
 import { addFigures, emptyFigures, noShowRate, type Figures } from '../rules/stats';
 
 export const BOM = '\uFEFF';
@@ -32,14 +33,13 @@ export function textCell(value: string): string {
 /** A figure the export computed (never user text): written as is, so a negative number stays a number. */
 const figure = (value: number | string) => String(value);
 
-const hours = (minutes: number) => (minutes / 60).toFixed(1);
 const percent = (f: Pick<Figures, 'sessions' | 'noShows'>) => `${(noShowRate(f) * 100).toFixed(1)}%`;
 
 const line = (name: string, town: string, f: Figures) =>
   [
     textCell(name),
     textCell(town),
-    ...[f.posts, f.sessions, hours(f.minutes), f.peopleServed, f.noShows, percent(f)].map(figure),
+    ...[f.posts, f.sessions, hoursOf(f.minutes), f.peopleServed, f.noShows, percent(f)].map(figure),
   ].join(',');
 
 /** One row per brigade (as ranked), then a 合计 row. */

@@ -14,6 +14,7 @@ import { loadPost } from '../posts/access';
 import * as accounts from '../repos/accounts';
 import * as ledger from '../repos/ledger';
 import * as records from '../repos/records';
+import { actorOf } from '../rules/actor';
 import { entriesOf, idempotency, writeOffOf, type Movement } from '../rules/ledger';
 import { applyServiceInTransaction } from '../stars/levels';
 import { adjustedFact, countFacts } from '../stats/count';
@@ -114,7 +115,7 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
         const adjustment: records.Adjustment = {
           requestId: input.requestId,
           at: now,
-          by: by?._id ?? 'hq',
+          by: actorOf(by),
           reason: input.reason,
           fromMinutes: oldMinutes,
           ...(record.rating !== undefined ? { fromRating: record.rating } : {}),

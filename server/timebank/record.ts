@@ -15,6 +15,7 @@ import * as ledger from '../repos/ledger';
 import type { PostDoc } from '../repos/posts';
 import * as records from '../repos/records';
 import * as signups from '../repos/signups';
+import { actorOf } from '../rules/actor';
 import { entriesOf, idempotency } from '../rules/ledger';
 import { overlapMinutes } from '../rules/posts';
 import { applyServiceInTransaction } from '../stars/levels';
@@ -182,7 +183,7 @@ export const record: Action<RecordRequest, RecordResponse> = {
     const planned = plan(post, input.entries, await signups.ofPost(post._id), volunteer?._id);
     // Reasons are shown to others (the brigade's figures, hq): they pass the content check.
     await checkText(ctx, Object.fromEntries(planned.map((p, i) => [`entries.${i}.reason`, p.reason])));
-    const result = await rerunOnDuplicate(() => write(ctx, post, planned, volunteer?._id ?? ''));
+    const result = await rerunOnDuplicate(() => write(ctx, post, planned, actorOf(volunteer)));
     await countPeopleServed(ctx, post, input.peopleServed);
     return result;
   },

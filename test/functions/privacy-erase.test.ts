@@ -1,6 +1,6 @@
 // deleteMine leaves nothing of the person in any collection but the anonymised service records and ledger;
 // exportMine returns every section held about the caller.
-import { COLLECTION_NAMES } from '../../database/collections';
+import { COLLECTIONS } from '../../database/collections';
 import type { InviteResponse } from '../../typings/api/brigades';
 import type { ExportMineResponse } from '../../typings/api/volunteers';
 import type { RosterEntry } from '../../typings/api/posts';
@@ -97,7 +97,7 @@ describe('deleteMine', () => {
   it('leaves nothing of the person in any collection but the anonymised records and ledger', async () => {
     const everywhere = [PERSON, NAME, me.cardNo, MOBILE, GUARDIAN_MOBILE, stored.mobileEnc, stored.guardian.mobileEnc];
     const found: string[] = [];
-    for (const collection of COLLECTION_NAMES) {
+    for (const { name: collection } of COLLECTIONS) {
       const docs = await w.docs(collection);
       for (const doc of docs) {
         const raw = JSON.stringify(doc);

@@ -9,7 +9,7 @@ import type { Brigade, Profile } from '../../typings/entities';
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud';
 import { HQ, ok, registration } from './helpers';
 
-/** The five roles of issue 4's matrix. */
+/** The five roles of the role matrix. */
 export const ROLES = ['visitor', 'volunteer', 'otherLeader', 'leader', 'hq'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,9 +1,8 @@
 /**
- * Issue 4's rule for every action of `volunteers` and `brigades`: the happy path, each error code it can give,
+ * The rule for every action of `volunteers` and `brigades`: the happy path, each error code it can give,
  * and the role matrix (visitor, volunteer, leader of another brigade, leader, hq). The expectations come from
  * the contract and the code's `access` and checks; rows that change state use fresh actors and codes, so the
- * rows may run in any order. Rows marked `disputed` hold the expectation believed right where the code differs
- * (they run as `it.failing` until the lead decides).
+ * rows may run in any order.
  */
 import type { ErrorCode } from '../../typings/errors';
 import { CARD_NO_PATTERN, PRIVACY_NOTICE_VERSION } from '../../typings/data';
@@ -268,11 +267,6 @@ interface Row {
   fields?: string[];
   message?: string;
   check?: (data: unknown, w: RoleMatrixWorld) => void;
-  /**
-   * Where the code does otherwise than this row expects and the row is believed right: why. The row runs as
-   * `it.failing` (green while the code differs) until the lead decides; then drop this and it must pass.
-   */
-  disputed?: string;
 }
 
 const as =
@@ -902,8 +896,7 @@ describe.each(MATRIX)('$fn.$action: the role matrix', (spec) => {
 });
 
 describe.each(ROWS.map((row) => [`${row.fn}.${row.action}`, row] as const))('%s', (_label, row) => {
-  const test = row.disputed ? it.failing : it;
-  test(`${row.name} → ${row.expect}${row.disputed ? ' (disputed: the code differs)' : ''}`, async () => {
+  it(`${row.name} → ${row.expect}`, async () => {
     const caller = await row.caller(w);
     const params = await row.params(w);
     await expectOutcome(row.fn, row.action, params, caller, row.expect, {

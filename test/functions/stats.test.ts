@@ -1,6 +1,7 @@
 // stats: counters kept by the writes equal a recount of the raw records after a randomized workload; the
 // reconciliation repairs planted drift; who may see what; the CSV export.
 import type { BrigadeStatsResponse, ExportResponse, OverviewResponse } from '../../typings/api/stats';
+import { hoursOf } from '../../typings/display';
 import type { Brigade, Post } from '../../typings/entities';
 import { HQ, call, fails, ok } from './helpers';
 import { HOUR } from './posts-fixture';
@@ -337,15 +338,13 @@ describe('stats.export', () => {
         first.town,
         first.posts,
         first.sessions,
-        (first.minutes / 60).toFixed(1),
+        hoursOf(first.minutes),
         first.peopleServed,
         first.noShows,
         `${rate}%`,
       ].join(','),
     );
-    expect(lines[lines.length - 1].startsWith(`合计,,${o.posts},${o.sessions},${(o.minutes / 60).toFixed(1)},`)).toBe(
-      true,
-    );
+    expect(lines[lines.length - 1].startsWith(`合计,,${o.posts},${o.sessions},${hoursOf(o.minutes)},`)).toBe(true);
     expect(fileName).toMatch(/^博爱义工统计_\d{4}-\d{2}_\d{4}-\d{2}\.csv$/);
     const ranged = await ok<ExportResponse>(w.cloud, 'stats', 'export', { from, to }, HQ);
     expect(ranged.fileName).toBe('博爱义工统计_2026-01_2026-11.csv');

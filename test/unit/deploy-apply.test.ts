@@ -115,7 +115,7 @@ describe('apply', () => {
     m.collections.set('towns', [{ name: 'name_unique', keys: [{ field: 'name', direction: '1' }], unique: false }]);
     (m.functions.get('stars') as RemoteFunction).runtime = 'Nodejs16.13';
     m.rules.delete('needs');
-    m.rules.delete('requests');
+    m.rules.delete('proofs');
     m.failOn = 'setRule needs';
     const report = await apply(steps, m, ENV);
     expect(report.failures).toEqual([
@@ -123,7 +123,7 @@ describe('apply', () => {
       'set security rule of needs: ResourceUnavailable',
       'function stars runs Nodejs16.13 index.main: the runtime is fixed, recreate it by hand',
     ]);
-    expect(m.rules.get('requests')).toEqual({ read: false, write: false });
+    expect(m.rules.get('proofs')).toEqual({ read: false, write: false });
   });
 
   it('fails when the environment still differs after the calls succeeded', async () => {

@@ -1,5 +1,5 @@
 // Double-entry rules: a movement is a pair that sums to zero, identified by its idempotency key and side.
-import { canDebit, entriesOf, hoursLabel, idempotency, sumOf, writeOffOf } from '../../server/rules/ledger';
+import { canDebit, entriesOf, idempotency, sumOf, writeOffOf } from '../../server/rules/ledger';
 
 const base = {
   idempotencyKey: idempotency.credit('post1:vol1'),
@@ -41,17 +41,10 @@ describe('entriesOf', () => {
   });
 });
 
-describe('balances and labels', () => {
+describe('balances', () => {
   it('never lets a balance go below zero', () => {
     expect(canDebit(60, 60)).toBe(true);
     expect(canDebit(60, 61)).toBe(false);
-  });
-
-  it('shows hours with one decimal', () => {
-    expect(hoursLabel(0)).toBe('0.0');
-    expect(hoursLabel(125)).toBe('2.1');
-    expect(hoursLabel(5999)).toBe('100.0');
-    expect(hoursLabel(90)).toBe('1.5');
   });
 
   it('writes off only what a correction cannot take back from the balance', () => {

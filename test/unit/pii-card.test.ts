@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { cardCounterId, formatCardNo, isMinor } from '../../server/rules/card';
-import { decrypt, deriveKey, encrypt, maskMobile, parseKey } from '../../server/rules/pii';
+import { decrypt, deriveKey, encrypt, parseKey } from '../../server/rules/pii';
+import { maskMobile } from '../../typings/display';
 import { sign, verify } from '../../server/rules/token';
 import { shanghaiDate, shanghaiMonth, shanghaiYear } from '../../server/time';
 import { CARD_NO_PATTERN } from '../../typings/data';

@@ -16,7 +16,7 @@ export interface CreatePostRequest {
   requiredSpecialties?: Specialty[];
   adultsOnly?: boolean;
   membersOnly?: boolean;
-  /** Create a weekly series: the same weekday and time for this many weeks (2–26). */
+  /** Create a weekly series: the same weekday and time for this many weeks (`SERIES_WEEKS`: 2–26). */
   repeatWeeks?: number;
 }
 

@@ -1,2 +1,2 @@
-// 服务对象与需求 — placeholder; the feature issue fills it.
+// 服务对象与需求 — placeholder until the needs domain is built.
 Page({});

@@ -1,5 +1,6 @@
 /** The 发布招募 form: what the page holds, client-side checks, and the requests it sends. */
 import {
+  SERIES_WEEKS,
   SERVICE_CATEGORIES,
   SPECIALTIES,
   type CreatePostRequest,
@@ -10,7 +11,7 @@ import {
 } from '../../../typings/index';
 
 export const MAX_QUOTA = 500;
-export const MAX_WEEKS = 26;
+export const MAX_WEEKS = SERIES_WEEKS.max;
 const DAY = 24 * 3_600_000;
 
 export interface PostForm {
@@ -108,8 +109,8 @@ export function validate(form: PostForm, now: number, creating: boolean): FormEr
   if (!Number.isInteger(form.quota) || form.quota < 1 || form.quota > MAX_QUOTA) {
     e.quota = `招募人数为 1–${MAX_QUOTA} 人`;
   }
-  if (creating && form.repeat && (form.repeatWeeks < 2 || form.repeatWeeks > MAX_WEEKS)) {
-    e.repeatWeeks = `重复 2–${MAX_WEEKS} 周`;
+  if (creating && form.repeat && (form.repeatWeeks < SERIES_WEEKS.min || form.repeatWeeks > MAX_WEEKS)) {
+    e.repeatWeeks = `重复 ${SERIES_WEEKS.min}–${MAX_WEEKS} 周`;
   }
   return e;
 }
