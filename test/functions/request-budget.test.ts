@@ -97,7 +97,7 @@ describe('database requests of the hot paths', () => {
     expect(reply.metrics.requests).toBeLessThanOrEqual(HOT);
   });
 
-  // Registered callers still need a third read (their sign-up): see the report of issue 14.
+  // Registered callers still need a third read (their sign-up).
   it.each(who)('posts.get for %s makes at most 3 requests, 2 without a profile', async (_what, openid) => {
     const reply = await call(cloud, 'posts', 'get', { postId: post.postId }, openid);
     expect(reply.body.ok).toBe(true);
