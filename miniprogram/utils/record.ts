@@ -28,6 +28,8 @@ export interface RecordOptions {
 }
 
 const DEFAULT_KEYS: RecordKeys = { loading: 'loading', error: 'error' };
+/** A form page's keys: its `errors` are the fields', so the load error is `loadError`. */
+export const FORM_KEYS: RecordKeys = { loading: 'loading', error: 'loadError' };
 const generations = new WeakMap<object, Map<string, number>>();
 
 function nextGeneration(host: object, key: string): () => boolean {
