@@ -28,6 +28,7 @@ module.exports = {
       moduleNameMapper: {
         '^@vant/weapp/(.*)$': '<rootDir>/miniprogram/miniprogram_npm/@vant/weapp/$1',
         '^@qiun/ucharts$': '<rootDir>/miniprogram/miniprogram_npm/@qiun/ucharts/index.js',
+        '^qrcode-generator$': '<rootDir>/miniprogram/miniprogram_npm/qrcode-generator/index.js',
       },
       globalSetup: '<rootDir>/test/helpers/build-once.js',
     },

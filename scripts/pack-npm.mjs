@@ -1,7 +1,8 @@
 // Offline substitute for WeChat DevTools "Build npm" (packNpmManually + packNpmRelationList in project.config.json).
 // For each `dependencies` entry (never devDependencies) of package.json:
 //   - a package with a `miniprogram` field (Vant Weapp: `lib`): that folder is copied to miniprogram_npm/<name>;
-//   - any other package (dayjs): its `main` entry is bundled with esbuild into miniprogram_npm/<name>/index.js.
+//   - any other package (dayjs, uCharts, qrcode-generator): its `main` entry (the `require` of its `exports`) is
+//     bundled with esbuild into miniprogram_npm/<name>/index.js.
 // This is what DevTools produces too: it packs only each package's main entry, so subpaths such as
 // `dayjs/plugin/utc` do NOT resolve in a mini program; miniprogram/utils/time.ts imports `dayjs` alone.
 import { buildSync } from 'esbuild';
@@ -11,6 +12,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The installed folder of `name`: looked up, not resolved, as `exports` may hide `<name>/package.json`. */
+function packageDir(requireFromRoot, name) {
+  for (const base of requireFromRoot.resolve.paths(name) ?? []) {
+    if (existsSync(join(base, name, 'package.json'))) return join(base, name);
+  }
+  throw new Error(`${name} is not installed: run npm ci`);
+}
 
 /** Where DevTools puts the packed packages (packNpmRelationList[0].miniprogramNpmDistDir + miniprogram_npm). */
 export const NPM_DIST = join(root, 'miniprogram', 'miniprogram_npm');
@@ -25,7 +34,7 @@ export function packNpm({ projectRoot = root, outDir = NPM_DIST } = {}) {
   const packed = [];
   rmSync(outDir, { recursive: true, force: true });
   for (const name of Object.keys(pkg.dependencies ?? {})) {
-    const pkgDir = dirname(requireFromRoot.resolve(`${name}/package.json`));
+    const pkgDir = packageDir(requireFromRoot, name);
     const depPkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
     const target = join(outDir, name);
     if (typeof depPkg.miniprogram === 'string') {

@@ -8,4 +8,4 @@ export { stars } from './stars';
 export { stats } from './stats';
 export { timebank } from './timebank';
 export { volunteers } from './volunteers';
-export { fieldErrors, messageOf } from './loading';
+export { fieldErrors, messageOf } from './errors';

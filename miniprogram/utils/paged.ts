@@ -3,7 +3,7 @@
  * setData stays small however long the list grows), and the answer to an older request never overwrites a newer one.
  * The page's data holds `items`, `loading`, `loadingMore`, `error` and `nextCursor`.
  */
-import { messageOf } from '../services/loading';
+import { messageOf } from '../services/errors';
 import type { Page } from '../typings/index';
 
 export interface PagedData {
@@ -69,8 +69,15 @@ interface PagedPage {
   load(more?: boolean): Promise<unknown>;
 }
 
-/** Pull to refresh and load more at the bottom, for a page whose `load(more)` fills a paged list: `Page({ ...pagedList, … })`. */
+/**
+ * Pull to refresh, load more at the bottom and 重试, for a page whose `load(more)` fills a paged list:
+ * `Page({ ...pagedList, … })`.
+ */
 export const pagedList = {
+  onRetry(this: PagedPage) {
+    void this.load();
+  },
+
   onPullDownRefresh(this: PagedPage) {
     void this.load().then(() => wx.stopPullDownRefresh());
   },

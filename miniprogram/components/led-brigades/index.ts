@@ -1,9 +1,16 @@
-import { messageOf, volunteers } from '../../services/index';
+import type { MeResponse } from '../../typings/index';
+import { volunteers } from '../../services/index';
+import { loadRecord, recordPage } from '../../utils/record';
 
 interface LedBrigade {
   brigadeId: string;
   name: string;
 }
+
+const ledBrigades = (me: MeResponse): LedBrigade[] =>
+  (me.brigades ?? [])
+    .filter((b) => b.leader && b.status === 'active')
+    .map((b) => ({ brigadeId: b.brigadeId, name: b.name }));
 
 /**
  * <led-brigades brigade-id="{{ brigadeId }}" bind:change="onBrigade" />: the brigades the caller leads, with a
@@ -28,34 +35,31 @@ Component({
     },
   },
   methods: {
+    ...recordPage,
     async load() {
-      this.setData({ loading: true, error: '' });
-      try {
-        const me = await volunteers.me({}, { toast: false });
-        const items = (me.brigades ?? [])
-          .filter((b) => b.leader && b.status === 'active')
-          .map((b) => ({ brigadeId: b.brigadeId, name: b.name }));
-        const wanted = items.find((b) => b.brigadeId === this.data.brigadeId) ?? items[0];
-        this.setData({
-          loading: false,
-          items,
-          choices: items.map((b) => ({ text: b.name, value: b.brigadeId })),
-          current: wanted?.brigadeId ?? '',
-        });
-        if (wanted) this.triggerEvent('change', wanted);
-        else this.triggerEvent('none');
-      } catch (error) {
-        this.setData({ loading: false, error: messageOf(error) });
-      }
+      const me = await loadRecord(
+        this,
+        () => volunteers.me({}, { toast: false }),
+        (me) => {
+          const items = ledBrigades(me);
+          const wanted = items.find((b) => b.brigadeId === this.data.brigadeId) ?? items[0];
+          return {
+            items,
+            choices: items.map((b) => ({ text: b.name, value: b.brigadeId })),
+            current: wanted?.brigadeId ?? '',
+          };
+        },
+      );
+      if (!me) return;
+      const wanted = this.data.items.find((b) => b.brigadeId === this.data.current);
+      if (wanted) this.triggerEvent('change', wanted);
+      else this.triggerEvent('none');
     },
     onSwitch(event: { detail: string }) {
       const chosen = this.data.items.find((b) => b.brigadeId === event.detail);
       if (!chosen) return;
       this.setData({ current: chosen.brigadeId });
       this.triggerEvent('change', chosen);
-    },
-    onRetry() {
-      void this.load();
     },
   },
 });

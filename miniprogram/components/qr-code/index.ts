@@ -1,10 +1,7 @@
-import { encodeQr } from './encoder';
+import { encodeQr } from './symbol';
 import { qrDataUri } from './svg';
 
-/**
- * <qr-code text="…" size="480" />: a QR code of `text` drawn by the bundled encoder, as an image (size in rpx).
- * Level M keeps it readable on a phone screen held up to another phone's camera.
- */
+/** <qr-code text="…" size="480" />: a QR code of `text` as an image (size in rpx). */
 Component({
   properties: {
     text: { type: String, value: '' },
@@ -15,7 +12,7 @@ Component({
   },
   observers: {
     text(text: string) {
-      this.setData({ src: text ? qrDataUri(encodeQr(text, 'M')) : '' });
+      this.setData({ src: text ? qrDataUri(encodeQr(text)) : '' });
     },
   },
 });

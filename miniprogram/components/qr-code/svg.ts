@@ -1,5 +1,5 @@
 /** A QR symbol as an SVG data URI for `<image>`: one path of dark modules, a 4-module quiet zone. */
-import type { QrSymbol } from './encoder';
+import type { QrSymbol } from './symbol';
 
 const QUIET = 4;
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -1,6 +1,7 @@
 import Toast from '@vant/weapp/toast/toast';
 import type { Brigade, MembershipStatus } from '../../typings/index';
-import { brigades, messageOf } from '../../services/index';
+import { brigades } from '../../services/index';
+import { loadRecord, recordPage, showLoadError } from '../../utils/record';
 
 interface DetailView {
   brigadeId: string;
@@ -39,6 +40,8 @@ function toDetail(b: Brigade & { myStatus?: MembershipStatus; iLead: boolean }):
 
 /** 大队详情: leaders, members, how to join, my status; leave; the leader's tools. */
 Page({
+  ...recordPage,
+
   data: {
     loading: true,
     error: '',
@@ -57,21 +60,17 @@ Page({
   },
 
   async load() {
-    if (!this.brigadeId) {
-      this.setData({ loading: false, error: '没有指定大队，请从大队列表进入' });
+    const { brigadeId } = this;
+    if (!brigadeId) {
+      showLoadError(this, '没有指定大队，请从大队列表进入');
       return;
     }
-    this.setData({ loading: !this.data.brigade, error: '' });
-    try {
-      const brigade = await brigades.get({ brigadeId: this.brigadeId }, { toast: false });
-      this.setData({ loading: false, brigade: toDetail(brigade) });
-    } catch (error) {
-      this.setData({ loading: false, error: messageOf(error) });
-    }
-  },
-
-  onRetry() {
-    void this.load();
+    await loadRecord(
+      this,
+      () => brigades.get({ brigadeId }, { toast: false }),
+      (brigade) => ({ brigade: toDetail(brigade) }),
+      { keep: !!this.data.brigade },
+    );
   },
 
   onLeave() {

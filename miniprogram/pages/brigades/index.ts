@@ -45,10 +45,6 @@ Page({
     void this.load();
   },
 
-  onRetry() {
-    void this.load();
-  },
-
   onOpen(event: { detail: { brigadeId: string } }) {
     wx.navigateTo({ url: `/pages/brigade/index?brigadeId=${event.detail.brigadeId}` });
   },

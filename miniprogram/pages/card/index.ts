@@ -1,5 +1,6 @@
 import { HONOUR_LABELS, type CardResponse } from '../../typings/index';
-import { CallError, messageOf, volunteers } from '../../services/index';
+import { CallError, volunteers } from '../../services/index';
+import { loadRecord, recordPage } from '../../utils/record';
 
 interface CardView {
   cardNo: string;
@@ -25,6 +26,8 @@ function toCardView(card: CardResponse): CardView {
 
 /** 义工证: the unified card with its QR, which a leader scans and `verifyCard` checks. */
 Page({
+  ...recordPage,
+
   data: {
     loading: true,
     error: '',
@@ -36,22 +39,17 @@ Page({
     void this.load();
   },
 
-  async load() {
-    this.setData({ loading: !this.data.card, error: '' });
-    try {
-      const card = await volunteers.card({}, { toast: false });
-      this.setData({ loading: false, visitor: false, card: toCardView(card) });
-    } catch (error) {
-      if (error instanceof CallError && error.code === 'UNAUTHENTICATED') {
-        this.setData({ loading: false, visitor: true, card: null });
-        return;
-      }
-      this.setData({ loading: false, error: messageOf(error) });
-    }
-  },
-
-  onRetry() {
-    void this.load();
+  load() {
+    return loadRecord(
+      this,
+      () => volunteers.card({}, { toast: false }),
+      (card) => ({ visitor: false, card: toCardView(card) }),
+      {
+        keep: !!this.data.card,
+        failed: (error) =>
+          error instanceof CallError && error.code === 'UNAUTHENTICATED' ? { visitor: true, card: null } : undefined,
+      },
+    );
   },
 
   onRegister() {

@@ -3,6 +3,7 @@ import type { Signup } from '../../typings/index';
 import { fieldErrors, messageOf, posts } from '../../services/index';
 import { formatRange, shanghai } from '../../utils/time';
 import { hoursOf } from '../../utils/format';
+import { loadRecord, recordPage, showLoadError } from '../../utils/record';
 
 /** checkin: not checked in yet; checkout: checked in; done: checked out; none: no confirmed sign-up. */
 type Mode = 'checkin' | 'checkout' | 'done' | 'none';
@@ -25,6 +26,8 @@ const clock = (ms: number) => shanghai(ms).format('HH:mm');
 
 /** 签到 / 签退: scan the leader's QR (its content is the 6-digit code) or type the code. */
 Page({
+  ...recordPage,
+
   data: {
     postId: '',
     loading: true,
@@ -47,26 +50,19 @@ Page({
   async load() {
     const { postId } = this.data;
     if (!postId) {
-      this.setData({ loading: false, error: '请从「我的报名」或招募详情进入签到' });
+      showLoadError(this, '请从「我的报名」或招募详情进入签到');
       return;
     }
-    this.setData({ loading: !this.data.post, error: '' });
-    try {
-      const detail = await posts.get({ postId }, { toast: false });
-      const signup = detail.mySignup;
-      this.setData({
-        loading: false,
+    await loadRecord(
+      this,
+      () => posts.get({ postId }, { toast: false }),
+      (detail) => ({
         post: { title: detail.title, time: formatRange(detail.startAt, detail.endAt), address: detail.address },
-        mode: modeOf(signup, detail.status === 'cancelled'),
-        checkinText: signup?.checkinAt ? `已于 ${clock(signup.checkinAt)} 签到` : '',
-      });
-    } catch (error) {
-      this.setData({ loading: false, error: messageOf(error) });
-    }
-  },
-
-  onRetry() {
-    void this.load();
+        mode: modeOf(detail.mySignup, detail.status === 'cancelled'),
+        checkinText: detail.mySignup?.checkinAt ? `已于 ${clock(detail.mySignup.checkinAt)} 签到` : '',
+      }),
+      { keep: !!this.data.post },
+    );
   },
 
   onCodeInput(event: { detail: string }) {

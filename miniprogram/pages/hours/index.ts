@@ -1,9 +1,12 @@
-import { messageOf, timebank } from '../../services/index';
+import { timebank } from '../../services/index';
 import { loadPaged } from '../../utils/paged';
+import { loadRecord, recordPage } from '../../utils/record';
 import { toBalanceView, toLedgerRow, type BalanceView, type LedgerRow } from './view';
 
 /** 我的时数: earned hours, the time-bank balance, what was donated and received, and the ledger, newest first. */
 Page({
+  ...recordPage,
+
   data: {
     balance: null as BalanceView | null,
     balanceLoading: true,
@@ -29,22 +32,16 @@ Page({
   },
 
   async load(keep = false) {
-    this.setData({ balanceLoading: !this.data.balance, balanceError: '' });
-    const balance = timebank
-      .balance({}, { toast: false })
-      .then((b) => this.setData({ balance: toBalanceView(b), balanceLoading: false }))
-      .catch((error: unknown) => {
-        const message = messageOf(error);
-        this.setData({ balanceLoading: false, balanceError: message });
-      });
+    const balance = loadRecord(
+      this,
+      () => timebank.balance({}, { toast: false }),
+      (b) => ({ balance: toBalanceView(b) }),
+      { keep: !!this.data.balance, keys: { loading: 'balanceLoading', error: 'balanceError' } },
+    );
     const ledger = loadPaged(this, (cursor) => timebank.ledger({ cursor }, { toast: false }), toLedgerRow, {
       keepItems: keep,
     });
     await Promise.all([balance, ledger]);
-  },
-
-  onRetry() {
-    void this.load();
   },
 
   onMore() {

@@ -1,5 +1,6 @@
 import type { Brigade, JoinResponse } from '../../typings/index';
 import { brigades, CallError, messageOf, volunteers } from '../../services/index';
+import { loadRecord, recordPage, showLoadError } from '../../utils/record';
 import { askSubscription, prepareSubscription, reportSubscription } from '../../utils/subscribe';
 
 interface BrigadeView {
@@ -27,6 +28,8 @@ const toBrigadeView = (b: Brigade): BrigadeView => ({
  * Shows the brigade, sends a visitor to register first (coming back here), then joins on the user's tap.
  */
 Page({
+  ...recordPage,
+
   data: {
     loading: true,
     error: '',
@@ -58,35 +61,29 @@ Page({
 
   async load() {
     if (!this.data.code) {
-      this.setData({ loading: false, error: '邀请链接不完整，请向大队负责人重新索取' });
+      showLoadError(this, '邀请链接不完整，请向大队负责人重新索取');
       return;
     }
     if (this.data.result) return;
-    this.setData({ loading: !this.data.brigade && !this.data.registered, error: '' });
-    try {
-      const brigadeId = this.query.brigadeId;
-      const [me, brigade] = await Promise.all([
-        volunteers.me({}, { toast: false }),
-        brigadeId ? brigades.get({ brigadeId }, { toast: false }) : Promise.resolve(undefined),
-      ]);
-      const status = brigade?.myStatus === 'active' || brigade?.myStatus === 'pending' ? brigade.myStatus : '';
-      this.setData({
-        loading: false,
+    const brigadeId = this.query.brigadeId;
+    const loaded = await loadRecord(
+      this,
+      () =>
+        Promise.all([
+          volunteers.me({}, { toast: false }),
+          brigadeId ? brigades.get({ brigadeId }, { toast: false }) : Promise.resolve(undefined),
+        ]),
+      ([me, brigade]) => ({
         registered: me.registered,
         brigade: brigade ? toBrigadeView(brigade) : null,
-        myStatus: status,
-      });
-      if (this.pendingJoin && me.registered) {
-        this.pendingJoin = false;
-        await this.join();
-      }
-    } catch (error) {
-      this.setData({ loading: false, error: messageOf(error, '出错了，请稍后重试') });
+        myStatus: brigade?.myStatus === 'active' || brigade?.myStatus === 'pending' ? brigade.myStatus : '',
+      }),
+      { keep: !!this.data.brigade || this.data.registered, fallback: '出错了，请稍后重试' },
+    );
+    if (loaded && this.pendingJoin && loaded[0].registered) {
+      this.pendingJoin = false;
+      await this.join();
     }
-  },
-
-  onRetry() {
-    void this.load();
   },
 
   async onJoin() {

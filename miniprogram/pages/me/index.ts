@@ -1,4 +1,5 @@
-import { messageOf, volunteers } from '../../services/index';
+import { volunteers } from '../../services/index';
+import { loadRecord } from '../../utils/record';
 import { toMeView, type MeView } from './view';
 
 Page({
@@ -14,17 +15,17 @@ Page({
     void this.load();
   },
 
-  async load() {
+  load() {
     // Keep what is on screen while refreshing; the skeleton shows only on the first load.
-    this.setData({ loading: !this.data.me && !this.data.visitor, error: '' });
-    try {
-      const me = await volunteers.me({}, { toast: false });
-      const view = toMeView(me);
-      this.setData({ loading: false, me: view, visitor: view === null });
-    } catch (error) {
-      const message = messageOf(error);
-      this.setData({ loading: false, error: message });
-    }
+    return loadRecord(
+      this,
+      () => volunteers.me({}, { toast: false }),
+      (me) => {
+        const view = toMeView(me);
+        return { me: view, visitor: view === null };
+      },
+      { keep: !!this.data.me || this.data.visitor },
+    );
   },
 
   onRetry() {

@@ -2,6 +2,7 @@ import Toast from '@vant/weapp/toast/toast';
 import { CallError, messageOf, posts } from '../../services/index';
 import type { SignupButtonView } from '../../components/signup-button/state';
 import { askSubscription, prepareSubscription, reportSubscription } from '../../utils/subscribe';
+import { loadRecord, recordPage, showLoadError } from '../../utils/record';
 import { buttonOf, toPostView, type PostDetail, type PostView } from './view';
 
 /** A yes/no question in the platform's own dialog; resolves to true on confirm. */
@@ -21,6 +22,8 @@ function confirm(title: string, content: string, confirmText: string): Promise<b
 
 /** 招募详情: time, place, quota, the sign-up button and, for the brigade's leaders, the management entries. */
 Page({
+  ...recordPage,
+
   data: {
     postId: '',
     loading: true,
@@ -48,29 +51,24 @@ Page({
     void this.load(true).then(() => wx.stopPullDownRefresh());
   },
 
+  /** `quiet`: after an action or on coming back, refresh what is shown without the loading state. */
   async load(quiet = false) {
     const { postId } = this.data;
     if (!postId) {
-      this.setData({ loading: false, error: '链接不完整，找不到这条招募' });
+      showLoadError(this, '链接不完整，找不到这条招募');
       return;
     }
-    if (!quiet) this.setData({ loading: !this.detail, error: '' });
-    try {
-      const detail = await posts.get({ postId }, { toast: false });
-      this.show(detail);
-    } catch (error) {
-      if (!quiet || !this.detail) this.setData({ loading: false, error: messageOf(error) });
-    }
-  },
-
-  show(detail: PostDetail) {
-    this.detail = detail;
-    const now = Date.now();
-    this.setData({ loading: false, error: '', post: toPostView(detail, now), button: buttonOf(detail, now) });
-  },
-
-  onRetry() {
-    void this.load();
+    const shown = !!this.detail;
+    await loadRecord(
+      this,
+      () => posts.get({ postId }, { toast: false }),
+      (detail) => {
+        this.detail = detail;
+        const now = Date.now();
+        return { post: toPostView(detail, now), button: buttonOf(detail, now) };
+      },
+      { keep: shown, quiet: quiet && shown },
+    );
   },
 
   async onSignup() {

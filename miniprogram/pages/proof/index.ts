@@ -1,4 +1,5 @@
-import { messageOf, timebank } from '../../services/index';
+import { timebank } from '../../services/index';
+import { loadRecord, recordPage } from '../../utils/record';
 import { toProofView, type ProofView } from './view';
 
 /**
@@ -6,6 +7,8 @@ import { toProofView, type ProofView } from './view';
  * Opened with `?token=…` (a shared proof) it shows what `verifyProof` confirms instead, marked as verified.
  */
 Page({
+  ...recordPage,
+
   data: {
     loading: true,
     error: '',
@@ -21,23 +24,20 @@ Page({
     void this.load();
   },
 
-  async load() {
-    this.setData({ loading: true, error: '' });
-    try {
-      if (this.data.verified) {
-        const proof = await timebank.verifyProof({ token: this.data.token }, { toast: false });
-        this.setData({ loading: false, proof: toProofView(proof) });
-      } else {
-        const proof = await timebank.proof({}, { toast: false });
-        this.setData({ loading: false, proof: toProofView(proof), token: proof.token });
-      }
-    } catch (error) {
-      this.setData({ loading: false, error: messageOf(error) });
+  load() {
+    const { verified, token } = this.data;
+    if (verified) {
+      return loadRecord(
+        this,
+        () => timebank.verifyProof({ token }, { toast: false }),
+        (proof) => ({ proof: toProofView(proof) }),
+      );
     }
-  },
-
-  onRetry() {
-    void this.load();
+    return loadRecord(
+      this,
+      () => timebank.proof({}, { toast: false }),
+      (proof) => ({ proof: toProofView(proof), token: proof.token }),
+    );
   },
 
   onShareAppMessage() {

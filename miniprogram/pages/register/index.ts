@@ -1,6 +1,7 @@
 import Toast from '@vant/weapp/toast/toast';
 import { PRIVACY_NOTICE_VERSION } from '../../typings/index';
 import { fieldErrors, messageOf, volunteers } from '../../services/index';
+import { FORM_KEYS, loadRecord, recordPage } from '../../utils/record';
 import { shanghai } from '../../utils/time';
 import {
   TOWN_OPTIONS,
@@ -35,6 +36,8 @@ type ValueEvent<D, S = Record<string, never>> = { detail: D; currentTarget: { da
 const thisYear = () => shanghai(Date.now()).year();
 
 Page({
+  ...recordPage,
+
   data: {
     loading: true,
     loadError: '',
@@ -66,18 +69,13 @@ Page({
     void this.load();
   },
 
-  async load() {
-    this.setData({ loading: true, loadError: '' });
-    try {
-      const me = await volunteers.me({}, { toast: false });
-      this.setData({ loading: false, registeredCardNo: me.registered ? (me.cardNo ?? '') : '' });
-    } catch (error) {
-      this.setData({ loading: false, loadError: messageOf(error) });
-    }
-  },
-
-  onRetry() {
-    void this.load();
+  load() {
+    return loadRecord(
+      this,
+      () => volunteers.me({}, { toast: false }),
+      (me) => ({ registeredCardNo: me.registered ? (me.cardNo ?? '') : '' }),
+      { keys: FORM_KEYS },
+    );
   },
 
   /** Text fields: `data-field` names the form key. */

@@ -91,10 +91,6 @@ Page({
     void this.load();
   },
 
-  onRetry() {
-    void this.load();
-  },
-
   onCheckin() {
     if (this.data.due) wx.navigateTo({ url: `/pages/checkin/index?postId=${this.data.due.postId}` });
   },

@@ -1,7 +1,8 @@
-import { CallError, fieldErrors, messageOf, timebank, volunteers } from '../../services/index';
+import { CallError, fieldErrors, timebank, volunteers } from '../../services/index';
 import { hoursOf } from '../../utils/format';
 import { checkTransfer, type CheckedTransfer, type TransferForm } from './form';
 import { newRequestId } from '../../utils/request-id';
+import { loadRecord, recordPage } from '../../utils/record';
 
 interface Done {
   to: string;
@@ -16,6 +17,8 @@ const FIELD_OF: Record<string, string> = { toCardNo: 'cardNo', minutes: 'minutes
  * twice. A new one is made only after a transfer went through.
  */
 Page({
+  ...recordPage,
+
   data: {
     loading: true,
     error: '',
@@ -36,26 +39,16 @@ Page({
     void this.load();
   },
 
-  async load() {
-    this.setData({ loading: true, error: '' });
-    try {
-      const [balance, me] = await Promise.all([
-        timebank.balance({}, { toast: false }),
-        volunteers.me({}, { toast: false }),
-      ]);
-      this.setData({
-        loading: false,
+  load() {
+    return loadRecord(
+      this,
+      () => Promise.all([timebank.balance({}, { toast: false }), volunteers.me({}, { toast: false })]),
+      ([balance, me]) => ({
         balanceMinutes: balance.balanceMinutes,
         balanceHours: hoursOf(balance.balanceMinutes),
         ownCardNo: me.cardNo ?? '',
-      });
-    } catch (error) {
-      this.setData({ loading: false, error: messageOf(error) });
-    }
-  },
-
-  onRetry() {
-    void this.load();
+      }),
+    );
   },
 
   onField(event: { detail: string; currentTarget: { dataset: { field: keyof TransferForm } } }) {

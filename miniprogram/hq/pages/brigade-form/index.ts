@@ -1,6 +1,7 @@
 import Toast from '@vant/weapp/toast/toast';
 import { CARD_NO_PATTERN, TOWNS, type Brigade, type JoinMode, type Town } from '../../../typings/index';
 import { brigades, fieldErrors, messageOf } from '../../../services/index';
+import { loadRecord, recordPage } from '../../../utils/record';
 
 interface FormErrors {
   name: string;
@@ -15,6 +16,8 @@ const noErrors = (): FormErrors => ({ name: '', town: '', cardNo: '' });
  * appoint one by card number, or remove one.
  */
 Page({
+  ...recordPage,
+
   data: {
     brigadeId: '',
     loading: false,
@@ -38,18 +41,12 @@ Page({
     if (brigadeId) void this.load();
   },
 
-  async load() {
-    this.setData({ loading: true, error: '' });
-    try {
-      const brigade = await brigades.get({ brigadeId: this.data.brigadeId }, { toast: false });
-      this.setData({ loading: false, brigade });
-    } catch (error) {
-      this.setData({ loading: false, error: messageOf(error) });
-    }
-  },
-
-  onRetry() {
-    void this.load();
+  load() {
+    return loadRecord(
+      this,
+      () => brigades.get({ brigadeId: this.data.brigadeId }, { toast: false }),
+      (brigade) => ({ brigade }),
+    );
   },
 
   onInput(event: { detail: string; currentTarget: { dataset: { field: 'name' | 'description' | 'cardNo' } } }) {

@@ -40,10 +40,6 @@ Page({
     void this.load();
   },
 
-  onRetry() {
-    void this.load();
-  },
-
   onOpen(event: { detail: { brigadeId: string } }) {
     wx.navigateTo({ url: `/hq/pages/brigade-form/index?brigadeId=${event.detail.brigadeId}` });
   },

@@ -4,7 +4,8 @@ import { messageOf, stats } from '../../../services/index';
 import { PERIODS, monthKey, periodRange, type PeriodKey } from '../../../utils/stats-view';
 import { copyCsv, shareCsvFile, writeCsvFile } from './export-file';
 import { toDashboardView, type DashboardView } from './view';
-import { periodFilter } from '../../../utils/period-filter';
+import { loadFigures, periodFilter } from '../../../utils/period-filter';
+import { recordPage } from '../../../utils/record';
 
 /** Rankings show this many rows until 查看全部. */
 const TOP = 10;
@@ -14,6 +15,7 @@ const EMPTY_VIEW: DashboardView = { hours: '0.0', service: [], figures: [], char
 /** 总队数据: the city's figures for a period and town, hours by month, towns and brigades ranked; CSV export. */
 Page({
   ...periodFilter,
+  ...recordPage,
 
   data: {
     periods: PERIODS,
@@ -39,17 +41,12 @@ Page({
     ],
   },
 
-  /** Bumped by every load, so a slow old answer never overwrites a newer one. */
-  generation: 0,
   /** The last export, for the action sheet. */
   exported: null as { csv: string; fileName: string; filePath: string } | null,
-  loaded: false,
 
   onLoad() {
     // Instance fields are set here: not every runtime copies non-function Page options onto the instance.
-    this.generation = 0;
     this.exported = null;
-    this.loaded = false;
     const thisMonth = monthKey(Date.now());
     this.setData({ thisMonth, customFrom: `${thisMonth.slice(0, 4)}-01`, customTo: thisMonth });
     void this.load();
@@ -64,24 +61,14 @@ Page({
     return { ...periodRange(period, Date.now(), { from: customFrom, to: customTo }), ...(town ? { town } : {}) };
   },
 
-  async load() {
-    const generation = ++this.generation;
+  /** The figures for the current filters (see loadFigures). */
+  load() {
     const request = this.request();
-    this.setData({ loading: !this.loaded, refreshing: this.loaded, error: '' });
-    try {
-      const overview = await stats.overview(request, { toast: false });
-      if (generation !== this.generation) return;
-      this.loaded = true;
-      this.setData({ loading: false, refreshing: false, view: toDashboardView(overview, request, Date.now()) });
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.loaded = false;
-      this.setData({ loading: false, refreshing: false, error: messageOf(error) });
-    }
-  },
-
-  onRetry() {
-    void this.load();
+    return loadFigures(
+      this,
+      () => stats.overview(request, { toast: false }),
+      (overview) => toDashboardView(overview, request, Date.now()),
+    );
   },
 
   onTown(event: { detail: unknown }) {

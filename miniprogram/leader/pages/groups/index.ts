@@ -1,6 +1,7 @@
 import Toast from '@vant/weapp/toast/toast';
 import type { Group } from '../../../typings/index';
 import { brigades, fieldErrors, messageOf } from '../../../services/index';
+import { loadRecord, recordPage } from '../../../utils/record';
 
 interface GroupView {
   groupId: string;
@@ -24,6 +25,8 @@ const toGroupView = (g: Group): GroupView => ({
 
 /** 小组: the brigade's groups, and a new group of 2+ active members. */
 Page({
+  ...recordPage,
+
   data: {
     brigadeId: '',
     groups: [] as GroupView[],
@@ -47,18 +50,12 @@ Page({
     void this.load();
   },
 
-  async load() {
-    this.setData({ loading: true, error: '' });
-    try {
-      const { items } = await brigades.groups({ brigadeId: this.data.brigadeId }, { toast: false });
-      this.setData({ loading: false, groups: items.map(toGroupView) });
-    } catch (error) {
-      this.setData({ loading: false, error: messageOf(error) });
-    }
-  },
-
-  onRetry() {
-    void this.load();
+  load() {
+    return loadRecord(
+      this,
+      () => brigades.groups({ brigadeId: this.data.brigadeId }, { toast: false }),
+      ({ items }) => ({ groups: items.map(toGroupView) }),
+    );
   },
 
   async onNew() {

@@ -72,10 +72,6 @@ Page({
     void this.load();
   },
 
-  onRetry() {
-    void this.load();
-  },
-
   async review(volunteerId: string, approve: boolean) {
     if (this.data.reviewing) return;
     this.setData({ reviewing: volunteerId });

@@ -1,5 +1,6 @@
 import Toast from '@vant/weapp/toast/toast';
 import { fieldErrors, messageOf, posts } from '../../../services/index';
+import { FORM_KEYS, loadRecord, recordPage } from '../../../utils/record';
 import { formatDateTime } from '../../../utils/time';
 import {
   MAX_QUOTA,
@@ -32,6 +33,8 @@ const nextHour = (now: number) => Math.ceil(now / HOUR) * HOUR;
 
 /** 发布招募 / 编辑招募 (`?postId=`): the form, publishing (optionally weekly), saving and cancelling. */
 Page({
+  ...recordPage,
+
   data: {
     editing: false,
     postId: '',
@@ -65,7 +68,7 @@ Page({
     if (query.postId) {
       this.setData({ editing: true, postId: query.postId });
       wx.setNavigationBarTitle({ title: '编辑招募' });
-      void this.loadPost();
+      void this.load();
     }
   },
 
@@ -74,36 +77,27 @@ Page({
     this.setData({ brigadeId: event.detail.brigadeId, brigadeName: event.detail.name });
   },
 
-  async loadPost() {
-    this.setData({ loading: true, loadError: '' });
-    try {
-      const post = await posts.get({ postId: this.data.postId }, { toast: false });
-      if (!post.iLead) {
-        this.setData({ loading: false, loadError: '只有该大队的负责人可以编辑这条招募' });
-        return;
-      }
-      if (post.status === 'cancelled') {
-        this.setData({ loading: false, loadError: '这条招募已取消，不能再编辑' });
-        return;
-      }
-      const form = fromPost(post);
-      this.setData({
-        loading: false,
-        brigadeId: post.brigadeId,
-        brigadeName: post.brigadeName,
-        form,
-        times: this.timesOf(form),
-        categoryChips: categoryChips(form.category),
-        specialtyChips: specialtyChips(form.requiredSpecialties),
-        seriesText: post.seriesId ? '这是每周恒常服务中的一次，修改只影响这一次' : '',
-      });
-    } catch (error) {
-      this.setData({ loading: false, loadError: messageOf(error) });
-    }
-  },
-
-  onRetry() {
-    void this.loadPost();
+  /** Edit mode: the post's current values, or why it cannot be edited. */
+  load() {
+    return loadRecord(
+      this,
+      () => posts.get({ postId: this.data.postId }, { toast: false }),
+      (post) => {
+        if (!post.iLead) return { loadError: '只有该大队的负责人可以编辑这条招募' };
+        if (post.status === 'cancelled') return { loadError: '这条招募已取消，不能再编辑' };
+        const form = fromPost(post);
+        return {
+          brigadeId: post.brigadeId,
+          brigadeName: post.brigadeName,
+          form,
+          times: this.timesOf(form),
+          categoryChips: categoryChips(form.category),
+          specialtyChips: specialtyChips(form.requiredSpecialties),
+          seriesText: post.seriesId ? '这是每周恒常服务中的一次，修改只影响这一次' : '',
+        };
+      },
+      { keys: FORM_KEYS },
+    );
   },
 
   timesOf(form: PostForm) {

@@ -1,5 +1,6 @@
-import { CallError, fieldErrors, messageOf, posts, timebank } from '../../../services/index';
+import { CallError, fieldErrors, posts, timebank } from '../../../services/index';
 import { formatRange } from '../../../utils/time';
+import { loadRecord, recordPage, showLoadError } from '../../../utils/record';
 import { newRequestId } from '../../../utils/request-id';
 import { entriesOf, needsReason, recordedText, toRecordRows, type RecordRow, type RosterWithRecord } from './view';
 
@@ -28,6 +29,8 @@ type RowEvent<D = unknown> = { detail: D; currentTarget: { dataset: { index: num
  * only by an adjustment with a reason.
  */
 Page({
+  ...recordPage,
+
   data: {
     postId: '',
     loading: true,
@@ -52,34 +55,26 @@ Page({
   async load() {
     const { postId } = this.data;
     if (!postId) {
-      this.setData({ loading: false, error: '请从报名名单进入服务录入' });
+      showLoadError(this, '请从报名名单进入服务录入');
       return;
     }
-    this.setData({ loading: true, error: '' });
-    try {
-      const [post, roster] = await Promise.all([
-        posts.get({ postId }, { toast: false }),
-        posts.roster({ postId }, { toast: false }),
-      ]);
-      const rows = toRecordRows(roster.items as RosterWithRecord[], post.startAt, post.endAt);
-      this.setData({
-        loading: false,
-        post: {
-          title: post.title,
-          time: formatRange(post.startAt, post.endAt),
-          started: Date.now() >= post.startAt,
-          cancelled: post.status === 'cancelled',
-        },
-        rows,
-        pending: rows.filter((r) => !r.recorded).length,
-      });
-    } catch (error) {
-      this.setData({ loading: false, error: messageOf(error) });
-    }
-  },
-
-  onRetry() {
-    void this.load();
+    await loadRecord(
+      this,
+      () => Promise.all([posts.get({ postId }, { toast: false }), posts.roster({ postId }, { toast: false })]),
+      ([post, roster]) => {
+        const rows = toRecordRows(roster.items as RosterWithRecord[], post.startAt, post.endAt);
+        return {
+          post: {
+            title: post.title,
+            time: formatRange(post.startAt, post.endAt),
+            started: Date.now() >= post.startAt,
+            cancelled: post.status === 'cancelled',
+          },
+          rows,
+          pending: rows.filter((r) => !r.recorded).length,
+        };
+      },
+    );
   },
 
   onMinutes(event: RowEvent<number | string>) {

@@ -1,4 +1,5 @@
-import { messageOf, posts } from '../../../services/index';
+import { posts } from '../../../services/index';
+import { loadRecord, recordPage, showLoadError } from '../../../utils/record';
 import { formatRange } from '../../../utils/time';
 import { toRosterView, type RosterView } from './view';
 
@@ -13,6 +14,8 @@ interface RosterPost {
 
 /** 报名名单: who signed up, who has checked in, the waitlist in order. */
 Page({
+  ...recordPage,
+
   data: {
     postId: '',
     loading: true,
@@ -37,17 +40,13 @@ Page({
   async load() {
     const { postId } = this.data;
     if (!postId) {
-      this.setData({ loading: false, error: '请从招募详情进入报名名单' });
+      showLoadError(this, '请从招募详情进入报名名单');
       return;
     }
-    this.setData({ loading: !this.data.roster, error: '' });
-    try {
-      const [post, roster] = await Promise.all([
-        posts.get({ postId }, { toast: false }),
-        posts.roster({ postId }, { toast: false }),
-      ]);
-      this.setData({
-        loading: false,
+    await loadRecord(
+      this,
+      () => Promise.all([posts.get({ postId }, { toast: false }), posts.roster({ postId }, { toast: false })]),
+      ([post, roster]) => ({
         post: {
           title: post.title,
           time: formatRange(post.startAt, post.endAt),
@@ -57,14 +56,9 @@ Page({
           cancelled: post.status === 'cancelled',
         },
         roster: toRosterView(roster.items),
-      });
-    } catch (error) {
-      this.setData({ loading: false, error: messageOf(error) });
-    }
-  },
-
-  onRetry() {
-    void this.load();
+      }),
+      { keep: !!this.data.roster },
+    );
   },
 
   onToggleLeft() {
