@@ -17,7 +17,7 @@ import {
   type StatsFact,
 } from '../rules/stats';
 import { none } from '../schema';
-import { shanghaiMonth } from '../time';
+import { shanghaiMonth } from '../rules/time';
 import { monthsBetween } from './summary';
 
 const BATCH = 1000;

@@ -14,7 +14,7 @@ import { findByOpenid, insertInTransaction, type VolunteerDoc } from '../repos/v
 import { cardCounterId, formatCardNo } from '../rules/card';
 import { encrypt, maskMobile } from '../rules/pii';
 import { checkText } from '../security';
-import { shanghaiYear } from '../time';
+import { shanghaiYear } from '../rules/time';
 import { inTransaction } from '../transaction';
 import { countFacts, volunteerFact } from '../stats/count';
 import { toProfile } from './profile';

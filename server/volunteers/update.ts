@@ -6,7 +6,7 @@ import { piiKey } from '../pii';
 import { update as save, type VolunteerDoc } from '../repos/volunteers';
 import { encrypt, maskMobile } from '../rules/pii';
 import { checkText } from '../security';
-import { shanghaiYear } from '../time';
+import { shanghaiYear } from '../rules/time';
 import { toProfile } from './profile';
 import { checkAgeAndGuardian, unique, uniqueSlots } from './rules';
 import { updateInput } from './schema';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cardCounterId, formatCardNo, isMinor } from '../../server/rules/card';
 import { decrypt, deriveKey, encrypt, maskMobile, parseKey } from '../../server/rules/pii';
 import { sign, verify } from '../../server/rules/token';
-import { shanghaiDate, shanghaiMonth, shanghaiYear } from '../../server/time';
+import { shanghaiDate, shanghaiMonth, shanghaiYear } from '../../server/rules/time';
 import { CARD_NO_PATTERN } from '../../typings/data';
 
 const key = randomBytes(32);
