@@ -5,7 +5,7 @@
 import { _, db, rows } from '../cloud';
 import type { ServiceRecord, RecordStatus } from '../../typings/entities';
 import type { ServiceCategory } from '../../typings/data';
-import type { Transaction } from '../transaction';
+import { collectionIn, type Transaction } from '../transaction';
 
 export interface Adjustment {
   requestId: string;
@@ -45,6 +45,7 @@ export interface RecordDoc {
 export const recordId = (postId: string, volunteerId: string) => `${postId}:${volunteerId}`;
 
 const records = () => db.collection('service_records');
+const inTx = (tx: Transaction) => collectionIn<RecordDoc>(tx, 'service_records');
 
 export const toRecord = (doc: RecordDoc): ServiceRecord => ({
   recordId: doc._id,
@@ -86,15 +87,9 @@ export function attendedOf(volunteerId: string, limit: number, recordedBefore?: 
   );
 }
 
-export async function getInTransaction(tx: Transaction, id: string): Promise<RecordDoc | undefined> {
-  const { data } = (await tx.collection('service_records').doc(id).get()) as { data: RecordDoc | null };
-  return data ?? undefined;
-}
+export const getInTransaction = (tx: Transaction, id: string) => inTx(tx).get(id);
 
-export async function insertInTransaction(tx: Transaction, doc: RecordDoc): Promise<void> {
-  await tx.collection('service_records').add({ data: doc });
-}
+export const insertInTransaction = (tx: Transaction, doc: RecordDoc) => inTx(tx).add(doc);
 
-export async function updateInTransaction(tx: Transaction, id: string, patch: Partial<RecordDoc>): Promise<void> {
-  await tx.collection('service_records').doc(id).update({ data: patch });
-}
+export const updateInTransaction = (tx: Transaction, id: string, patch: Partial<RecordDoc>) =>
+  inTx(tx).update(id, patch);

@@ -1,6 +1,6 @@
 /** Data access for the `volunteers` collection. `_id` is the volunteerId. */
 import { _, db, first, rows } from '../cloud';
-import type { Transaction } from '../transaction';
+import { collectionIn, type Transaction } from '../transaction';
 import type { Availability } from '../../typings/entities';
 
 export interface VolunteerDoc {
@@ -33,6 +33,7 @@ export interface VolunteerDoc {
 }
 
 const volunteers = () => db.collection('volunteers');
+const inTx = (tx: Transaction) => collectionIn<VolunteerDoc>(tx, 'volunteers');
 
 export function findByOpenid(openid: string): Promise<VolunteerDoc | undefined> {
   return first<VolunteerDoc>(volunteers().where({ openid }));
@@ -57,7 +58,7 @@ export function findByIds(ids: string[]): Promise<VolunteerDoc[]> {
 }
 
 export async function insertInTransaction(tx: Transaction, doc: VolunteerDoc): Promise<void> {
-  await tx.collection('volunteers').add({ data: doc });
+  await inTx(tx).add(doc);
 }
 
 export async function update(volunteerId: string, patch: Record<string, unknown>): Promise<void> {
@@ -69,13 +70,12 @@ export async function remove(volunteerId: string): Promise<void> {
 }
 
 /** The volunteer as a transaction sees it (undefined when missing). */
-export async function getInTransaction(tx: Transaction, volunteerId: string): Promise<VolunteerDoc | undefined> {
-  const { data } = (await tx.collection('volunteers').doc(volunteerId).get()) as { data: VolunteerDoc | null };
-  return data ?? undefined;
+export function getInTransaction(tx: Transaction, volunteerId: string): Promise<VolunteerDoc | undefined> {
+  return inTx(tx).get(volunteerId);
 }
 
 export async function updateInTransaction(tx: Transaction, volunteerId: string, patch: object): Promise<void> {
-  await tx.collection('volunteers').doc(volunteerId).update({ data: patch });
+  await inTx(tx).update(volunteerId, patch);
 }
 
 export type StarFactsRow = Pick<

@@ -22,4 +22,12 @@ describe('server layers', () => {
     );
     expect(outside).toEqual([]);
   });
+
+  it('only the transaction helper reads a transaction untyped', () => {
+    const allowed = new Set(['server/transaction.ts', 'server/posts/signup.ts']);
+    const offenders = sources('server').filter(
+      (file) => !allowed.has(file) && /\btx\s*\.collection\(/.test(readFileSync(join(root, file), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
 });
