@@ -4,10 +4,10 @@
  * created lazily (add, never `set` over an existing account).
  */
 import { _, db, first, rows } from '../cloud';
+import type { AccountChange } from '../rules/ledger';
 import { collectionIn, type Transaction } from '../transaction';
 
-export const volunteerAccountId = (volunteerId: string) => `volunteer:${volunteerId}`;
-export const brigadeAccountId = (brigadeId: string) => `brigade:${brigadeId}`;
+export { brigadeAccountId, volunteerAccountId } from '../rules/ledger';
 
 export interface AccountDoc {
   _id: string;
@@ -22,7 +22,7 @@ export interface AccountDoc {
   createdAt: number;
 }
 
-export type AccountDelta = Partial<Pick<AccountDoc, 'balance' | 'earned' | 'donated' | 'received'>>;
+export type AccountDelta = AccountChange;
 
 const accounts = () => db.collection('accounts');
 const inTx = (tx: Transaction) => collectionIn<AccountDoc>(tx, 'accounts');
