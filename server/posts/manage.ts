@@ -64,7 +64,7 @@ export const create: Action<CreatePostRequest, Post & { seriesPostIds?: string[]
       createdAt: now,
       createdBy: volunteer?._id ?? '',
     }));
-    await db.collection('posts').add({ data: docs });
+    await posts.insert(docs);
     ctx.log.info('posts-created', { brigadeId: brigade._id, count: docs.length, seriesId });
     await countFacts(
       ctx,

@@ -26,3 +26,8 @@ export function pageOfAccount(accountId: string, pageSize: number, cursor?: stri
       .limit(pageSize + 1),
   );
 }
+
+/** Every entry of an account (bounded; for the export). */
+export function allOfAccount(accountId: string, limit: number): Promise<EntryDoc[]> {
+  return rows<EntryDoc>(ledger().where({ accountId }).limit(limit));
+}

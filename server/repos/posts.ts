@@ -3,6 +3,7 @@ import { _, db, first, rows } from '../cloud';
 import type { Post, PostStatus } from '../../typings/entities';
 import type { ServiceCategory, Specialty, Town } from '../../typings/data';
 import { after, where } from '../paging';
+import { batchIn, edgeOf, type Range } from './batches';
 
 export interface PostDoc {
   _id: string;
@@ -114,7 +115,8 @@ export function nearest(f: ListFilters, lat: number, lng: number, pageSize: numb
   );
 }
 
-export async function insert(doc: PostDoc): Promise<void> {
+/** One post, or a weekly series in one request. */
+export async function insert(doc: PostDoc | PostDoc[]): Promise<void> {
   await posts().add({ data: doc });
 }
 
@@ -146,3 +148,18 @@ export async function bump(postId: string, confirmed: number, waitlisted: number
   if (waitlisted) data.waitlistCount = _.inc(waitlisted);
   if (Object.keys(data).length) await posts().doc(postId).update({ data });
 }
+
+// ---- the statistics' reads ----
+
+/** A batch of the published posts starting in the range (the statistics' recount). */
+export const publishedStartingIn = (range: Range, afterId: string | undefined, size: number) =>
+  batchIn<Pick<PostDoc, 'brigadeId' | 'brigadeName' | 'town' | 'category' | 'startAt'>>(
+    posts(),
+    'startAt',
+    { range, afterId, size },
+    { brigadeId: true, brigadeName: true, town: true, category: true, startAt: true },
+    { status: 'published' },
+  );
+
+/** The first or last start of a published post. */
+export const publishedStartEdge = (dir: 'asc' | 'desc') => edgeOf(posts(), 'startAt', dir, { status: 'published' });

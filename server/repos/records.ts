@@ -6,6 +6,7 @@ import { _, db, rows } from '../cloud';
 import type { ServiceRecord, RecordStatus } from '../../typings/entities';
 import type { ServiceCategory } from '../../typings/data';
 import { collectionIn, type Transaction } from '../transaction';
+import { batchIn, edgeOf, type Range } from './batches';
 
 export interface Adjustment {
   requestId: string;
@@ -93,3 +94,36 @@ export const insertInTransaction = (tx: Transaction, doc: RecordDoc) => inTx(tx)
 
 export const updateInTransaction = (tx: Transaction, id: string, patch: Partial<RecordDoc>) =>
   inTx(tx).update(id, patch);
+
+/** Every record of a volunteer (bounded; for the export). */
+export function allOfVolunteer(volunteerId: string, limit: number): Promise<RecordDoc[]> {
+  return rows<RecordDoc>(records().where({ volunteerId }).limit(limit));
+}
+
+// ---- the statistics' reads ----
+
+/** A batch of the records of services in the range (the statistics' recount). */
+export const servedIn = (range: Range, afterId: string | undefined, size: number) =>
+  batchIn<
+    Pick<
+      RecordDoc,
+      'brigadeId' | 'brigadeName' | 'category' | 'status' | 'minutes' | 'serviceDate' | 'capMinutes' | 'checkedIn'
+    >
+  >(
+    records(),
+    'serviceDate',
+    { range, afterId, size },
+    {
+      brigadeId: true,
+      brigadeName: true,
+      category: true,
+      status: true,
+      minutes: true,
+      serviceDate: true,
+      capMinutes: true,
+      checkedIn: true,
+    },
+  );
+
+/** The first or last service date of a record. */
+export const serviceDateEdge = (dir: 'asc' | 'desc') => edgeOf(records(), 'serviceDate', dir);

@@ -145,6 +145,16 @@ export function allOfVolunteer(volunteerId: string, limit = 1000): Promise<Signu
   return rows<SignupDoc>(signups().where({ volunteerId }).limit(limit));
 }
 
+/** Whether the volunteer holds a live sign-up for a service that has not started (one document at most). */
+export async function hasUpcoming(volunteerId: string, now: number): Promise<boolean> {
+  const found = await rows<SignupDoc>(
+    signups()
+      .where({ volunteerId, status: _.in(['confirmed', 'waitlisted']), startAt: _.gt(now) })
+      .limit(1),
+  );
+  return found.length > 0;
+}
+
 /** What a roster shows for a person who deleted their profile. */
 export const DELETED_NAME = '已注销义工';
 

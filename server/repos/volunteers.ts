@@ -1,6 +1,7 @@
 /** Data access for the `volunteers` collection. `_id` is the volunteerId. */
 import { _, db, first, rows } from '../cloud';
 import { collectionIn, type Transaction } from '../transaction';
+import { batchIn, edgeOf, type Range } from './batches';
 import type { Availability } from '../../typings/entities';
 
 export interface VolunteerDoc {
@@ -100,3 +101,24 @@ export async function addHonourTitle(volunteerId: string, title: string): Promis
     .doc(volunteerId)
     .update({ data: { honourTitles: _.unshift(title) } });
 }
+
+// ---- the statistics' reads ----
+
+/** Volunteers who served since `since` (a count: reads no documents). */
+export async function countServedSince(since: number, town?: string): Promise<number> {
+  const res = (await volunteers()
+    .where({ lastServedAt: _.gte(since), ...(town ? { town } : {}) })
+    .count()) as { total: number };
+  return res.total;
+}
+
+/** A batch of the volunteers registered in the range (the statistics' recount). */
+export const registeredIn = (range: Range, afterId: string | undefined, size: number) =>
+  batchIn<Pick<VolunteerDoc, 'town' | 'registeredAt'>>(
+    volunteers(),
+    'registeredAt',
+    { range, afterId, size },
+    { town: true, registeredAt: true },
+  );
+
+export const firstRegisteredAt = () => edgeOf(volunteers(), 'registeredAt', 'asc');

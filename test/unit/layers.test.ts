@@ -1,4 +1,6 @@
-// The layering the README promises: rules are pure (they import only other rules, the contract and libraries).
+// The layering the README promises: rules are pure (they import only other rules, the contract and libraries),
+// and only repositories reach the database, each its own collection (posts/signup.ts keeps its hand-written
+// transaction).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -29,5 +31,27 @@ describe('server layers', () => {
       (file) => !allowed.has(file) && /\btx\s*\.collection\(/.test(readFileSync(join(root, file), 'utf8')),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('only repositories name a collection', () => {
+    const allowed = new Set(['server/posts/signup.ts', 'server/transaction.ts']);
+    const offenders = sources('server').filter(
+      (file) =>
+        !file.startsWith('server/repos/') &&
+        !allowed.has(file) &&
+        /\.collection\(/.test(readFileSync(join(root, file), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('each repository names its own collection only, by a literal name', () => {
+    const mixed = sources('server/repos').flatMap((file) => {
+      const named = [
+        ...readFileSync(join(root, file), 'utf8').matchAll(/(?:\.collection\(|collectionIn<\w+>\(tx,\s*)([^)]*)\)/g),
+      ].map((m) => m[1]);
+      const distinct = [...new Set(named)];
+      return distinct.length > 1 || distinct.some((n) => !/^'[a-z_]+'$/.test(n)) ? [`${file}: ${distinct}`] : [];
+    });
+    expect(mixed).toEqual([]);
   });
 });
