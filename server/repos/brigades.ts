@@ -1,20 +1,13 @@
 /** Data access for the `brigades` collection. */
 import { _, db, first, rows } from '../cloud';
 import type { Brigade } from '../../typings/entities';
-import type { Town } from '../../typings/data';
 import { after, where, type Direction } from '../paging';
 import { batchIn, edgeOf, type Range } from './batches';
 
-export interface BrigadeDoc {
+/** A brigade as stored: the contract's Brigade keyed by `_id`, with its leaders' ids for the queries. */
+export interface BrigadeDoc extends Omit<Brigade, 'brigadeId'> {
   _id: string;
-  name: string;
-  town: string;
-  joinMode: 'open' | 'review';
-  description?: string;
   leaderIds: string[];
-  leaders: { volunteerId: string; name: string; cardNo: string }[];
-  memberCount: number;
-  createdAt: number;
   createdBy: string;
 }
 
@@ -23,7 +16,7 @@ const brigades = () => db.collection('brigades');
 export const toBrigade = (doc: BrigadeDoc): Brigade => ({
   brigadeId: doc._id,
   name: doc.name,
-  town: doc.town as Town,
+  town: doc.town,
   joinMode: doc.joinMode,
   ...(doc.description ? { description: doc.description } : {}),
   leaders: doc.leaders,

@@ -1,37 +1,16 @@
 /** Data access for the `posts` collection. Counters change only through conditional atomic updates. */
 import { _, db, first, rows } from '../cloud';
-import type { Post, PostStatus } from '../../typings/entities';
-import type { ServiceCategory, Specialty, Town } from '../../typings/data';
+import type { Post } from '../../typings/entities';
 import { after, where } from '../paging';
 import { batchIn, edgeOf, type Range } from './batches';
 
-export interface PostDoc {
+/** A post as stored: the contract's Post keyed by `_id`, with its geo point and what only the server needs. */
+export interface PostDoc extends Omit<Post, 'postId' | 'distance'> {
   _id: string;
-  brigadeId: string;
-  brigadeName: string;
-  town: string;
-  title: string;
-  description: string;
-  category: string;
-  address: string;
-  lat?: number;
-  lng?: number;
+  /** The geo point of `lat`/`lng`, for nearest-first lists. */
   location?: unknown;
-  startAt: number;
-  endAt: number;
-  signupDeadline: number;
-  quota: number;
-  confirmedCount: number;
-  waitlistCount: number;
   /** Tickets handed out to the waitlist so far: orders it (first come, first promoted). */
   waitlistSeq?: number;
-  requiredSpecialties: string[];
-  adultsOnly: boolean;
-  membersOnly: boolean;
-  status: PostStatus;
-  seriesId?: string;
-  cancelReason?: string;
-  createdAt: number;
   createdBy: string;
 }
 
@@ -41,10 +20,10 @@ export const toPost = (doc: PostDoc, distance?: number): Post => ({
   postId: doc._id,
   brigadeId: doc.brigadeId,
   brigadeName: doc.brigadeName,
-  town: doc.town as Town,
+  town: doc.town,
   title: doc.title,
   description: doc.description,
-  category: doc.category as ServiceCategory,
+  category: doc.category,
   address: doc.address,
   ...(doc.lat !== undefined && doc.lng !== undefined ? { lat: doc.lat, lng: doc.lng } : {}),
   startAt: doc.startAt,
@@ -53,7 +32,7 @@ export const toPost = (doc: PostDoc, distance?: number): Post => ({
   quota: doc.quota,
   confirmedCount: doc.confirmedCount,
   waitlistCount: doc.waitlistCount,
-  requiredSpecialties: doc.requiredSpecialties as Specialty[],
+  requiredSpecialties: doc.requiredSpecialties,
   adultsOnly: doc.adultsOnly,
   membersOnly: doc.membersOnly,
   status: doc.status,

@@ -3,8 +3,7 @@
  * `<postId>:<volunteerId>`, so the same attendee can never be recorded (and credited) twice.
  */
 import { _, db, rows } from '../cloud';
-import type { ServiceRecord, RecordStatus } from '../../typings/entities';
-import type { ServiceCategory } from '../../typings/data';
+import type { ServiceRecord } from '../../typings/entities';
 import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
 
@@ -19,26 +18,15 @@ export interface Adjustment {
   toRating?: number;
 }
 
-export interface RecordDoc {
+/** A service record as stored: the contract's ServiceRecord keyed by `_id`, with what recording checked. */
+export interface RecordDoc extends Omit<ServiceRecord, 'recordId'> {
   _id: string;
-  postId: string;
-  postTitle: string;
-  brigadeId: string;
-  brigadeName: string;
-  category: string;
-  volunteerId: string;
-  status: RecordStatus;
-  minutes: number;
-  rating?: number;
   /** The post's length in minutes (endAt − startAt) when recorded: more needs a reason. */
   capMinutes?: number;
   /** Whether the volunteer had checked in; recording without a check-in needs a reason. */
   checkedIn?: boolean;
   /** Why more than the post's length, or without a check-in (others see it: it passed the content check). */
   reason?: string;
-  /** The post's start. */
-  serviceDate: number;
-  recordedAt: number;
   recordedBy: string;
   adjustments: Adjustment[];
 }
@@ -54,7 +42,7 @@ export const toRecord = (doc: RecordDoc): ServiceRecord => ({
   postTitle: doc.postTitle,
   brigadeId: doc.brigadeId,
   brigadeName: doc.brigadeName,
-  category: doc.category as ServiceCategory,
+  category: doc.category,
   volunteerId: doc.volunteerId,
   status: doc.status,
   minutes: doc.minutes,

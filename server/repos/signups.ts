@@ -7,11 +7,9 @@ import type { Signup, SignupStatus } from '../../typings/entities';
 import { newId } from '../ids';
 import { after, where, type Direction } from '../paging';
 
-export interface SignupDoc {
+/** A sign-up as stored: the contract's Signup keyed by `_id`, with copies of the post and the person for rosters. */
+export interface SignupDoc extends Omit<Signup, 'position'> {
   _id: string;
-  postId: string;
-  volunteerId: string;
-  status: SignupStatus;
   /** Waitlist order: the time the person joined the waitlist (ties broken by _id). */
   seq: number;
   startAt: number;
@@ -19,9 +17,6 @@ export interface SignupDoc {
   postTitle: string;
   name: string;
   cardNo: string;
-  signedUpAt: number;
-  checkinAt?: number;
-  checkoutAt?: number;
 }
 
 export const signupId = (postId: string, volunteerId: string) => `${postId}:${volunteerId}`;

@@ -4,6 +4,7 @@
  * resume point (`reconcile:cursor`). The raw facts the recount reads belong to their own collections' repositories.
  */
 import { _, db, first, isDuplicateKey, rows } from '../cloud';
+import type { Post } from '../../typings/entities';
 import { expand, key, monthDocId, type MonthChange } from '../rules/stats';
 
 export interface CounterMap {
@@ -23,15 +24,10 @@ export interface MonthDoc {
   byCategory?: Record<string, CounterMap>;
 }
 
-export interface PeopleServedDoc {
+export interface PeopleServedDoc extends Pick<Post, 'postId' | 'brigadeId' | 'brigadeName' | 'town' | 'category'> {
   _id: string;
   kind: 'post';
   period: string;
-  postId: string;
-  brigadeId: string;
-  brigadeName: string;
-  town: string;
-  category: string;
   /** The post's start. */
   at: number;
   peopleServed: number;

@@ -2,27 +2,17 @@
 import { _, db, first, rows } from '../cloud';
 import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
-import type { Availability } from '../../typings/entities';
+import type { Profile } from '../../typings/entities';
 
-export interface VolunteerDoc {
+/** A volunteer as stored: the contract's Profile keyed by `_id`, contact data encrypted, with the service figures. */
+export interface VolunteerDoc extends Omit<Profile, 'volunteerId' | 'mobile' | 'guardian'> {
   _id: string;
   openid: string;
-  cardNo: string;
-  name: string;
   /** AES-256-GCM ciphertext of the mobile number (see server/rules/pii.ts). */
   mobileEnc: string;
   /** `138****8000`, to show without decrypting. */
   mobileMasked: string;
-  town: string;
-  community?: string;
-  specialties: string[];
-  intentions: string[];
-  serviceAreas: string[];
-  availability: Availability[];
-  birthYear: number;
   guardian?: { name: string; mobileEnc: string; mobileMasked: string; consentAt: number };
-  privacyConsent: { version: string; at: number };
-  registeredAt: number;
   stars: number;
   earnedMinutes: number;
   ratingSum: number;
