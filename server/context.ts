@@ -49,9 +49,13 @@ export class RequestContext {
     if (!(await this.isHq())) throw denied('仅总队工作人员可以进行此操作');
   }
 
-  /** Roles held (not typed in): hq, volunteer once registered, leader of any brigade, else visitor. */
-  async roles(leads: boolean): Promise<Role[]> {
-    const [volunteer, hq] = await Promise.all([this.volunteer(), this.isHq()]);
+  /**
+   * Roles held (not typed in): hq, volunteer once registered, leader of any brigade, else visitor. To show them,
+   * `appointedHq` may come from the volunteer's role copy (no read of staff); authorization uses `isHq`.
+   */
+  async roles(leads: boolean, appointedHq?: boolean): Promise<Role[]> {
+    const volunteer = await this.volunteer();
+    const hq = this.settings.hqOpenids.includes(this.openid) || (appointedHq ?? (await this.isHq()));
     const roles: Role[] = [];
     if (!volunteer) roles.push('visitor');
     else roles.push('volunteer');

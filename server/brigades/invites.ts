@@ -10,6 +10,7 @@ import { newCode } from '../ids';
 import { addMembers } from '../repos/brigades';
 import * as invites from '../repos/invites';
 import * as memberships from '../repos/memberships';
+import { setBrigadeRole } from '../repos/volunteers';
 import { epochMs, id, text, z } from '../schema';
 import { loadBrigade, requireLeaderOf } from './access';
 
@@ -83,6 +84,9 @@ export const join: Action<JoinRequest, JoinResponse> = {
       );
       if (!rejoined) return { brigadeId: brigade._id, status: 'pending' };
     }
+    // The copy `me` reads (a profile without one gets it filled from the sources by `me`).
+    const leader = brigade.leaderIds.includes(volunteer._id);
+    if (volunteer.roles) await setBrigadeRole(volunteer._id, brigade._id, { name: brigade.name, status, leader });
     if (status === 'active') await addMembers(brigade._id, 1);
     return { brigadeId: brigade._id, status };
   },

@@ -10,7 +10,7 @@ import { insert, toBrigade, update as save, addMembers, type BrigadeDoc } from '
 import * as memberships from '../repos/memberships';
 import * as posts from '../repos/posts';
 import * as stats from '../repos/stats';
-import { findByCardNo } from '../repos/volunteers';
+import { findByCardNo, renameBrigadeRoles, setBrigadeRole } from '../repos/volunteers';
 import { bool, id, oneOf, optionalText, text, z } from '../schema';
 import { checkText } from '../security';
 import { brigadeFact, countFacts } from '../stats/count';
@@ -57,6 +57,7 @@ async function renameCopies(brigadeId: string, name: string): Promise<void> {
     memberships.renameBrigade(brigadeId, name),
     posts.renameBrigade(brigadeId, name),
     stats.renameBrigade(brigadeId, name),
+    renameBrigadeRoles(brigadeId, name),
   ]);
 }
 
@@ -104,6 +105,14 @@ export const setLeader: Action<SetLeaderRequest, { brigadeId: string; leaders: B
       if (!isLeader) return { brigadeId: brigade._id, leaders: brigade.leaders };
       const leaders = brigade.leaders.filter((l) => l.volunteerId !== volunteer._id);
       await save(brigade._id, { leaderIds: leaders.map((l) => l.volunteerId), leaders });
+      const membership = await memberships.find(brigade._id, volunteer._id);
+      if (membership) {
+        await setBrigadeRole(volunteer._id, brigade._id, {
+          name: brigade.name,
+          status: membership.status,
+          leader: false,
+        });
+      }
       ctx.log.info('leader-removed', { brigadeId: brigade._id, volunteerId: volunteer._id });
       return { brigadeId: brigade._id, leaders };
     }
@@ -125,6 +134,7 @@ export const setLeader: Action<SetLeaderRequest, { brigadeId: string; leaders: B
     ) {
       await addMembers(brigade._id, 1);
     }
+    await setBrigadeRole(volunteer._id, brigade._id, { name: brigade.name, status: 'active', leader: true });
     ctx.log.info('leader-appointed', { brigadeId: brigade._id, volunteerId: volunteer._id });
     return { brigadeId: brigade._id, leaders };
   },

@@ -3,7 +3,7 @@
  * (they organise the service); everyone else, hq included, sees them masked.
  */
 import type { MembersRequest, ReviewRequest } from '../../typings/api/brigades';
-import type { Member, Membership, Page } from '../../typings/entities';
+import type { Member, Membership, MembershipStatus, Page } from '../../typings/entities';
 import { notFound, precondition } from '../errors';
 import type { Action } from '../handler';
 import { pageOf, pageSizeOf } from '../paging';
@@ -11,7 +11,7 @@ import { piiKey } from '../pii';
 import { queueApprovedNotice } from '../reminders/notices';
 import { addMembers } from '../repos/brigades';
 import * as memberships from '../repos/memberships';
-import { findByIds } from '../repos/volunteers';
+import { findByIds, setBrigadeRole } from '../repos/volunteers';
 import { decrypt } from '../rules/pii';
 import { bool, id, oneOf, page, z } from '../schema';
 import { loadBrigade, requireLeaderOf } from './access';
@@ -64,7 +64,7 @@ export const review: Action<ReviewRequest, Membership> = {
     const { brigade } = await requireLeaderOf(ctx, input.brigadeId);
     const membership = await memberships.find(brigade._id, input.volunteerId);
     if (!membership) throw notFound('没有找到该入队申请');
-    const status = input.approve ? 'active' : 'rejected';
+    const status: MembershipStatus = input.approve ? 'active' : 'rejected';
     if (membership.status === status) return toMembership(membership);
     if (membership.status !== 'pending') throw precondition('该申请已处理');
     const now = Date.now();
@@ -75,6 +75,8 @@ export const review: Action<ReviewRequest, Membership> = {
         status: (await memberships.find(brigade._id, input.volunteerId))?.status ?? status,
       });
     }
+    const role = { name: brigade.name, status, leader: brigade.leaderIds.includes(input.volunteerId) };
+    await setBrigadeRole(input.volunteerId, brigade._id, status === 'active' ? role : null);
     if (status === 'active')
       await Promise.all([addMembers(brigade._id, 1), queueApprovedNotice(ctx, brigade, membership._id)]);
     ctx.log.info('membership-reviewed', { brigadeId: brigade._id, volunteerId: input.volunteerId, status });
@@ -96,6 +98,7 @@ export const leave: Action<{ brigadeId: string }, Membership> = {
     if (!(await memberships.transition(membership._id, [membership.status], { status: 'left' }))) {
       return toMembership({ ...membership, status: 'left' });
     }
+    await setBrigadeRole(volunteer._id, brigade._id, null);
     if (membership.status === 'active') await addMembers(brigade._id, -1);
     return toMembership({ ...membership, status: 'left' });
   },

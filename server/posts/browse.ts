@@ -51,12 +51,17 @@ export const get: Action<{ postId: string }, Post & { mySignup?: Signup; iLead: 
   async run(input, ctx) {
     const [post, volunteer] = await Promise.all([loadPost(input.postId), ctx.volunteer()]);
     if (!volunteer) return { ...posts.toPost(post), iLead: false };
-    const [mine, brigade] = await Promise.all([signups.find(post._id, volunteer._id), findBrigade(post.brigadeId)]);
+    // iLead only shows the leader's buttons: it comes from the role copy; each leader action checks the brigade.
+    const copied = volunteer.roles?.brigades[post.brigadeId];
+    const [mine, brigade] = await Promise.all([
+      signups.find(post._id, volunteer._id),
+      volunteer.roles ? undefined : findBrigade(post.brigadeId),
+    ]);
     const position = mine?.status === 'waitlisted' ? await signups.positionOf(mine) : undefined;
     return {
       ...posts.toPost(post),
       ...(mine ? { mySignup: signups.toSignup(mine, position) } : {}),
-      iLead: !!brigade && leads(brigade, volunteer),
+      iLead: brigade ? leads(brigade, volunteer) : !!copied?.leader,
     };
   },
 };

@@ -4,7 +4,7 @@
  * quota, a waitlist in order; a withdrawal before the start hands the place to the first waitlisted.
  */
 import type { SignupResponse } from '../../typings/api/posts';
-import { _, isDuplicateKey } from '../cloud';
+import { isDuplicateKey } from '../cloud';
 import { AppError, denied, notFound, precondition } from '../errors';
 import type { Action } from '../handler';
 import * as memberships from '../repos/memberships';
@@ -73,12 +73,10 @@ export const signup: Action<{ postId: string }, SignupResponse> = {
 };
 
 async function joinWaitlist(tx: Transaction, postId: string, doc: signups.SignupDoc): Promise<SignupResponse> {
-  const postRef = tx.collection('posts').doc(postId);
-  const signupRef = tx.collection('signups').doc(doc._id);
-  const [{ data: post }, { data: existing }] = (await Promise.all([postRef.get(), signupRef.get()])) as [
-    { data: posts.PostDoc | null },
-    { data: signups.SignupDoc | null },
-  ];
+  const [post, existing] = await Promise.all([
+    posts.getInTransaction(tx, postId),
+    signups.getInTransaction(tx, doc._id),
+  ]);
   if (!post || post.status !== 'published') throw precondition('该招募已取消');
   if (existing && (existing.status === 'confirmed' || existing.status === 'waitlisted')) {
     return existing.status === 'confirmed'
@@ -87,11 +85,8 @@ async function joinWaitlist(tx: Transaction, postId: string, doc: signups.Signup
   }
   const placed = post.confirmedCount < post.quota;
   const seq = (post.waitlistSeq ?? 0) + 1;
-  await postRef.update({
-    data: placed ? { confirmedCount: _.inc(1) } : { waitlistCount: _.inc(1), waitlistSeq: _.inc(1) },
-  });
-  const { _id, ...fields } = { ...doc, status: placed ? 'confirmed' : 'waitlisted', seq } as signups.SignupDoc;
-  await signupRef.set({ data: fields });
+  await posts.countSignupInTransaction(tx, postId, placed);
+  await signups.setInTransaction(tx, { ...doc, status: placed ? 'confirmed' : 'waitlisted', seq });
   return placed ? { status: 'confirmed' } : { status: 'waitlisted', position: post.waitlistCount + 1 };
 }
 

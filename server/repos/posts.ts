@@ -2,6 +2,7 @@
 import { _, db, first, rows } from '../cloud';
 import type { Post } from '../../typings/entities';
 import { after, where } from '../paging';
+import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
 
 /** A post as stored: the contract's Post keyed by `_id`, with its geo point and what only the server needs. */
@@ -15,6 +16,7 @@ export interface PostDoc extends Omit<Post, 'postId' | 'distance'> {
 }
 
 const posts = () => db.collection('posts');
+const inTx = (tx: Transaction) => collectionIn<PostDoc>(tx, 'posts');
 
 export const toPost = (doc: PostDoc, distance?: number): Post => ({
   postId: doc._id,
@@ -126,6 +128,19 @@ export async function bump(postId: string, confirmed: number, waitlisted: number
   if (confirmed) data.confirmedCount = _.inc(confirmed);
   if (waitlisted) data.waitlistCount = _.inc(waitlisted);
   if (Object.keys(data).length) await posts().doc(postId).update({ data });
+}
+
+/** The post as a transaction sees it (undefined when missing). */
+export function getInTransaction(tx: Transaction, postId: string): Promise<PostDoc | undefined> {
+  return inTx(tx).get(postId);
+}
+
+/** Counts one more sign-up inside a transaction: a confirmed place, or the next ticket of the waitlist. */
+export async function countSignupInTransaction(tx: Transaction, postId: string, placed: boolean): Promise<void> {
+  await inTx(tx).update(
+    postId,
+    placed ? { confirmedCount: _.inc(1) } : { waitlistCount: _.inc(1), waitlistSeq: _.inc(1) },
+  );
 }
 
 // ---- the statistics' reads ----

@@ -6,6 +6,7 @@ import { _, db, first, rows } from '../cloud';
 import type { Signup, SignupStatus } from '../../typings/entities';
 import { newId } from '../ids';
 import { after, where, type Direction } from '../paging';
+import { collectionIn, type Transaction } from '../transaction';
 
 /** A sign-up as stored: the contract's Signup keyed by `_id`, with copies of the post and the person for rosters. */
 export interface SignupDoc extends Omit<Signup, 'position'> {
@@ -22,6 +23,7 @@ export interface SignupDoc extends Omit<Signup, 'position'> {
 export const signupId = (postId: string, volunteerId: string) => `${postId}:${volunteerId}`;
 
 const signups = () => db.collection('signups');
+const inTx = (tx: Transaction) => collectionIn<SignupDoc>(tx, 'signups');
 
 export const toSignup = (doc: SignupDoc, position?: number): Signup => ({
   postId: doc.postId,
@@ -167,4 +169,14 @@ export async function anonymiseOfVolunteer(volunteerId: string): Promise<number>
   await signups().add({ data: copies });
   await signups().where({ volunteerId }).remove();
   return mine.length;
+}
+
+/** The sign-up as a transaction sees it (undefined when missing). */
+export function getInTransaction(tx: Transaction, id: string): Promise<SignupDoc | undefined> {
+  return inTx(tx).get(id);
+}
+
+/** Writes the whole sign-up inside a transaction (a new one, or a withdrawn one signing up again). */
+export function setInTransaction(tx: Transaction, doc: SignupDoc): Promise<void> {
+  return inTx(tx).set(doc);
 }

@@ -2,7 +2,7 @@
 import { _, db, first, rows } from '../cloud';
 import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
-import type { Profile } from '../../typings/entities';
+import type { MembershipStatus, Profile } from '../../typings/entities';
 
 /** A volunteer as stored: the contract's Profile keyed by `_id`, contact data encrypted, with the service figures. */
 export interface VolunteerDoc extends Omit<Profile, 'volunteerId' | 'mobile' | 'guardian'> {
@@ -90,6 +90,57 @@ export async function addHonourTitle(volunteerId: string, title: string): Promis
   await volunteers()
     .doc(volunteerId)
     .update({ data: { honourTitles: _.unshift(title) } });
+}
+
+/** A brigade as the volunteer's own document keeps it (a copy for `me`; authorization reads the source). */
+export interface BrigadeRole {
+  name: string;
+  status: MembershipStatus;
+  leader: boolean;
+}
+
+/**
+ * Roles held, copied onto the volunteer's document by the writes that change them (joins, reviews, leaving,
+ * leader appointments and removals, renames) so that `me` needs no further reads. The sources stay
+ * authoritative: memberships, `brigades.leaderIds` and `staff`. Profiles made before the copy existed lack it
+ * until `me` fills it once from the sources.
+ */
+export interface RoleCopy {
+  /** hq appointed in `staff`, as `me` last read it (unset until then; HQ_OPENIDS is read from the settings). */
+  hq?: boolean;
+  brigades: Record<string, BrigadeRole>;
+}
+
+export interface VolunteerDoc {
+  roles?: RoleCopy;
+}
+
+/** Fills the role copy of a profile that has none yet (never over a copy the writes keep). */
+export async function fillRoles(volunteerId: string, roles: RoleCopy): Promise<void> {
+  await volunteers()
+    .where({ _id: volunteerId, roles: _.exists(false) })
+    .update({ data: { roles: _.set(roles) } });
+}
+
+/** Records whether the volunteer is appointed hq, the first time `me` reads staff for them. */
+export async function fillHqRole(volunteerId: string, hq: boolean): Promise<void> {
+  await volunteers()
+    .where({ _id: volunteerId, 'roles.hq': _.exists(false) })
+    .update({ data: { 'roles.hq': hq } });
+}
+
+/** Sets (or, with `null`, drops) one brigade in the role copy; a profile without a copy is left to `me`. */
+export async function setBrigadeRole(volunteerId: string, brigadeId: string, role: BrigadeRole | null): Promise<void> {
+  await volunteers()
+    .where({ _id: volunteerId, roles: _.exists(true) })
+    .update({ data: { [`roles.brigades.${brigadeId}`]: role ? _.set(role) : _.remove() } });
+}
+
+/** A renamed brigade: the name in the role copy of everyone who holds it. */
+export async function renameBrigadeRoles(brigadeId: string, name: string): Promise<void> {
+  await volunteers()
+    .where({ [`roles.brigades.${brigadeId}`]: _.exists(true) })
+    .update({ data: { [`roles.brigades.${brigadeId}.name`]: name } });
 }
 
 // ---- the statistics' reads ----

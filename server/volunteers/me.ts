@@ -1,11 +1,10 @@
-/** volunteers.me — who am I: registration, profile, card, stars, hours, brigades and roles. */
+/** volunteers.me — who am I: registration, profile, card, stars, hours, brigades and roles (two reads at most). */
 import type { Action } from '../handler';
 import type { MeResponse } from '../../typings/api/volunteers';
 import { findById as accountOf, volunteerAccountId } from '../repos/accounts';
-import { ledBy } from '../repos/brigades';
-import { ofVolunteer } from '../repos/memberships';
 import { none } from '../schema';
 import { toProfile } from './profile';
+import { roleCopyOf } from './roles';
 
 export const me: Action<Record<string, never>, MeResponse> = {
   access: 'anyone',
@@ -13,12 +12,11 @@ export const me: Action<Record<string, never>, MeResponse> = {
   async run(_input, ctx) {
     const volunteer = await ctx.volunteer();
     if (!volunteer) return { registered: false, roles: await ctx.roles(false) };
-    const [led, memberships, account] = await Promise.all([
-      ledBy(volunteer._id),
-      ofVolunteer(volunteer._id),
+    const [roles, account] = await Promise.all([
+      roleCopyOf(ctx, volunteer),
       accountOf(volunteerAccountId(volunteer._id)),
     ]);
-    const leads = new Set(led.map((b) => b._id));
+    const brigades = Object.entries(roles.brigades).filter(([, b]) => b.status === 'active' || b.status === 'pending');
     return {
       registered: true,
       profile: toProfile(volunteer),
@@ -27,13 +25,11 @@ export const me: Action<Record<string, never>, MeResponse> = {
       earnedMinutes: volunteer.earnedMinutes,
       ...(volunteer.honourTitles?.length ? { honourTitles: volunteer.honourTitles } : {}),
       balanceMinutes: account?.balance ?? 0,
-      brigades: memberships.map((m) => ({
-        brigadeId: m.brigadeId,
-        name: m.brigadeName,
-        status: m.status,
-        leader: leads.has(m.brigadeId),
-      })),
-      roles: await ctx.roles(led.length > 0),
+      brigades: brigades.map(([brigadeId, b]) => ({ brigadeId, name: b.name, status: b.status, leader: b.leader })),
+      roles: await ctx.roles(
+        brigades.some(([, b]) => b.leader),
+        roles.hq,
+      ),
     };
   },
 };

@@ -64,6 +64,8 @@ export const register: Action<RegisterRequest, Profile> = {
       earnedMinutes: 0,
       ratingSum: 0,
       ratingCount: 0,
+      // The role copy `me` reads (server/volunteers/roles.ts): no brigades yet; hq learnt on the first `me`.
+      roles: { brigades: {} },
     };
     try {
       const saved = await inTransaction(async (tx) => {

@@ -1,6 +1,5 @@
 // The layering the README promises: rules are pure (they import only other rules, the contract and libraries),
-// and only repositories reach the database, each its own collection (posts/signup.ts keeps its hand-written
-// transaction).
+// and only repositories reach the database, each its own collection.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -26,7 +25,7 @@ describe('server layers', () => {
   });
 
   it('only the transaction helper reads a transaction untyped', () => {
-    const allowed = new Set(['server/transaction.ts', 'server/posts/signup.ts']);
+    const allowed = new Set(['server/transaction.ts']);
     const offenders = sources('server').filter(
       (file) => !allowed.has(file) && /\btx\s*\.collection\(/.test(readFileSync(join(root, file), 'utf8')),
     );
@@ -34,7 +33,7 @@ describe('server layers', () => {
   });
 
   it('only repositories name a collection', () => {
-    const allowed = new Set(['server/posts/signup.ts', 'server/transaction.ts']);
+    const allowed = new Set(['server/transaction.ts']);
     const offenders = sources('server').filter(
       (file) =>
         !file.startsWith('server/repos/') &&
