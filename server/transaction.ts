@@ -18,6 +18,30 @@ export interface Transaction {
   };
 }
 
+/**
+ * One collection as a transaction sees it, typed by its documents: the one place that narrows the SDK's untyped
+ * answers, so repositories never cast. `update` takes a patch (fields, dotted paths or `_` commands).
+ */
+export function collectionIn<T extends { _id: string }>(tx: Transaction, name: string) {
+  const collection = tx.collection(name);
+  return {
+    async get(id: string): Promise<T | undefined> {
+      const { data } = await collection.doc(id).get();
+      return (data as T | null) ?? undefined;
+    },
+    async add(doc: T): Promise<void> {
+      await collection.add({ data: doc });
+    },
+    async set(doc: T): Promise<void> {
+      const { _id, ...data } = doc;
+      await collection.doc(_id).set({ data });
+    },
+    async update(id: string, patch: object): Promise<void> {
+      await collection.doc(id).update({ data: patch });
+    },
+  };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>, attempts = 40): Promise<T> {

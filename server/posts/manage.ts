@@ -65,7 +65,7 @@ export const create: Action<CreatePostRequest, Post & { seriesPostIds?: string[]
       createdAt: now,
       createdBy: actorOf(volunteer),
     }));
-    await db.collection('posts').add({ data: docs });
+    await posts.insert(docs);
     ctx.log.info('posts-created', { brigadeId: brigade._id, count: docs.length, seriesId });
     await countFacts(
       ctx,
@@ -98,14 +98,14 @@ export const update: Action<UpdatePostRequest, Post> = {
     }
     checkCoordinates(lat ?? post.lat, lng ?? post.lng);
     await checkText(ctx, { title: input.title, description: input.description, address: input.address });
-    const patch: Record<string, unknown> = { ...rest, signupDeadline: next.signupDeadline, ...geo(lat, lng) };
+    const patch: Partial<posts.PostDoc> = { ...rest, signupDeadline: next.signupDeadline, ...geo(lat, lng) };
+    const updated: posts.PostDoc = { ...post, ...patch };
     await posts.update(post._id, patch);
-    await countFacts(ctx, [postFact(post, -1), postFact({ ...post, ...patch } as posts.PostDoc, 1)]);
+    await countFacts(ctx, [postFact(post, -1), postFact(updated, 1)]);
     if (timesChanged) {
       await retime(post._id, next.startAt, next.endAt);
       await rescheduleReminders(ctx, post._id, next.startAt);
     }
-    const updated = { ...post, ...patch } as posts.PostDoc;
     // Only promotions change the counters after our write: read the post back only when some were made.
     const promoted = updated.quota > post.quota && post.waitlistCount > 0 ? await fillPlaces(ctx, updated) : [];
     return posts.toPost(promoted.length > 0 ? ((await posts.findById(post._id)) ?? updated) : updated);

@@ -13,7 +13,7 @@ import * as signups from '../repos/signups';
 import type { VolunteerDoc } from '../repos/volunteers';
 import { isMinor } from '../rules/card';
 import { missingSpecialties, signupOpen } from '../rules/posts';
-import { shanghaiLabel, shanghaiYear } from '../time';
+import { shanghaiLabel, shanghaiYear } from '../rules/time';
 import { inTransaction, type Transaction } from '../transaction';
 import { loadPost } from './access';
 import { transferPlace } from './places';

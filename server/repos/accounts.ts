@@ -4,10 +4,10 @@
  * created lazily (add, never `set` over an existing account).
  */
 import { _, db, first, rows } from '../cloud';
-import type { Transaction } from '../transaction';
+import type { AccountChange } from '../rules/ledger';
+import { collectionIn, type Transaction } from '../transaction';
 
-export const volunteerAccountId = (volunteerId: string) => `volunteer:${volunteerId}`;
-export const brigadeAccountId = (brigadeId: string) => `brigade:${brigadeId}`;
+export { brigadeAccountId, volunteerAccountId } from '../rules/ledger';
 
 export interface AccountDoc {
   _id: string;
@@ -22,9 +22,10 @@ export interface AccountDoc {
   createdAt: number;
 }
 
-export type AccountDelta = Partial<Pick<AccountDoc, 'balance' | 'earned' | 'donated' | 'received'>>;
+export type AccountDelta = AccountChange;
 
 const accounts = () => db.collection('accounts');
+const inTx = (tx: Transaction) => collectionIn<AccountDoc>(tx, 'accounts');
 
 export function findById(accountId: string): Promise<AccountDoc | undefined> {
   return first<AccountDoc>(accounts().where({ _id: accountId }));
@@ -39,9 +40,8 @@ export function byIds(ids: string[]): Promise<AccountDoc[]> {
   );
 }
 
-export async function getInTransaction(tx: Transaction, accountId: string): Promise<AccountDoc | undefined> {
-  const { data } = (await tx.collection('accounts').doc(accountId).get()) as { data: AccountDoc | null };
-  return data ?? undefined;
+export function getInTransaction(tx: Transaction, accountId: string): Promise<AccountDoc | undefined> {
+  return inTx(tx).get(accountId);
 }
 
 function blank(accountId: string, now: number): AccountDoc {
@@ -66,13 +66,10 @@ export async function applyInTransaction(
   const changes = Object.entries(delta).filter(([, v]) => v !== undefined && v !== 0) as [keyof AccountDelta, number][];
   if (exists) {
     if (changes.length === 0) return;
-    await tx
-      .collection('accounts')
-      .doc(accountId)
-      .update({ data: Object.fromEntries(changes.map(([k, v]) => [k, _.inc(v)])) });
+    await inTx(tx).update(accountId, Object.fromEntries(changes.map(([k, v]) => [k, _.inc(v)])));
     return;
   }
   const doc = blank(accountId, now);
   for (const [k, v] of changes) doc[k] = (doc[k] ?? 0) + v;
-  await tx.collection('accounts').add({ data: doc });
+  await inTx(tx).add(doc);
 }

@@ -1,19 +1,13 @@
 /** Data access for the `brigades` collection. */
 import { _, db, first, rows } from '../cloud';
 import type { Brigade } from '../../typings/entities';
-import type { Town } from '../../typings/data';
 import { after, where, type Direction } from '../paging';
+import { batchIn, edgeOf, type Range } from './batches';
 
-export interface BrigadeDoc {
+/** A brigade as stored: the contract's Brigade keyed by `_id`, with its leaders' ids for the queries. */
+export interface BrigadeDoc extends Omit<Brigade, 'brigadeId'> {
   _id: string;
-  name: string;
-  town: string;
-  joinMode: 'open' | 'review';
-  description?: string;
   leaderIds: string[];
-  leaders: { volunteerId: string; name: string; cardNo: string }[];
-  memberCount: number;
-  createdAt: number;
   createdBy: string;
 }
 
@@ -22,7 +16,7 @@ const brigades = () => db.collection('brigades');
 export const toBrigade = (doc: BrigadeDoc): Brigade => ({
   brigadeId: doc._id,
   name: doc.name,
-  town: doc.town as Town,
+  town: doc.town,
   joinMode: doc.joinMode,
   ...(doc.description ? { description: doc.description } : {}),
   leaders: doc.leaders,
@@ -75,4 +69,36 @@ export async function addMembers(brigadeId: string, delta: number): Promise<void
   await brigades()
     .doc(brigadeId)
     .update({ data: { memberCount: _.inc(delta) } });
+}
+
+/** A volunteer's erasure: one member fewer in each of these brigades, in one request. */
+export async function removeMemberOf(brigadeIds: string[]): Promise<void> {
+  if (brigadeIds.length === 0) return;
+  await brigades()
+    .where({ _id: _.in(brigadeIds) })
+    .update({ data: { memberCount: _.inc(-1) } });
+}
+
+// ---- the statistics' reads ----
+
+/** A batch of the brigades created in the range (the statistics' recount). */
+export const createdIn = (range: Range, afterId: string | undefined, size: number) =>
+  batchIn<Pick<BrigadeDoc, 'name' | 'town' | 'createdAt'>>(
+    brigades(),
+    'createdAt',
+    { range, afterId, size },
+    { name: true, town: true, createdAt: true },
+  );
+
+export const firstCreatedAt = () => edgeOf(brigades(), 'createdAt', 'asc');
+
+/** Names and towns of brigades (at most 100 ids per call). */
+export function labels(ids: string[]): Promise<Pick<BrigadeDoc, '_id' | 'name' | 'town'>[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return rows<Pick<BrigadeDoc, '_id' | 'name' | 'town'>>(
+    brigades()
+      .where({ _id: _.in(ids) })
+      .field({ _id: true, name: true, town: true })
+      .limit(ids.length),
+  );
 }

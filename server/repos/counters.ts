@@ -1,15 +1,20 @@
 /** Data access for the `counters` collection: sequences incremented inside a transaction, so they never skip. */
 import { _ } from '../cloud';
-import type { Transaction } from '../transaction';
+import { collectionIn, type Transaction } from '../transaction';
+
+interface CounterDoc {
+  _id: string;
+  seq?: number;
+}
 
 /** Takes the next number of a sequence (1, 2, 3 …) inside the caller's transaction. */
 export async function nextInTransaction(tx: Transaction, counterId: string): Promise<number> {
-  const ref = tx.collection('counters').doc(counterId);
-  const current = (await ref.get()) as { data: { seq?: number } | null };
-  if (!current.data) {
-    await ref.set({ data: { seq: 1 } });
+  const counters = collectionIn<CounterDoc>(tx, 'counters');
+  const current = await counters.get(counterId);
+  if (!current) {
+    await counters.set({ _id: counterId, seq: 1 });
     return 1;
   }
-  await ref.update({ data: { seq: _.inc(1) } });
-  return (current.data.seq ?? 0) + 1;
+  await counters.update(counterId, { seq: _.inc(1) });
+  return (current.seq ?? 0) + 1;
 }

@@ -2,13 +2,9 @@
 import { db, first, rows } from '../cloud';
 import type { Group } from '../../typings/entities';
 
-export interface GroupDoc {
+export interface GroupDoc extends Omit<Group, 'groupId'> {
   _id: string;
-  brigadeId: string;
-  name: string;
-  members: Group['members'];
   memberIds: string[];
-  updatedAt: number;
 }
 
 const groups = () => db.collection('groups');

@@ -3,13 +3,9 @@ import { db, rows } from '../cloud';
 import type { HonourAward } from '../../typings/entities';
 import { after, where } from '../paging';
 
-export interface HonourDoc {
+export interface HonourDoc extends Omit<HonourAward, 'honourId'> {
   _id: string;
   volunteerId: string;
-  honour: HonourAward['honour'];
-  year?: number;
-  reason: string;
-  awardedAt: number;
   awardedBy: string;
 }
 

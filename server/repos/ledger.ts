@@ -2,14 +2,14 @@
 import { db, first, rows } from '../cloud';
 import { after, where } from '../paging';
 import type { EntryDoc } from '../rules/ledger';
-import type { Transaction } from '../transaction';
+import { collectionIn, type Transaction } from '../transaction';
 
 export type { EntryDoc } from '../rules/ledger';
 
 const ledger = () => db.collection('ledger');
 
 export async function insertInTransaction(tx: Transaction, entry: EntryDoc): Promise<void> {
-  await tx.collection('ledger').add({ data: entry });
+  await collectionIn<EntryDoc>(tx, 'ledger').add(entry);
 }
 
 export function findById(entryId: string): Promise<EntryDoc | undefined> {
@@ -25,4 +25,9 @@ export function pageOfAccount(accountId: string, pageSize: number, cursor?: stri
       .orderBy('_id', 'desc')
       .limit(pageSize + 1),
   );
+}
+
+/** Every entry of an account (bounded; for the export). */
+export function allOfAccount(accountId: string, limit: number): Promise<EntryDoc[]> {
+  return rows<EntryDoc>(ledger().where({ accountId }).limit(limit));
 }

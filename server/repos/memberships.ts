@@ -1,20 +1,16 @@
 /** Data access for the `memberships` collection: one document per (brigade, volunteer), `_id` = `<brigadeId>:<volunteerId>`. */
 import { _, db, first, rows } from '../cloud';
 import { after, where } from '../paging';
-import type { MembershipStatus } from '../../typings/entities';
+import type { Membership, MembershipStatus } from '../../typings/entities';
 import type { BrigadeDoc } from './brigades';
 import type { VolunteerDoc } from './volunteers';
 
-export interface MembershipDoc {
+export interface MembershipDoc extends Membership {
   _id: string;
-  brigadeId: string;
   brigadeName: string;
-  volunteerId: string;
   /** Denormalised for the members list (never contact data: that stays on the volunteer). */
   name: string;
   cardNo: string;
-  status: MembershipStatus;
-  joinedAt: number;
   reviewedAt?: number;
 }
 

@@ -1,50 +1,31 @@
 /** Data access for the `posts` collection. Counters change only through conditional atomic updates. */
 import { _, db, first, rows } from '../cloud';
-import type { Post, PostStatus } from '../../typings/entities';
-import type { ServiceCategory, Specialty, Town } from '../../typings/data';
+import type { Post } from '../../typings/entities';
 import { after, where } from '../paging';
-import type { Transaction } from '../transaction';
+import { collectionIn, type Transaction } from '../transaction';
+import { batchIn, edgeOf, type Range } from './batches';
 
-export interface PostDoc {
+/** A post as stored: the contract's Post keyed by `_id`, with its geo point and what only the server needs. */
+export interface PostDoc extends Omit<Post, 'postId' | 'distance'> {
   _id: string;
-  brigadeId: string;
-  brigadeName: string;
-  town: string;
-  title: string;
-  description: string;
-  category: string;
-  address: string;
-  lat?: number;
-  lng?: number;
+  /** The geo point of `lat`/`lng`, for nearest-first lists. */
   location?: unknown;
-  startAt: number;
-  endAt: number;
-  signupDeadline: number;
-  quota: number;
-  confirmedCount: number;
-  waitlistCount: number;
   /** Tickets handed out to the waitlist so far: orders it (first come, first promoted). */
   waitlistSeq?: number;
-  requiredSpecialties: string[];
-  adultsOnly: boolean;
-  membersOnly: boolean;
-  status: PostStatus;
-  seriesId?: string;
-  cancelReason?: string;
-  createdAt: number;
   createdBy: string;
 }
 
 const posts = () => db.collection('posts');
+const inTx = (tx: Transaction) => collectionIn<PostDoc>(tx, 'posts');
 
 export const toPost = (doc: PostDoc, distance?: number): Post => ({
   postId: doc._id,
   brigadeId: doc.brigadeId,
   brigadeName: doc.brigadeName,
-  town: doc.town as Town,
+  town: doc.town,
   title: doc.title,
   description: doc.description,
-  category: doc.category as ServiceCategory,
+  category: doc.category,
   address: doc.address,
   ...(doc.lat !== undefined && doc.lng !== undefined ? { lat: doc.lat, lng: doc.lng } : {}),
   startAt: doc.startAt,
@@ -53,7 +34,7 @@ export const toPost = (doc: PostDoc, distance?: number): Post => ({
   quota: doc.quota,
   confirmedCount: doc.confirmedCount,
   waitlistCount: doc.waitlistCount,
-  requiredSpecialties: doc.requiredSpecialties as Specialty[],
+  requiredSpecialties: doc.requiredSpecialties,
   adultsOnly: doc.adultsOnly,
   membersOnly: doc.membersOnly,
   status: doc.status,
@@ -115,7 +96,8 @@ export function nearest(f: ListFilters, lat: number, lng: number, pageSize: numb
   );
 }
 
-export async function insert(doc: PostDoc): Promise<void> {
+/** One post, or a weekly series in one request. */
+export async function insert(doc: PostDoc | PostDoc[]): Promise<void> {
   await posts().add({ data: doc });
 }
 
@@ -149,15 +131,29 @@ export async function bump(postId: string, confirmed: number, waitlisted: number
 }
 
 /** The post as a transaction sees it (undefined when missing). */
-export async function getInTransaction(tx: Transaction, postId: string): Promise<PostDoc | undefined> {
-  const { data } = (await tx.collection('posts').doc(postId).get()) as { data: PostDoc | null };
-  return data ?? undefined;
+export function getInTransaction(tx: Transaction, postId: string): Promise<PostDoc | undefined> {
+  return inTx(tx).get(postId);
 }
 
 /** Counts one more sign-up inside a transaction: a confirmed place, or the next ticket of the waitlist. */
 export async function countSignupInTransaction(tx: Transaction, postId: string, placed: boolean): Promise<void> {
-  await tx
-    .collection('posts')
-    .doc(postId)
-    .update({ data: placed ? { confirmedCount: _.inc(1) } : { waitlistCount: _.inc(1), waitlistSeq: _.inc(1) } });
+  await inTx(tx).update(
+    postId,
+    placed ? { confirmedCount: _.inc(1) } : { waitlistCount: _.inc(1), waitlistSeq: _.inc(1) },
+  );
 }
+
+// ---- the statistics' reads ----
+
+/** A batch of the published posts starting in the range (the statistics' recount). */
+export const publishedStartingIn = (range: Range, afterId: string | undefined, size: number) =>
+  batchIn<Pick<PostDoc, 'brigadeId' | 'brigadeName' | 'town' | 'category' | 'startAt'>>(
+    posts(),
+    'startAt',
+    { range, afterId, size },
+    { brigadeId: true, brigadeName: true, town: true, category: true, startAt: true },
+    { status: 'published' },
+  );
+
+/** The first or last start of a published post. */
+export const publishedStartEdge = (dir: 'asc' | 'desc') => edgeOf(posts(), 'startAt', dir, { status: 'published' });

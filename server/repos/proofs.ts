@@ -4,7 +4,7 @@
  */
 import type { ProofResponse } from '../../typings/api/timebank';
 import { db, first } from '../cloud';
-import type { Transaction } from '../transaction';
+import { collectionIn, type Transaction } from '../transaction';
 
 export type ProofRecord = ProofResponse['records'][number];
 
@@ -33,7 +33,7 @@ export function findByNo(proofNo: string): Promise<ProofDoc | undefined> {
 
 /** Inserts a proof; the unique `_id` refuses a second proof of the same facts (the transaction rolls back). */
 export async function insertInTransaction(tx: Transaction, doc: ProofDoc): Promise<void> {
-  await tx.collection('proofs').add({ data: doc });
+  await collectionIn<ProofDoc>(tx, 'proofs').add(doc);
 }
 
 /** Erasure: a deleted volunteer's proofs go with the profile (a verifier then learns the proof is void). */

@@ -3,9 +3,9 @@
  * `<postId>:<volunteerId>`, so the same attendee can never be recorded (and credited) twice.
  */
 import { _, db, rows } from '../cloud';
-import type { ServiceRecord, RecordStatus } from '../../typings/entities';
-import type { ServiceCategory } from '../../typings/data';
-import type { Transaction } from '../transaction';
+import type { ServiceRecord } from '../../typings/entities';
+import { collectionIn, type Transaction } from '../transaction';
+import { batchIn, edgeOf, type Range } from './batches';
 
 export interface Adjustment {
   requestId: string;
@@ -18,26 +18,15 @@ export interface Adjustment {
   toRating?: number;
 }
 
-export interface RecordDoc {
+/** A service record as stored: the contract's ServiceRecord keyed by `_id`, with what recording checked. */
+export interface RecordDoc extends Omit<ServiceRecord, 'recordId'> {
   _id: string;
-  postId: string;
-  postTitle: string;
-  brigadeId: string;
-  brigadeName: string;
-  category: string;
-  volunteerId: string;
-  status: RecordStatus;
-  minutes: number;
-  rating?: number;
   /** The post's length in minutes (endAt − startAt) when recorded: more needs a reason. */
   capMinutes?: number;
   /** Whether the volunteer had checked in; recording without a check-in needs a reason. */
   checkedIn?: boolean;
   /** Why more than the post's length, or without a check-in (others see it: it passed the content check). */
   reason?: string;
-  /** The post's start. */
-  serviceDate: number;
-  recordedAt: number;
   recordedBy: string;
   adjustments: Adjustment[];
 }
@@ -45,6 +34,7 @@ export interface RecordDoc {
 export const recordId = (postId: string, volunteerId: string) => `${postId}:${volunteerId}`;
 
 const records = () => db.collection('service_records');
+const inTx = (tx: Transaction) => collectionIn<RecordDoc>(tx, 'service_records');
 
 export const toRecord = (doc: RecordDoc): ServiceRecord => ({
   recordId: doc._id,
@@ -52,7 +42,7 @@ export const toRecord = (doc: RecordDoc): ServiceRecord => ({
   postTitle: doc.postTitle,
   brigadeId: doc.brigadeId,
   brigadeName: doc.brigadeName,
-  category: doc.category as ServiceCategory,
+  category: doc.category,
   volunteerId: doc.volunteerId,
   status: doc.status,
   minutes: doc.minutes,
@@ -86,15 +76,42 @@ export function attendedOf(volunteerId: string, limit: number, recordedBefore?: 
   );
 }
 
-export async function getInTransaction(tx: Transaction, id: string): Promise<RecordDoc | undefined> {
-  const { data } = (await tx.collection('service_records').doc(id).get()) as { data: RecordDoc | null };
-  return data ?? undefined;
+export const getInTransaction = (tx: Transaction, id: string) => inTx(tx).get(id);
+
+export const insertInTransaction = (tx: Transaction, doc: RecordDoc) => inTx(tx).add(doc);
+
+export const updateInTransaction = (tx: Transaction, id: string, patch: Partial<RecordDoc>) =>
+  inTx(tx).update(id, patch);
+
+/** Every record of a volunteer (bounded; for the export). */
+export function allOfVolunteer(volunteerId: string, limit: number): Promise<RecordDoc[]> {
+  return rows<RecordDoc>(records().where({ volunteerId }).limit(limit));
 }
 
-export async function insertInTransaction(tx: Transaction, doc: RecordDoc): Promise<void> {
-  await tx.collection('service_records').add({ data: doc });
-}
+// ---- the statistics' reads ----
 
-export async function updateInTransaction(tx: Transaction, id: string, patch: Partial<RecordDoc>): Promise<void> {
-  await tx.collection('service_records').doc(id).update({ data: patch });
-}
+/** A batch of the records of services in the range (the statistics' recount). */
+export const servedIn = (range: Range, afterId: string | undefined, size: number) =>
+  batchIn<
+    Pick<
+      RecordDoc,
+      'brigadeId' | 'brigadeName' | 'category' | 'status' | 'minutes' | 'serviceDate' | 'capMinutes' | 'checkedIn'
+    >
+  >(
+    records(),
+    'serviceDate',
+    { range, afterId, size },
+    {
+      brigadeId: true,
+      brigadeName: true,
+      category: true,
+      status: true,
+      minutes: true,
+      serviceDate: true,
+      capMinutes: true,
+      checkedIn: true,
+    },
+  );
+
+/** The first or last service date of a record. */
+export const serviceDateEdge = (dir: 'asc' | 'desc') => edgeOf(records(), 'serviceDate', dir);

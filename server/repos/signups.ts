@@ -6,13 +6,11 @@ import { _, db, first, rows } from '../cloud';
 import type { Signup, SignupStatus } from '../../typings/entities';
 import { newId } from '../ids';
 import { after, where, type Direction } from '../paging';
-import type { Transaction } from '../transaction';
+import { collectionIn, type Transaction } from '../transaction';
 
-export interface SignupDoc {
+/** A sign-up as stored: the contract's Signup keyed by `_id`, with copies of the post and the person for rosters. */
+export interface SignupDoc extends Omit<Signup, 'position'> {
   _id: string;
-  postId: string;
-  volunteerId: string;
-  status: SignupStatus;
   /** Waitlist order: the time the person joined the waitlist (ties broken by _id). */
   seq: number;
   startAt: number;
@@ -20,14 +18,12 @@ export interface SignupDoc {
   postTitle: string;
   name: string;
   cardNo: string;
-  signedUpAt: number;
-  checkinAt?: number;
-  checkoutAt?: number;
 }
 
 export const signupId = (postId: string, volunteerId: string) => `${postId}:${volunteerId}`;
 
 const signups = () => db.collection('signups');
+const inTx = (tx: Transaction) => collectionIn<SignupDoc>(tx, 'signups');
 
 export const toSignup = (doc: SignupDoc, position?: number): Signup => ({
   postId: doc.postId,
@@ -146,6 +142,16 @@ export function allOfVolunteer(volunteerId: string, limit = 1000): Promise<Signu
   return rows<SignupDoc>(signups().where({ volunteerId }).limit(limit));
 }
 
+/** Whether the volunteer holds a live sign-up for a service that has not started (one document at most). */
+export async function hasUpcoming(volunteerId: string, now: number): Promise<boolean> {
+  const found = await rows<SignupDoc>(
+    signups()
+      .where({ volunteerId, status: _.in(['confirmed', 'waitlisted']), startAt: _.gt(now) })
+      .limit(1),
+  );
+  return found.length > 0;
+}
+
 /** What a roster shows for a person who deleted their profile. */
 export const DELETED_NAME = '已注销义工';
 
@@ -166,13 +172,11 @@ export async function anonymiseOfVolunteer(volunteerId: string): Promise<number>
 }
 
 /** The sign-up as a transaction sees it (undefined when missing). */
-export async function getInTransaction(tx: Transaction, id: string): Promise<SignupDoc | undefined> {
-  const { data } = (await tx.collection('signups').doc(id).get()) as { data: SignupDoc | null };
-  return data ?? undefined;
+export function getInTransaction(tx: Transaction, id: string): Promise<SignupDoc | undefined> {
+  return inTx(tx).get(id);
 }
 
 /** Writes the whole sign-up inside a transaction (a new one, or a withdrawn one signing up again). */
-export async function setInTransaction(tx: Transaction, doc: SignupDoc): Promise<void> {
-  const { _id, ...fields } = doc;
-  await tx.collection('signups').doc(_id).set({ data: fields });
+export function setInTransaction(tx: Transaction, doc: SignupDoc): Promise<void> {
+  return inTx(tx).set(doc);
 }

@@ -1,7 +1,7 @@
 /** Data access for the `star_changes` collection: each change of a volunteer's star level, with its date. */
 import { db, rows } from '../cloud';
 import { newId } from '../ids';
-import type { Transaction } from '../transaction';
+import { collectionIn, type Transaction } from '../transaction';
 
 export interface StarChangeDoc {
   _id: string;
@@ -14,7 +14,7 @@ export interface StarChangeDoc {
 }
 
 export async function insertInTransaction(tx: Transaction, change: Omit<StarChangeDoc, '_id'>): Promise<void> {
-  await tx.collection('star_changes').add({ data: { _id: newId(), ...change } });
+  await collectionIn<StarChangeDoc>(tx, 'star_changes').add({ _id: newId(), ...change });
 }
 
 /** A volunteer's latest changes, newest first (bounded). */

@@ -1,10 +1,10 @@
 /**
  * Data access for the `stats` collection: one counter document per Shanghai month (`month:YYYY-MM`, kind `month`),
  * the people-served figure a leader entered per post (`post:<postId>`, kind `post`), and the reconciliation's
- * resume point (`reconcile:cursor`). Also the statistics' own reads of other collections: the active-volunteer
- * count (a `count()`, which reads no documents) and the recount's bounded batches of raw facts.
+ * resume point (`reconcile:cursor`). The raw facts the recount reads belong to their own collections' repositories.
  */
 import { _, db, first, isDuplicateKey, rows } from '../cloud';
+import type { Post } from '../../typings/entities';
 import { expand, key, monthDocId, type MonthChange } from '../rules/stats';
 
 export interface CounterMap {
@@ -24,15 +24,10 @@ export interface MonthDoc {
   byCategory?: Record<string, CounterMap>;
 }
 
-export interface PeopleServedDoc {
+export interface PeopleServedDoc extends Pick<Post, 'postId' | 'brigadeId' | 'brigadeName' | 'town' | 'category'> {
   _id: string;
   kind: 'post';
   period: string;
-  postId: string;
-  brigadeId: string;
-  brigadeName: string;
-  town: string;
-  category: string;
   /** The post's start. */
   at: number;
   peopleServed: number;
@@ -179,137 +174,4 @@ export async function saveReconcileCursor(month: string | undefined): Promise<vo
       .doc(CURSOR_ID)
       .set({ data: { kind: 'cursor', period: month } });
   else await stats().where({ _id: CURSOR_ID }).remove();
-}
-
-// ---- reads of other collections for the statistics ----
-
-/** Volunteers who served since `since` (a count: reads no documents). */
-export async function countActiveVolunteers(since: number, town?: string): Promise<number> {
-  const res = (await db
-    .collection('volunteers')
-    .where({ lastServedAt: _.gte(since), ...(town ? { town } : {}) })
-    .count()) as { total: number };
-  return res.total;
-}
-
-/** `[start, end)` in epoch ms. */
-export type Range = [number, number];
-
-const batchIn = <T>(
-  collection: string,
-  timeField: string,
-  range: Range,
-  extra: Record<string, unknown>,
-  fields: Record<string, true>,
-  afterId: string | undefined,
-  batch: number,
-) =>
-  rows<T & { _id: string }>(
-    db
-      .collection(collection)
-      .where({
-        ...extra,
-        [timeField]: _.and(_.gte(range[0]), _.lt(range[1])),
-        ...(afterId ? { _id: _.gt(afterId) } : {}),
-      })
-      .orderBy('_id', 'asc')
-      .field({ _id: true, ...fields })
-      .limit(batch),
-  );
-
-export const volunteersRegisteredIn = (range: Range, afterId: string | undefined, batch: number) =>
-  batchIn<{ town: string; registeredAt: number }>(
-    'volunteers',
-    'registeredAt',
-    range,
-    {},
-    { town: true, registeredAt: true },
-    afterId,
-    batch,
-  );
-
-export const brigadesCreatedIn = (range: Range, afterId: string | undefined, batch: number) =>
-  batchIn<{ name: string; town: string; createdAt: number }>(
-    'brigades',
-    'createdAt',
-    range,
-    {},
-    { name: true, town: true, createdAt: true },
-    afterId,
-    batch,
-  );
-
-export const postsStartingIn = (range: Range, afterId: string | undefined, batch: number) =>
-  batchIn<{ brigadeId: string; brigadeName: string; town: string; category: string; startAt: number }>(
-    'posts',
-    'startAt',
-    range,
-    { status: 'published' },
-    { brigadeId: true, brigadeName: true, town: true, category: true, startAt: true },
-    afterId,
-    batch,
-  );
-
-export const recordsServedIn = (range: Range, afterId: string | undefined, batch: number) =>
-  batchIn<{
-    brigadeId: string;
-    brigadeName: string;
-    category: string;
-    status: string;
-    minutes: number;
-    serviceDate: number;
-    capMinutes?: number;
-    checkedIn?: boolean;
-  }>(
-    'service_records',
-    'serviceDate',
-    range,
-    {},
-    {
-      brigadeId: true,
-      brigadeName: true,
-      category: true,
-      status: true,
-      minutes: true,
-      serviceDate: true,
-      capMinutes: true,
-      checkedIn: true,
-    },
-    afterId,
-    batch,
-  );
-
-/** Names and towns of brigades (at most 100 ids per call). */
-export function brigadeLabels(ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return rows<{ _id: string; name: string; town: string }>(
-    db
-      .collection('brigades')
-      .where({ _id: _.in(ids) })
-      .field({ _id: true, name: true, town: true })
-      .limit(ids.length),
-  );
-}
-
-/** The earliest and latest time a raw fact could fall in (to know which months to recount). */
-export async function rawBounds(): Promise<number[]> {
-  const edge = async (collection: string, field: string, dir: 'asc' | 'desc', where: object = {}) => {
-    const row = await first<Record<string, number>>(
-      db
-        .collection(collection)
-        .where({ ...where, [field]: _.exists(true) })
-        .orderBy(field, dir)
-        .field({ [field]: true }),
-    );
-    return row?.[field];
-  };
-  const found = await Promise.all([
-    edge('volunteers', 'registeredAt', 'asc'),
-    edge('brigades', 'createdAt', 'asc'),
-    edge('posts', 'startAt', 'asc', { status: 'published' }),
-    edge('service_records', 'serviceDate', 'asc'),
-    edge('posts', 'startAt', 'desc', { status: 'published' }),
-    edge('service_records', 'serviceDate', 'desc'),
-  ]);
-  return found.filter((n): n is number => typeof n === 'number');
 }

@@ -1,27 +1,18 @@
 /** Data access for the `volunteers` collection. `_id` is the volunteerId. */
 import { _, db, first, rows } from '../cloud';
-import type { Transaction } from '../transaction';
-import type { Availability, MembershipStatus } from '../../typings/entities';
+import { collectionIn, type Transaction } from '../transaction';
+import { batchIn, edgeOf, type Range } from './batches';
+import type { MembershipStatus, Profile } from '../../typings/entities';
 
-export interface VolunteerDoc {
+/** A volunteer as stored: the contract's Profile keyed by `_id`, contact data encrypted, with the service figures. */
+export interface VolunteerDoc extends Omit<Profile, 'volunteerId' | 'mobile' | 'guardian'> {
   _id: string;
   openid: string;
-  cardNo: string;
-  name: string;
   /** AES-256-GCM ciphertext of the mobile number (see server/rules/pii.ts). */
   mobileEnc: string;
   /** `138****8000`, to show without decrypting. */
   mobileMasked: string;
-  town: string;
-  community?: string;
-  specialties: string[];
-  intentions: string[];
-  serviceAreas: string[];
-  availability: Availability[];
-  birthYear: number;
   guardian?: { name: string; mobileEnc: string; mobileMasked: string; consentAt: number };
-  privacyConsent: { version: string; at: number };
-  registeredAt: number;
   stars: number;
   earnedMinutes: number;
   ratingSum: number;
@@ -33,6 +24,7 @@ export interface VolunteerDoc {
 }
 
 const volunteers = () => db.collection('volunteers');
+const inTx = (tx: Transaction) => collectionIn<VolunteerDoc>(tx, 'volunteers');
 
 export function findByOpenid(openid: string): Promise<VolunteerDoc | undefined> {
   return first<VolunteerDoc>(volunteers().where({ openid }));
@@ -57,7 +49,7 @@ export function findByIds(ids: string[]): Promise<VolunteerDoc[]> {
 }
 
 export async function insertInTransaction(tx: Transaction, doc: VolunteerDoc): Promise<void> {
-  await tx.collection('volunteers').add({ data: doc });
+  await inTx(tx).add(doc);
 }
 
 export async function update(volunteerId: string, patch: Record<string, unknown>): Promise<void> {
@@ -69,13 +61,12 @@ export async function remove(volunteerId: string): Promise<void> {
 }
 
 /** The volunteer as a transaction sees it (undefined when missing). */
-export async function getInTransaction(tx: Transaction, volunteerId: string): Promise<VolunteerDoc | undefined> {
-  const { data } = (await tx.collection('volunteers').doc(volunteerId).get()) as { data: VolunteerDoc | null };
-  return data ?? undefined;
+export function getInTransaction(tx: Transaction, volunteerId: string): Promise<VolunteerDoc | undefined> {
+  return inTx(tx).get(volunteerId);
 }
 
 export async function updateInTransaction(tx: Transaction, volunteerId: string, patch: object): Promise<void> {
-  await tx.collection('volunteers').doc(volunteerId).update({ data: patch });
+  await inTx(tx).update(volunteerId, patch);
 }
 
 export type StarFactsRow = Pick<
@@ -151,3 +142,24 @@ export async function renameBrigadeRoles(brigadeId: string, name: string): Promi
     .where({ [`roles.brigades.${brigadeId}`]: _.exists(true) })
     .update({ data: { [`roles.brigades.${brigadeId}.name`]: name } });
 }
+
+// ---- the statistics' reads ----
+
+/** Volunteers who served since `since` (a count: reads no documents). */
+export async function countServedSince(since: number, town?: string): Promise<number> {
+  const res = (await volunteers()
+    .where({ lastServedAt: _.gte(since), ...(town ? { town } : {}) })
+    .count()) as { total: number };
+  return res.total;
+}
+
+/** A batch of the volunteers registered in the range (the statistics' recount). */
+export const registeredIn = (range: Range, afterId: string | undefined, size: number) =>
+  batchIn<Pick<VolunteerDoc, 'town' | 'registeredAt'>>(
+    volunteers(),
+    'registeredAt',
+    { range, afterId, size },
+    { town: true, registeredAt: true },
+  );
+
+export const firstRegisteredAt = () => edgeOf(volunteers(), 'registeredAt', 'asc');

@@ -26,6 +26,11 @@ export interface Movement {
   postId?: string;
   recordId?: string;
   note?: string;
+  /**
+   * The part of a correction the volunteer no longer holds (donated meanwhile), written off against the brigade:
+   * it moves the balance only, never the earned minutes. Not stored: its entries look like any adjustment.
+   */
+  writeOff?: boolean;
 }
 
 export interface EntryDoc {
@@ -46,6 +51,10 @@ export interface EntryDoc {
   recordId?: string;
   note?: string;
 }
+
+export const volunteerAccountId = (volunteerId: string) => `volunteer:${volunteerId}`;
+export const brigadeAccountId = (brigadeId: string) => `brigade:${brigadeId}`;
+const isVolunteerAccount = (accountId: string) => accountId.startsWith('volunteer:');
 
 export const entryId = (idempotencyKey: string, side: Side) => `${idempotencyKey}:${side}`;
 
@@ -82,6 +91,40 @@ export function entriesOf(m: Movement): [EntryDoc, EntryDoc] {
       ...common,
     },
   ];
+}
+
+/** The figures cached on an account: the balance, and on a volunteer's account what was earned, donated, received. */
+export type AccountFigure = 'balance' | 'earned' | 'donated' | 'received';
+export type AccountChange = Partial<Record<AccountFigure, number>>;
+
+/**
+ * How movements change each account's cached figures, accounts with no change left out. The balance moves by the
+ * minutes; on a volunteer's account a credit or correction also moves what was earned (a write-off does not), and a
+ * transfer what was donated and received.
+ */
+export function accountChanges(movements: Movement[]): Map<string, AccountChange> {
+  const changes = new Map<string, AccountChange>();
+  const add = (accountId: string, figure: AccountFigure, minutes: number) => {
+    if (figure !== 'balance' && !isVolunteerAccount(accountId)) return;
+    const change = changes.get(accountId) ?? {};
+    change[figure] = (change[figure] ?? 0) + minutes;
+    changes.set(accountId, change);
+  };
+  for (const m of movements) {
+    add(m.from.accountId, 'balance', -m.minutes);
+    add(m.to.accountId, 'balance', m.minutes);
+    if (m.kind === 'transfer') {
+      add(m.from.accountId, 'donated', m.minutes);
+      add(m.to.accountId, 'received', m.minutes);
+    } else if (!m.writeOff) {
+      add(m.from.accountId, 'earned', -m.minutes);
+      add(m.to.accountId, 'earned', m.minutes);
+    }
+  }
+  for (const [accountId, change] of changes) {
+    if (Object.values(change).every((n) => n === 0)) changes.delete(accountId);
+  }
+  return changes;
 }
 
 /** Sum of entries' minutes (zero for any complete set of movements). */

@@ -2,7 +2,7 @@
  * Pure rules of the outbox: keys, when a reminder is due, what a send error means, retry backoff, and the
  * template data of each message (WeChat's limits: `thing` ≤ 20 characters, `phrase` ≤ 5 Chinese characters).
  */
-import { shanghai, shanghaiLabel } from '../time';
+import { shanghai, shanghaiLabel } from './time';
 
 export type MessageKind = 'reminder' | 'cancelled' | 'promoted' | 'approved';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'unsubscribed' | 'failed';

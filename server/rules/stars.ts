@@ -2,7 +2,7 @@
  * Star levels (星级), pure: cumulative confirmed service hours, registered tenure (Shanghai calendar months from
  * registration) and the average quality rating. The thresholds are data; everything else reads them from here.
  */
-import { shanghai } from '../time';
+import { shanghai } from './time';
 
 export interface StarThreshold {
   level: number;

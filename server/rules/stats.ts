@@ -7,7 +7,7 @@
  * `byBrigade.<brigadeId>.<figure>` (with `name` and `town`), `byBrigade.<brigadeId>.byCategory.<category>.<figure>`
  * and `byCategory.<category>.<figure>`.
  */
-import { shanghaiMonth } from '../time';
+import { shanghaiMonth } from './time';
 
 export const FIGURES = ['volunteers', 'brigades', 'posts', 'sessions', 'minutes', 'peopleServed', 'noShows'] as const;
 export type Figure = (typeof FIGURES)[number];

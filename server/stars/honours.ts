@@ -11,7 +11,7 @@ import { addHonourTitle, findByCardNo, findByIds } from '../repos/volunteers';
 import { honourYearProblem } from '../rules/honours';
 import { int, oneOf, page, text, z } from '../schema';
 import { checkText } from '../security';
-import { shanghaiYear } from '../time';
+import { shanghaiYear } from '../rules/time';
 
 type Listed = HonourAward & { cardNo: string; name: string };
 

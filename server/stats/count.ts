@@ -10,7 +10,7 @@ import type { RecordDoc } from '../repos/records';
 import * as repo from '../repos/stats';
 import type { VolunteerDoc } from '../repos/volunteers';
 import { changesOf, sumHonesty, type BrigadeRef, type RecordFacts, type StatsFact } from '../rules/stats';
-import { shanghaiMonth } from '../time';
+import { shanghaiMonth } from '../rules/time';
 
 type Ctx = Pick<RequestContext, 'log'>;
 

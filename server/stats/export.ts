@@ -2,7 +2,7 @@
 import type { ExportResponse, OverviewRequest } from '../../typings/api/stats';
 import type { Action } from '../handler';
 import { monthDocs } from '../repos/stats';
-import { shanghaiMonth } from '../time';
+import { shanghaiMonth } from '../rules/time';
 import { brigadeCsv, exportFileName } from './csv';
 import { monthsOf, overviewInput } from './period';
 import { summarize } from './summary';

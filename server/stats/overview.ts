@@ -4,7 +4,8 @@
  */
 import type { OverviewRequest, OverviewResponse } from '../../typings/api/stats';
 import type { Action } from '../handler';
-import { countActiveVolunteers, monthDocs } from '../repos/stats';
+import { monthDocs } from '../repos/stats';
+import { countServedSince } from '../repos/volunteers';
 import { monthsOf, overviewInput } from './period';
 import { summarize } from './summary';
 
@@ -19,7 +20,7 @@ export const overview: Action<OverviewRequest, OverviewResponse> = {
     const { from, to } = monthsOf(input);
     const [docs, activeVolunteers] = await Promise.all([
       monthDocs(from, to),
-      countActiveVolunteers(Date.now() - ACTIVE_DAYS * DAY, input.town),
+      countServedSince(Date.now() - ACTIVE_DAYS * DAY, input.town),
     ]);
     return { ...summarize(docs, input.town), activeVolunteers };
   },

@@ -1,7 +1,7 @@
 /** The statistics' period: optional epoch-ms bounds, counted by Asia/Shanghai month. */
 import { invalid } from '../errors';
 import { epochMs, id, oneOf, z } from '../schema';
-import { shanghaiMonth } from '../time';
+import { shanghaiMonth } from '../rules/time';
 import { TOWNS } from '../../typings/data';
 
 const bounds = { from: z.optional(epochMs('开始时间')), to: z.optional(epochMs('结束时间')) };

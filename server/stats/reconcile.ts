@@ -6,7 +6,11 @@
  */
 import type { RequestContext } from '../context';
 import type { Action } from '../handler';
+import * as brigadeRepo from '../repos/brigades';
+import * as postRepo from '../repos/posts';
+import * as recordRepo from '../repos/records';
 import * as repo from '../repos/stats';
+import * as volunteerRepo from '../repos/volunteers';
 import {
   changesOf,
   driftOf,
@@ -17,7 +21,7 @@ import {
   type StatsFact,
 } from '../rules/stats';
 import { none } from '../schema';
-import { shanghaiMonth } from '../time';
+import { shanghaiMonth } from '../rules/time';
 import { monthsBetween } from './summary';
 
 const BATCH = 1000;
@@ -40,16 +44,16 @@ async function all<T extends { _id: string }>(
 export async function recountMonth(month: string): Promise<{ counters: Record<string, number>; labels: object }> {
   const range = monthRange(month);
   const [volunteers, brigades, posts, records, served] = await Promise.all([
-    all((a, n) => repo.volunteersRegisteredIn(range, a, n)),
-    all((a, n) => repo.brigadesCreatedIn(range, a, n)),
-    all((a, n) => repo.postsStartingIn(range, a, n)),
-    all((a, n) => repo.recordsServedIn(range, a, n)),
+    all((a, n) => volunteerRepo.registeredIn(range, a, n)),
+    all((a, n) => brigadeRepo.createdIn(range, a, n)),
+    all((a, n) => postRepo.publishedStartingIn(range, a, n)),
+    all((a, n) => recordRepo.servedIn(range, a, n)),
     all((a, n) => repo.peopleServedIn(month, a, n)),
   ]);
   const ids = [...new Set([...records.map((r) => r.brigadeId), ...posts.map((p) => p.brigadeId)])];
   const labels = new Map<string, { name: string; town: string }>();
   for (let i = 0; i < ids.length; i += 100) {
-    for (const b of await repo.brigadeLabels(ids.slice(i, i + 100))) labels.set(b._id, b);
+    for (const b of await brigadeRepo.labels(ids.slice(i, i + 100))) labels.set(b._id, b);
   }
   const ref = (brigadeId: string, name: string, town?: string): BrigadeRef => ({
     brigadeId,
@@ -106,9 +110,22 @@ async function reconcileMonth(ctx: Pick<RequestContext, 'log'>, month: string): 
   return true;
 }
 
+/** The earliest and latest time a raw fact could fall in (to know which months to recount). */
+async function rawBounds(): Promise<number[]> {
+  const found = await Promise.all([
+    volunteerRepo.firstRegisteredAt(),
+    brigadeRepo.firstCreatedAt(),
+    postRepo.publishedStartEdge('asc'),
+    recordRepo.serviceDateEdge('asc'),
+    postRepo.publishedStartEdge('desc'),
+    recordRepo.serviceDateEdge('desc'),
+  ]);
+  return found.filter((n): n is number => typeof n === 'number');
+}
+
 /** The months raw facts or counter documents exist for, through the current month. */
 async function monthsToCheck(now: number): Promise<string[]> {
-  const [times, kept] = await Promise.all([repo.rawBounds(), repo.monthBounds()]);
+  const [times, kept] = await Promise.all([rawBounds(), repo.monthBounds()]);
   const months = [...times.map(shanghaiMonth), shanghaiMonth(now)];
   if (kept.first) months.push(kept.first);
   if (kept.last) months.push(kept.last);

@@ -12,15 +12,15 @@ import { alreadyExists, denied, invalid, notFound, precondition } from '../error
 import type { Action } from '../handler';
 import { loadPost } from '../posts/access';
 import * as accounts from '../repos/accounts';
-import * as ledger from '../repos/ledger';
 import * as records from '../repos/records';
 import { actorOf } from '../rules/actor';
-import { entriesOf, idempotency, writeOffOf, type Movement } from '../rules/ledger';
+import { idempotency, writeOffOf, type Movement } from '../rules/ledger';
 import { applyServiceInTransaction } from '../stars/levels';
 import { adjustedFact, countFacts } from '../stats/count';
 import type { StatsFact } from '../rules/stats';
 import { checkText } from '../security';
 import { inTransaction } from '../transaction';
+import { post as postMovements } from './post';
 import { rerunOnDuplicate } from './rerun';
 import { adjustInput } from './schema';
 
@@ -58,7 +58,6 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
         accounts.findById(brigadeAccount),
         records.attendedOf(input.volunteerId, 2),
       ]);
-      const brigadeKnown = brigadeAccountDoc !== undefined;
       const otherLatest = served.find((r) => r._id !== recordId)?.serviceDate;
       let counted: StatsFact | undefined;
       const adjusted = await inTransaction(async (tx) => {
@@ -109,6 +108,7 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
             from: issuer,
             to: holder,
             minutes: writeOff,
+            writeOff: true,
             note: `核销：${writeOff} 分钟已转赠，无法扣回`,
           });
         }
@@ -129,7 +129,7 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
           adjustments: [...record.adjustments, adjustment],
         };
         await Promise.all([
-          ...movements.flatMap((m) => entriesOf(m).map((e) => ledger.insertInTransaction(tx, e))),
+          postMovements(tx, movements, [held, brigadeAccountDoc]),
           records.updateInTransaction(tx, recordId, patch),
           applyServiceInTransaction(
             tx,
@@ -146,10 +146,6 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
               ? { serviceDate: record.serviceDate, served: input.minutes > 0, otherLatest }
               : undefined,
           ),
-          delta !== 0 &&
-            accounts.applyInTransaction(tx, account, !!held, { balance: delta + writeOff, earned: delta }, now),
-          delta + writeOff !== 0 &&
-            accounts.applyInTransaction(tx, brigadeAccount, brigadeKnown, { balance: -(delta + writeOff) }, now),
         ]);
         return records.toRecord({ ...record, ...patch });
       });

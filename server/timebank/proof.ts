@@ -19,7 +19,7 @@ import { findById, type VolunteerDoc } from '../repos/volunteers';
 import { deriveKey } from '../rules/pii';
 import { sign, verify } from '../rules/token';
 import { none } from '../schema';
-import { shanghaiYear } from '../time';
+import { shanghaiYear } from '../rules/time';
 import { inTransaction } from '../transaction';
 import { verifyProofInput } from './schema';
 

@@ -11,17 +11,17 @@ import { denied, invalid, precondition } from '../errors';
 import type { Action } from '../handler';
 import { loadPost } from '../posts/access';
 import * as accounts from '../repos/accounts';
-import * as ledger from '../repos/ledger';
 import type { PostDoc } from '../repos/posts';
 import * as records from '../repos/records';
 import * as signups from '../repos/signups';
 import { actorOf } from '../rules/actor';
-import { entriesOf, idempotency } from '../rules/ledger';
+import { idempotency, type Movement } from '../rules/ledger';
 import { overlapMinutes } from '../rules/posts';
 import { applyServiceInTransaction } from '../stars/levels';
 import { countFacts, countPeopleServed, recordedFact } from '../stats/count';
 import { checkText } from '../security';
 import { inTransaction } from '../transaction';
+import { post as postMovements } from './post';
 import { rerunOnDuplicate } from './rerun';
 import { recordInput } from './schema';
 
@@ -77,6 +77,22 @@ function plan(post: PostDoc, entries: RecordRequest['entries'], live: signups.Si
   });
 }
 
+/** The brigade credits the attendee's minutes, keyed by the record so it is never credited twice. */
+function creditOf(post: PostDoc, p: Planned, at: number): Movement {
+  const recordId = records.recordId(post._id, p.volunteerId);
+  return {
+    idempotencyKey: idempotency.credit(recordId),
+    kind: 'credit',
+    from: { accountId: accounts.brigadeAccountId(post.brigadeId), label: post.brigadeName },
+    to: { accountId: accounts.volunteerAccountId(p.volunteerId) },
+    minutes: p.minutes,
+    at,
+    postId: post._id,
+    recordId,
+    note: post.title,
+  };
+}
+
 const sameAs = (p: Planned, r: records.RecordDoc) =>
   p.status === r.status && p.minutes === r.minutes && (p.rating ?? null) === (r.rating ?? null);
 
@@ -104,16 +120,19 @@ async function write(ctx: RequestContext, post: PostDoc, planned: Planned[], by:
 
   const brigadeAccount = accounts.brigadeAccountId(post.brigadeId);
   const credited = fresh.filter((p) => p.minutes > 0);
-  const known = new Set(
-    (await accounts.byIds([brigadeAccount, ...credited.map((p) => accounts.volunteerAccountId(p.volunteerId))])).map(
-      (a) => a._id,
-    ),
-  );
-  const total = credited.reduce((s, p) => s + p.minutes, 0);
+  const known = await accounts.byIds([
+    brigadeAccount,
+    ...credited.map((p) => accounts.volunteerAccountId(p.volunteerId)),
+  ]);
   await inTransaction(async (tx) => {
     const now = Date.now();
-    await Promise.all(
-      fresh.map(async (p) => {
+    await Promise.all([
+      postMovements(
+        tx,
+        credited.map((p) => creditOf(post, p, now)),
+        known,
+      ),
+      ...fresh.map(async (p) => {
         const recordId = records.recordId(post._id, p.volunteerId);
         await records.insertInTransaction(tx, {
           _id: recordId,
@@ -144,29 +163,8 @@ async function write(ctx: RequestContext, post: PostDoc, planned: Planned[], by:
           p.name,
           p.minutes > 0 ? { serviceDate: post.startAt, served: true } : undefined,
         );
-        if (p.minutes === 0) return;
-        const account = accounts.volunteerAccountId(p.volunteerId);
-        const [from, to] = entriesOf({
-          idempotencyKey: idempotency.credit(recordId),
-          kind: 'credit',
-          from: { accountId: brigadeAccount, label: post.brigadeName },
-          to: { accountId: account },
-          minutes: p.minutes,
-          at: now,
-          postId: post._id,
-          recordId,
-          note: post.title,
-        });
-        await Promise.all([
-          ledger.insertInTransaction(tx, from),
-          ledger.insertInTransaction(tx, to),
-          accounts.applyInTransaction(tx, account, known.has(account), { balance: p.minutes, earned: p.minutes }, now),
-        ]);
       }),
-    );
-    if (total > 0) {
-      await accounts.applyInTransaction(tx, brigadeAccount, known.has(brigadeAccount), { balance: -total }, now);
-    }
+    ]);
   });
   await countFacts(ctx, [recordedFact(post, fresh)]);
   return { recorded: fresh.length, unchanged };

@@ -13,9 +13,10 @@ import type { Action } from '../handler';
 import * as accounts from '../repos/accounts';
 import * as ledger from '../repos/ledger';
 import { findByCardNo, type VolunteerDoc } from '../repos/volunteers';
-import { canDebit, entriesOf, entryId, idempotency, type EntryDoc } from '../rules/ledger';
+import { canDebit, entryId, idempotency, type EntryDoc } from '../rules/ledger';
 import { inTransaction } from '../transaction';
 import { personLabel, toEntry } from './labels';
+import { post } from './post';
 import { transferInput } from './schema';
 
 export const REQUEST_REUSED = '该请求编号已用于另一笔转赠，请返回重新发起';
@@ -58,21 +59,17 @@ export const transfer: Action<TransferRequest, LedgerEntry> = {
           if (first) return first;
           throw precondition(`余额不足：当前可转赠 ${balance} 分钟`);
         }
-        const pair = entriesOf({
+        const movement = {
           idempotencyKey: key,
-          kind: 'transfer',
+          kind: 'transfer' as const,
           from: { accountId: from },
           to: { accountId: to },
           minutes: input.minutes,
           at: now,
           ...(input.note ? { note: input.note } : {}),
-        });
-        await Promise.all([
-          ...pair.map((e) => ledger.insertInTransaction(tx, e)),
-          accounts.applyInTransaction(tx, from, !!mine, { balance: -input.minutes, donated: input.minutes }, now),
-          accounts.applyInTransaction(tx, to, !!theirs, { balance: input.minutes, received: input.minutes }, now),
-        ]);
-        return toEntry(pair[0], personLabel(recipient));
+        };
+        const [sent] = await post(tx, [movement], [mine, theirs]);
+        return toEntry(sent, personLabel(recipient));
       });
     } catch (error) {
       // The same requestId posted meanwhile (its entries' ids are taken): answer as a repeat.

@@ -3,17 +3,18 @@
  * profile and contact data (service records and ledger entries stay, anonymised: they carry only the opaque id).
  */
 import type { DeleteMineResponse, ExportMineResponse } from '../../typings/api/volunteers';
-import { _, db, rows } from '../cloud';
 import { precondition } from '../errors';
 import type { Action } from '../handler';
 import { piiKey } from '../pii';
 import { volunteerAccountId } from '../repos/accounts';
-import { ledBy } from '../repos/brigades';
+import { ledBy, removeMemberOf } from '../repos/brigades';
 import * as groups from '../repos/groups';
 import * as honours from '../repos/honours';
+import * as ledgerRepo from '../repos/ledger';
 import { ofVolunteer as membershipsOf, removeOfVolunteer } from '../repos/memberships';
 import * as outbox from '../repos/outbox';
 import * as proofs from '../repos/proofs';
+import * as recordRepo from '../repos/records';
 import * as signups from '../repos/signups';
 import * as starChanges from '../repos/star-changes';
 import * as subscriptions from '../repos/subscriptions';
@@ -24,9 +25,6 @@ import { countFacts, volunteerFact } from '../stats/count';
 import { toProfile } from './profile';
 
 const EXPORT_LIMIT = 1000;
-
-const mine = (collection: string, where: Record<string, unknown>) =>
-  rows<Record<string, unknown>>(db.collection(collection).where(where).limit(EXPORT_LIMIT));
 
 export const exportMine: Action<Record<string, never>, ExportMineResponse> = {
   access: 'volunteer',
@@ -41,8 +39,8 @@ export const exportMine: Action<Record<string, never>, ExportMineResponse> = {
       membershipsOf(me._id, ['active', 'pending', 'rejected', 'left']),
       groups.ofMember(me._id),
       signups.allOfVolunteer(me._id, EXPORT_LIMIT),
-      mine('service_records', { volunteerId: me._id }),
-      mine('ledger', { accountId: volunteerAccountId(me._id) }),
+      recordRepo.allOfVolunteer(me._id, EXPORT_LIMIT),
+      ledgerRepo.allOfAccount(volunteerAccountId(me._id), EXPORT_LIMIT),
       subscriptions.ofVolunteer(me._id, EXPORT_LIMIT),
       honours.ofVolunteer(me._id),
       starChanges.ofVolunteer(me._id, EXPORT_LIMIT),
@@ -87,20 +85,10 @@ export const deleteMine: Action<Record<string, never>, DeleteMineResponse> = {
   async run(_input, ctx) {
     const me = await ctx.requireVolunteer();
     if ((await ledBy(me._id)).length > 0) throw precondition('你是大队负责人，请先联系总队移交负责人后再注销');
-    const upcoming = await rows(
-      db
-        .collection('signups')
-        .where({ volunteerId: me._id, status: _.in(['confirmed', 'waitlisted']), startAt: _.gt(Date.now()) })
-        .limit(1),
-    );
-    if (upcoming.length > 0) throw precondition('你还有未开始的服务报名，请先取消报名后再注销');
+    if (await signups.hasUpcoming(me._id, Date.now()))
+      throw precondition('你还有未开始的服务报名，请先取消报名后再注销');
     const active = await membershipsOf(me._id, ['active']);
-    if (active.length > 0) {
-      await db
-        .collection('brigades')
-        .where({ _id: _.in(active.map((m) => m.brigadeId)) })
-        .update({ data: { memberCount: _.inc(-1) } });
-    }
+    await removeMemberOf(active.map((m) => m.brigadeId));
     await removeOfVolunteer(me._id);
     for (const group of await groups.ofMember(me._id)) await groups.removeMember(group, me._id, Date.now());
     // Messages first (found through the grants), then the grants: both hold the openid.

@@ -1,6 +1,5 @@
 /** Maps a stored volunteer to the Profile of the contract. */
 import type { Profile } from '../../typings/entities';
-import type { Town } from '../../typings/data';
 import type { VolunteerDoc } from '../repos/volunteers';
 
 export function toProfile(doc: VolunteerDoc): Profile {
@@ -9,11 +8,11 @@ export function toProfile(doc: VolunteerDoc): Profile {
     cardNo: doc.cardNo,
     name: doc.name,
     mobile: doc.mobileMasked,
-    town: doc.town as Town,
+    town: doc.town,
     ...(doc.community ? { community: doc.community } : {}),
-    specialties: doc.specialties as Profile['specialties'],
-    intentions: doc.intentions as Profile['intentions'],
-    serviceAreas: doc.serviceAreas as Profile['serviceAreas'],
+    specialties: doc.specialties,
+    intentions: doc.intentions,
+    serviceAreas: doc.serviceAreas,
     availability: doc.availability,
     birthYear: doc.birthYear,
     ...(doc.guardian ? { guardian: { name: doc.guardian.name, mobile: doc.guardian.mobileMasked } } : {}),

@@ -15,7 +15,7 @@ import { cardCounterId, formatCardNo } from '../rules/card';
 import { maskMobile } from '../../typings/display';
 import { encrypt } from '../rules/pii';
 import { checkText } from '../security';
-import { shanghaiYear } from '../time';
+import { shanghaiYear } from '../rules/time';
 import { inTransaction } from '../transaction';
 import { countFacts, volunteerFact } from '../stats/count';
 import { toProfile } from './profile';

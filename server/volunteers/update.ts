@@ -7,7 +7,7 @@ import { update as save, type VolunteerDoc } from '../repos/volunteers';
 import { maskMobile } from '../../typings/display';
 import { encrypt } from '../rules/pii';
 import { checkText } from '../security';
-import { shanghaiYear } from '../time';
+import { shanghaiYear } from '../rules/time';
 import { toProfile } from './profile';
 import { checkAgeAndGuardian, unique, uniqueSlots } from './rules';
 import { updateInput } from './schema';

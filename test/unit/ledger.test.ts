@@ -1,5 +1,13 @@
 // Double-entry rules: a movement is a pair that sums to zero, identified by its idempotency key and side.
-import { canDebit, entriesOf, idempotency, sumOf, writeOffOf } from '../../server/rules/ledger';
+import {
+  accountChanges,
+  canDebit,
+  entriesOf,
+  idempotency,
+  sumOf,
+  writeOffOf,
+  type Movement,
+} from '../../server/rules/ledger';
 
 const base = {
   idempotencyKey: idempotency.credit('post1:vol1'),
@@ -56,5 +64,86 @@ describe('balances', () => {
 
   it('scopes transfer keys to the sender', () => {
     expect(idempotency.transfer('a', 'req-1')).not.toBe(idempotency.transfer('b', 'req-1'));
+  });
+});
+
+describe('accountChanges (what one posting does to the cached figures)', () => {
+  const brigade = { accountId: 'brigade:b1', label: '石岐博爱大队' };
+  const vol = (id: string) => ({ accountId: `volunteer:${id}` });
+  const at = 1;
+
+  it("a credit moves the balance of both sides and the volunteer's earned minutes", () => {
+    expect(Object.fromEntries(accountChanges([base]))).toEqual({
+      'brigade:b1': { balance: -90 },
+      'volunteer:vol1': { balance: 90, earned: 90 },
+    });
+  });
+
+  it('a transfer moves the balances, donated and received, never earned', () => {
+    const transfer: Movement = {
+      idempotencyKey: idempotency.transfer('a', 'r1'),
+      kind: 'transfer',
+      from: vol('a'),
+      to: vol('b'),
+      minutes: 30,
+      at,
+    };
+    expect(Object.fromEntries(accountChanges([transfer]))).toEqual({
+      'volunteer:a': { balance: -30, donated: 30 },
+      'volunteer:b': { balance: 30, received: 30 },
+    });
+  });
+
+  it('a correction nets per account; its write-off moves the balance only; untouched accounts are left out', () => {
+    const key = (part: 'reverse' | 'new' | 'writeoff') => idempotency.adjust('p:v', 'r1', part);
+    const adjust = { kind: 'adjustment' as const, at };
+    const movements: Movement[] = [
+      { ...adjust, idempotencyKey: key('reverse'), from: vol('v'), to: brigade, minutes: 120 },
+      { ...adjust, idempotencyKey: key('new'), from: brigade, to: vol('v'), minutes: 30 },
+      { ...adjust, idempotencyKey: key('writeoff'), from: brigade, to: vol('v'), minutes: 70, writeOff: true },
+    ];
+    expect(Object.fromEntries(accountChanges(movements))).toEqual({
+      'volunteer:v': { balance: -20, earned: -90 },
+      'brigade:b1': { balance: 20 },
+    });
+    const same = movements.slice(0, 1).concat({ ...movements[1], minutes: 120 });
+    expect(Object.fromEntries(accountChanges(same))).toEqual({});
+  });
+
+  it('keeps every cached balance equal to its entries, and the books at zero, for random postings', () => {
+    const seed = Number(process.env.LEDGER_SEED ?? Math.floor(Math.random() * 2 ** 31));
+    console.log(`accountChanges property test: LEDGER_SEED=${seed}`);
+    let state = seed;
+    const next = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return (state >>> 8) % n;
+    };
+    const parties = [brigade, { accountId: 'brigade:b2', label: '东区大队' }, vol('a'), vol('b'), vol('c')];
+    const kinds = ['credit', 'transfer', 'adjustment'] as const;
+    for (let round = 0; round < 200; round += 1) {
+      const movements = Array.from({ length: 1 + next(6) }, (_, i): Movement => {
+        const from = parties[next(parties.length)];
+        const to = parties.filter((p) => p !== from)[next(parties.length - 1)];
+        const kind = kinds[next(kinds.length)];
+        const writeOff = kind === 'adjustment' && next(2) === 0;
+        return {
+          idempotencyKey: `k${i}`,
+          kind,
+          from,
+          to,
+          minutes: 1 + next(600),
+          at,
+          ...(writeOff ? { writeOff } : {}),
+        };
+      });
+      const changes = accountChanges(movements);
+      const entries = movements.flatMap(entriesOf);
+      for (const { accountId } of parties) {
+        const held = sumOf(entries.filter((e) => e.accountId === accountId));
+        expect(changes.get(accountId)?.balance ?? 0).toBe(held);
+        if (accountId.startsWith('brigade:')) expect(Object.keys(changes.get(accountId) ?? {})).not.toContain('earned');
+      }
+      expect(sumOf([...changes.values()].map((c) => ({ minutes: c.balance ?? 0 })))).toBe(0);
+    }
   });
 });

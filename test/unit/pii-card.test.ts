@@ -3,7 +3,7 @@ import { cardCounterId, formatCardNo, isMinor } from '../../server/rules/card';
 import { decrypt, deriveKey, encrypt, parseKey } from '../../server/rules/pii';
 import { maskMobile } from '../../typings/display';
 import { sign, verify } from '../../server/rules/token';
-import { shanghaiDate, shanghaiMonth, shanghaiYear } from '../../server/time';
+import { shanghaiDate, shanghaiMonth, shanghaiYear } from '../../server/rules/time';
 import { CARD_NO_PATTERN } from '../../typings/data';
 
 const key = randomBytes(32);
