@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DatabaseEngine } from './database-port';
 import type { FunctionHost, Invocation } from './functions/host';
 import { UnknownFunctionError } from './functions/host';
-import { HttpError, parseJson, readBody, sendBuffer, sendJson } from './http/body';
+import { HttpError, MAX_ADMIN_BYTES, parseJson, parseJsonText, readBody, sendBuffer, sendJson } from './http/body';
 import { boundaryOf, parseMultipart } from './http/multipart';
 import type { DbMetrics } from './metrics';
 import { handleOpenApi, type OpenApiContext } from './openapi';
@@ -41,9 +41,9 @@ async function callFunction(deps: AdminDeps, params: Record<string, unknown>, ca
   const raw = params.request_data;
   if (typeof raw === 'string' && raw) {
     try {
-      event = JSON.parse(raw);
-    } catch {
-      return { code: 'INVALID_PARAM', message: 'request_data is not JSON' };
+      event = parseJsonText(raw);
+    } catch (err) {
+      return { code: 'INVALID_PARAM', message: `request_data: ${(err as Error).message}` };
     }
   }
   try {
@@ -76,7 +76,7 @@ export async function handleAdmin(
   workerId: number | undefined,
 ): Promise<void> {
   const caller = workerId === undefined ? undefined : deps.host.current(workerId);
-  const body = await readBody(req);
+  const body = await readBody(req, MAX_ADMIN_BYTES);
   const requestId = randomUUID();
   const contentType = req.headers['content-type'] ?? '';
   if (contentType.startsWith('multipart/form-data')) {
@@ -93,7 +93,11 @@ export async function handleAdmin(
     sendBuffer(res, 200, pb, 'application/octet-stream');
     return;
   }
-  const params = parseJson(body) as Record<string, unknown>;
+  const parsed = parseJson(body);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new HttpError(400, 'INVALID_PARAM', 'the body must be a JSON object');
+  }
+  const params = parsed as Record<string, unknown>;
   const action = typeof params.action === 'string' ? params.action : '';
   let reply: Reply;
   if (action.startsWith('database.')) reply = await callDatabase(deps, action, params, caller);

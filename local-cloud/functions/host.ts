@@ -183,7 +183,14 @@ export class FunctionHost {
         context: this.context(inv),
         env: this.env(slot, inv),
       };
-      slot.worker.postMessage(msg);
+      try {
+        slot.worker.postMessage(msg);
+      } catch (err) {
+        // An event the structured clone cannot copy fails this call only, never the host.
+        this.release(slot);
+        inv.settle(this.failure(inv, 'error', 'FUNCTIONS_EXECUTE_FAIL', `event not accepted: ${String(err)}`));
+        this.pump();
+      }
     });
   }
 
