@@ -71,6 +71,8 @@ export interface HostOptions {
   adminUrl: (workerId: number) => string;
   /** Function settings (HQ_OPENIDS, PII_KEY …) given to every invocation. */
   settings: Record<string, string>;
+  /** The local secret the functions' SDK signs /admin requests with. */
+  secret: { id: string; key: string };
   envId: string;
   appid: string;
   log: LogSink;
@@ -215,8 +217,8 @@ export class FunctionHost {
       TENCENTCLOUD_REGION: 'ap-shanghai',
       SCF_NAMESPACE: this.o.envId,
       TCB_ENV: this.o.envId,
-      TENCENTCLOUD_SECRETID: 'local-secret-id',
-      TENCENTCLOUD_SECRETKEY: 'local-secret-key',
+      TENCENTCLOUD_SECRETID: this.o.secret.id,
+      TENCENTCLOUD_SECRETKEY: this.o.secret.key,
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
     };
   }
