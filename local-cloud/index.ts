@@ -2,12 +2,12 @@
  * The local cloud: runs the real, unmodified cloud functions offline, behind the same wire as CloudBase.
  * `startLocalCloud(options)` opens the database, starts the function host, the timers and the HTTP server.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { COLLECTIONS } from '../database/collections';
 import { Clock } from './clock';
+import { prepareDataDir, privateFile } from './data-dir';
 import { openProjectDatabase, type DatabaseEngine, type OpenDatabase } from './database-port';
 import { FunctionHost, type InvocationOutcome } from './functions/host';
 import { FunctionRegistry } from './functions/registry';
@@ -78,13 +78,13 @@ export interface LocalCloud {
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const memory = !options.dataDir || options.dataDir === ':memory:';
   const dataDir = memory ? undefined : path.resolve(options.dataDir as string);
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  if (dataDir) prepareDataDir(dataDir);
   const log = options.log ?? stdoutSink;
   const clock = new Clock(options.now);
   const secret = resolveSecret(options.secret, dataDir);
   const settings = resolveSettings(options.env ?? {}, dataDir);
   const db = (options.openDatabase ?? openProjectDatabase)({
-    file: dataDir ? path.join(dataDir, 'cloud.db') : ':memory:',
+    file: dataDir ? privateFile(path.join(dataDir, 'cloud.db')) : ':memory:',
     collections: COLLECTIONS,
     now: () => clock.now(),
   });

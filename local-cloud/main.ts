@@ -52,7 +52,8 @@ async function main(): Promise<void> {
       console.log('demo data: local-cloud/seed is not available yet; starting with an empty database');
     } else if (firstStart) {
       identities = (await seeder.seedDemo(cloud)).identities;
-      fs.writeFileSync(seededMarker, JSON.stringify({ at: new Date().toISOString(), identities }, null, 2));
+      const marker = JSON.stringify({ at: new Date().toISOString(), identities }, null, 2);
+      fs.writeFileSync(seededMarker, marker, { mode: 0o600 });
       console.log('demo data: loaded');
     } else {
       identities = (JSON.parse(fs.readFileSync(seededMarker, 'utf8')) as { identities?: Identity[] }).identities ?? [];
