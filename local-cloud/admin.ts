@@ -8,8 +8,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DatabaseEngine } from './database-port';
 import type { FunctionHost, Invocation } from './functions/host';
 import { UnknownFunctionError } from './functions/host';
-import { HttpError, parseJson, readBody, sendBuffer, sendJson } from './http/body';
-import { boundaryOf, parseMultipart } from './http/multipart';
+import { HttpError, MAX_ADMIN_BYTES, parseJson, parseJsonText, readBody, sendBuffer, sendJson } from './http/body';
+import { boundaryOf, parseMultipart, type FormPart } from './http/multipart';
+import { verifySignature, type SignatureCheck } from './http/signature';
 import type { DbMetrics } from './metrics';
 import { handleOpenApi, type OpenApiContext } from './openapi';
 
@@ -17,6 +18,7 @@ export interface AdminDeps {
   db: DatabaseEngine;
   host: FunctionHost;
   openApi: Omit<OpenApiContext, 'caller'>;
+  signature: SignatureCheck;
 }
 
 type Reply = { data: unknown } | { code: string; message: string };
@@ -41,9 +43,9 @@ async function callFunction(deps: AdminDeps, params: Record<string, unknown>, ca
   const raw = params.request_data;
   if (typeof raw === 'string' && raw) {
     try {
-      event = JSON.parse(raw);
-    } catch {
-      return { code: 'INVALID_PARAM', message: 'request_data is not JSON' };
+      event = parseJsonText(raw);
+    } catch (err) {
+      return { code: 'INVALID_PARAM', message: `request_data: ${(err as Error).message}` };
     }
   }
   try {
@@ -61,6 +63,13 @@ async function callFunction(deps: AdminDeps, params: Record<string, unknown>, ca
   }
 }
 
+/** The params node-sdk signed for a form: text fields as strings, files (the protobuf requestData) as bytes. */
+function formParams(parts: FormPart[]): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const p of parts) params[p.name] = p.filename || p.contentType ? p.data : p.data.toString('utf8');
+  return params;
+}
+
 /** A transaction's start reply carries `transactionId` at the top level (@cloudbase/database reads it there). */
 function envelope(action: string, reply: Reply, requestId: string): Record<string, unknown> {
   if ('code' in reply) return { code: reply.code, message: reply.message, requestId };
@@ -76,13 +85,15 @@ export async function handleAdmin(
   workerId: number | undefined,
 ): Promise<void> {
   const caller = workerId === undefined ? undefined : deps.host.current(workerId);
-  const body = await readBody(req);
+  const body = await readBody(req, MAX_ADMIN_BYTES);
   const requestId = randomUUID();
   const contentType = req.headers['content-type'] ?? '';
   if (contentType.startsWith('multipart/form-data')) {
     const boundary = boundaryOf(contentType);
     if (!boundary) throw new HttpError(400, 'INVALID_PARAM', 'multipart body without boundary');
-    const fields = new Map(parseMultipart(body, boundary).map((p) => [p.name, p.data]));
+    const parts = parseMultipart(body, boundary);
+    verifySignature(req, formParams(parts), deps.signature);
+    const fields = new Map(parts.map((p) => [p.name, p.data]));
     const action = fields.get('action')?.toString('utf8');
     const apiName = fields.get('apiName')?.toString('utf8') ?? '';
     if (action !== 'wx.openApi') {
@@ -93,7 +104,12 @@ export async function handleAdmin(
     sendBuffer(res, 200, pb, 'application/octet-stream');
     return;
   }
-  const params = parseJson(body) as Record<string, unknown>;
+  const parsed = parseJson(body);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new HttpError(400, 'INVALID_PARAM', 'the body must be a JSON object');
+  }
+  const params = parsed as Record<string, unknown>;
+  verifySignature(req, params, deps.signature);
   const action = typeof params.action === 'string' ? params.action : '';
   let reply: Reply;
   if (action.startsWith('database.')) reply = await callDatabase(deps, action, params, caller);

@@ -2,12 +2,12 @@
  * The local cloud: runs the real, unmodified cloud functions offline, behind the same wire as CloudBase.
  * `startLocalCloud(options)` opens the database, starts the function host, the timers and the HTTP server.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { COLLECTIONS } from '../database/collections';
 import { Clock } from './clock';
+import { prepareDataDir, privateFile } from './data-dir';
 import { openProjectDatabase, type DatabaseEngine, type OpenDatabase } from './database-port';
 import { FunctionHost, type InvocationOutcome } from './functions/host';
 import { FunctionRegistry } from './functions/registry';
@@ -17,6 +17,7 @@ import { stdoutSink, type LogSink } from './log';
 import { toSecWords, type SecWord } from './openapi/msg-sec-check';
 import { Outbox } from './outbox';
 import { repoRoot, workerEntry } from './paths';
+import { resolveSecret, type LocalSecret } from './secret';
 import { resolveSettings, type ResolvedSettings } from './settings';
 import { TimerScheduler } from './timers';
 
@@ -30,6 +31,8 @@ export interface LocalCloudOptions {
   functionsDir?: string;
   /** Function instances (worker threads). Default 4. */
   poolSize?: number;
+  /** LOCAL_CLOUD_SECRET (`id:key`) that /admin checks signatures against; default generated into the data folder. */
+  secret?: string;
   /** Function settings (HQ_OPENIDS, PII_KEY, REMINDER_TEMPLATE_ID …); missing ones get local defaults. */
   env?: Record<string, string | undefined>;
   /** Run the cron schedules (default true; tests turn it off and call `tickTimers()`). */
@@ -59,6 +62,8 @@ export interface LocalCloud {
   host: FunctionHost;
   timers: TimerScheduler;
   settings: ResolvedSettings;
+  /** The secret /admin checks signatures against (the functions get it as TENCENTCLOUD_SECRETID/SECRETKEY). */
+  secret: LocalSecret;
   dataDir?: string;
   /** Invokes a function in-process (no HTTP), as `POST /v1/functions/:name` does. */
   call(name: string, event?: unknown, openid?: string): Promise<InvocationOutcome>;
@@ -73,12 +78,13 @@ export interface LocalCloud {
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const memory = !options.dataDir || options.dataDir === ':memory:';
   const dataDir = memory ? undefined : path.resolve(options.dataDir as string);
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  if (dataDir) prepareDataDir(dataDir);
   const log = options.log ?? stdoutSink;
   const clock = new Clock(options.now);
+  const secret = resolveSecret(options.secret, dataDir);
   const settings = resolveSettings(options.env ?? {}, dataDir);
   const db = (options.openDatabase ?? openProjectDatabase)({
-    file: dataDir ? path.join(dataDir, 'cloud.db') : ':memory:',
+    file: dataDir ? privateFile(path.join(dataDir, 'cloud.db')) : ':memory:',
     collections: COLLECTIONS,
     now: () => clock.now(),
   });
@@ -94,6 +100,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     poolSize: Math.max(1, options.poolSize ?? 4),
     adminUrl: (id) => `http://${hostName}:${port}/admin/w/${id}`,
     settings: settings.env,
+    secret,
     envId: options.envId ?? 'local',
     appid: options.appid ?? 'wx-local-appid',
     log,
@@ -108,6 +115,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     timers,
     collections: () => db.collectionNames(),
     openApi: { clock, outbox, secWords: () => secWords },
+    signature: { secret, clocks: () => [Date.now(), clock.now()] },
   };
   const server = http.createServer((req, res) => {
     route(deps, req, res).catch((err: unknown) => {
@@ -134,6 +142,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     host,
     timers,
     settings,
+    secret,
     dataDir,
     call: (name, event = {}, openid) => host.invoke(name, event, { openid, source: 'direct' }),
     fireTrigger: (name) => timers.fire(name) ?? Promise.reject(new Error(`function ${name} has no timer trigger`)),

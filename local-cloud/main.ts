@@ -1,6 +1,7 @@
 /**
  * `npm start` (via scripts/start.mjs): the local cloud on ${PORT:-3710} with data in ${DATA_DIR:-.data},
- * demo data on first start (SEED=demo; SEED=none skips), POOL_SIZE instances. Stops cleanly on Ctrl-C.
+ * demo data on first start (SEED=demo; SEED=none skips), POOL_SIZE instances, LOCAL_CLOUD_SECRET (`id:key`) for
+ * /admin's signature check (default: generated once into the data folder). Stops cleanly on Ctrl-C.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     dataDir,
     poolSize: process.env.POOL_SIZE ? Number(process.env.POOL_SIZE) : undefined,
     env: settingsFromEnv(process.env),
+    secret: process.env.LOCAL_CLOUD_SECRET,
   });
 
   let identities: Identity[] = [];
@@ -50,7 +52,8 @@ async function main(): Promise<void> {
       console.log('demo data: local-cloud/seed is not available yet; starting with an empty database');
     } else if (firstStart) {
       identities = (await seeder.seedDemo(cloud)).identities;
-      fs.writeFileSync(seededMarker, JSON.stringify({ at: new Date().toISOString(), identities }, null, 2));
+      const marker = JSON.stringify({ at: new Date().toISOString(), identities }, null, 2);
+      fs.writeFileSync(seededMarker, marker, { mode: 0o600 });
       console.log('demo data: loaded');
     } else {
       identities = (JSON.parse(fs.readFileSync(seededMarker, 'utf8')) as { identities?: Identity[] }).identities ?? [];
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
   const lines = [
     `local cloud: ${cloud.url}   (data in ${dataDir})`,
     `settings: ${cloud.settings.summary.join('; ')}`,
+    `/admin secret: id ${cloud.secret.id}, ${cloud.secret.origin} (the functions sign with it; LOCAL_CLOUD_SECRET=id:key sets it)`,
     ...(identities.length
       ? [
           'demo identities (send as the x-wx-openid header):',

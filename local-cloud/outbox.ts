@@ -53,7 +53,7 @@ export class Outbox {
   record(entry: Omit<OutboxEntry, 'id'>): OutboxEntry {
     const full: OutboxEntry = { id: (this.entries.at(-1)?.id ?? 0) + 1, ...entry };
     this.entries.push(full);
-    if (this.file) fs.appendFileSync(this.file, `${JSON.stringify(full)}\n`);
+    if (this.file) fs.appendFileSync(this.file, `${JSON.stringify(full)}\n`, { mode: 0o600 });
     return full;
   }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm start: build what is missing or stale (scripts/build.mjs), then run the local cloud (.build/local-cloud/main.js).
 // Environment: PORT (3710), DATA_DIR (.data), SEED (demo | none), POOL_SIZE (4), and the function settings
-// HQ_OPENIDS, PII_KEY, REMINDER_TEMPLATE_ID, NOTICE_TEMPLATE_ID, REMINDER_LEAD_MINUTES.
+// HQ_OPENIDS, PII_KEY, REMINDER_TEMPLATE_ID, NOTICE_TEMPLATE_ID, REMINDER_LEAD_MINUTES; LOCAL_CLOUD_SECRET (id:key)
+// for /admin's signature check (default: generated once into the data folder; main.js prints its id and place).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';

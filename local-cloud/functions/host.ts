@@ -72,6 +72,8 @@ export interface HostOptions {
   adminUrl: (workerId: number) => string;
   /** Function settings (HQ_OPENIDS, PII_KEY …); each function gets those its deploy config declares. */
   settings: Record<string, string>;
+  /** The local secret the functions' SDK signs /admin requests with. */
+  secret: { id: string; key: string };
   envId: string;
   appid: string;
   log: LogSink;
@@ -189,7 +191,14 @@ export class FunctionHost {
         context: this.context(inv),
         env: this.env(slot, inv),
       };
-      slot.worker.postMessage(msg);
+      try {
+        slot.worker.postMessage(msg);
+      } catch (err) {
+        // An event the structured clone cannot copy fails this call only, never the host.
+        this.release(slot);
+        inv.settle(this.failure(inv, 'error', 'FUNCTIONS_EXECUTE_FAIL', `event not accepted: ${String(err)}`));
+        this.pump();
+      }
     });
   }
 
@@ -214,8 +223,8 @@ export class FunctionHost {
       TENCENTCLOUD_REGION: 'ap-shanghai',
       SCF_NAMESPACE: this.o.envId,
       TCB_ENV: this.o.envId,
-      TENCENTCLOUD_SECRETID: 'local-secret-id',
-      TENCENTCLOUD_SECRETKEY: 'local-secret-key',
+      TENCENTCLOUD_SECRETID: this.o.secret.id,
+      TENCENTCLOUD_SECRETKEY: this.o.secret.key,
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
     };
   }

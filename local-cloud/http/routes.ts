@@ -7,6 +7,7 @@
  *   GET|POST /v1/outbox/faults         test controls: { unsubscribed: [openid], failNext: [{errcode, errmsg}], clear }
  *   GET|POST /v1/clock                 { now } / { advanceMs } or { now }
  *   GET  /healthz
+ * Every route first checks that the request is local (guard.ts); bodies have size and nesting limits (body.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin, type AdminDeps } from '../admin';
@@ -16,7 +17,8 @@ import { UnknownFunctionError } from '../functions/host';
 import { metricsHeaders } from '../metrics';
 import type { Outbox, OutboxFaults } from '../outbox';
 import type { TimerScheduler } from '../timers';
-import { HttpError, parseJson, readBody, sendJson } from './body';
+import { HttpError, MAX_CONTROL_BYTES, MAX_EVENT_BYTES, parseJson, readBody, sendJson } from './body';
+import { checkLocalRequest } from './guard';
 
 export interface RouteDeps extends AdminDeps {
   clock: Clock;
@@ -42,9 +44,31 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+/** The request's path, percent-decoded once to check it; a path that is not valid is a 400. */
+function pathOf(req: IncomingMessage): string {
+  try {
+    const p = new URL(req.url ?? '/', 'http://local').pathname;
+    decodeURIComponent(p);
+    return p;
+  } catch {
+    throw new HttpError(400, 'INVALID_PATH', 'the request path is not a valid URL path');
+  }
+}
+
+/**
+ * A timer event comes only from the function's timer trigger (the schedule or POST /v1/triggers/:name). In the
+ * cloud no caller without an OPENID can reach a function but its trigger; here this route is such a door, so
+ * an event that claims to be a timer is refused rather than run as one.
+ */
+function refuseTimerEvent(event: unknown): void {
+  if (event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer') {
+    throw new HttpError(403, 'TIMER_EVENT_REFUSED', 'timer events come only from POST /v1/triggers/:name');
+  }
+}
+
 export async function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://local');
-  const p = url.pathname;
+  checkLocalRequest(req);
+  const p = pathOf(req);
   const method = req.method ?? 'GET';
   let m: RegExpExecArray | null;
 
@@ -52,7 +76,8 @@ export async function route(deps: RouteDeps, req: IncomingMessage, res: ServerRe
     return handleAdmin(deps, req, res, m[1] === undefined ? undefined : Number(m[1]));
   }
   if (method === 'POST' && (m = /^\/v1\/functions\/([^/]+)$/.exec(p))) {
-    const event = parseJson(await readBody(req));
+    const event = parseJson(await readBody(req, MAX_EVENT_BYTES));
+    refuseTimerEvent(event);
     const openid = header(req, 'x-wx-openid');
     try {
       const outcome = await deps.host.invoke(decodeURIComponent(m[1]), event, { openid, source: 'http' });
@@ -63,7 +88,7 @@ export async function route(deps: RouteDeps, req: IncomingMessage, res: ServerRe
     }
   }
   if (method === 'POST' && (m = /^\/v1\/triggers\/([^/]+)$/.exec(p))) {
-    await readBody(req);
+    await readBody(req, MAX_CONTROL_BYTES);
     const name = decodeURIComponent(m[1]);
     const run = deps.timers.fire(name);
     if (!run) throw new HttpError(404, 'TRIGGER_NOT_FOUND', `function ${name} has no timer trigger`);
@@ -77,13 +102,13 @@ export async function route(deps: RouteDeps, req: IncomingMessage, res: ServerRe
   if (p === '/v1/outbox/faults') {
     if (method === 'GET') return sendJson(res, 200, deps.outbox.faults());
     if (method === 'POST') {
-      const body = parseJson(await readBody(req)) as Partial<OutboxFaults> & { clear?: boolean };
+      const body = parseJson(await readBody(req, MAX_CONTROL_BYTES)) as Partial<OutboxFaults> & { clear?: boolean };
       return sendJson(res, 200, deps.outbox.setFaults(body));
     }
   }
   if (p === '/v1/clock') {
     if (method === 'POST') {
-      const body = parseJson(await readBody(req)) as { advanceMs?: unknown; now?: unknown };
+      const body = parseJson(await readBody(req, MAX_CONTROL_BYTES)) as { advanceMs?: unknown; now?: unknown };
       if (typeof body.now === 'number') deps.clock.set(body.now);
       else if (typeof body.advanceMs === 'number') deps.clock.advance(body.advanceMs);
       else throw new HttpError(400, 'INVALID_PARAM', 'expected { "advanceMs": number } or { "now": epochMs }');

@@ -82,9 +82,11 @@ export async function installRoutes(page, { files, stageRoot, cloudUrl, network,
       }
       const req = route.request();
       try {
+        // This proxy is the caller: the page's Origin would be refused by the local cloud as a cross-site call.
+        const { origin: _origin, ...headers } = req.headers();
         const res = await fetch(cloudUrl + url.pathname + url.search, {
           method: req.method(),
-          headers: req.headers(),
+          headers,
           body: req.method() === 'GET' ? undefined : req.postDataBuffer() || undefined,
         });
         return route.fulfill({ status: res.status, contentType: res.headers.get('content-type') || 'application/json', body: Buffer.from(await res.arrayBuffer()) });
