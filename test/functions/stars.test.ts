@@ -1,7 +1,7 @@
 // stars: what is missing for the next level, levels moving with records and with time (the daily recompute),
 // dated level changes, and honours awarded by hq.
 import type { RecomputeResponse, StarsResponse } from '../../typings/api/stars';
-import type { CardResponse } from '../../typings/api/volunteers';
+import type { CardResponse, MeResponse } from '../../typings/api/volunteers';
 import type { HonourAward, Page, Post } from '../../typings/entities';
 import { HQ, call, fails, ok } from './helpers';
 import { timebankWorld, type TimebankWorld } from './timebank-world';
@@ -153,13 +153,55 @@ describe('levels move with records and with time', () => {
       level: 0,
       averageRating: 2.83,
     });
+    await expectStoredLevel('plain', 0);
     const changes = await w.docs<{ from: number; to: number }>('star_changes', { volunteerId: id('plain') });
     expect(changes.map((c) => [c.from, c.to])).toEqual([
       [0, 1],
       [1, 0],
     ]);
   });
+
+  it('takes the star away when a correction lowers the hours below 100, on the card and in 我的', async () => {
+    await expectStoredLevel('star', 1);
+    await ok(
+      w.cloud,
+      'timebank',
+      'adjust',
+      {
+        postId: posts[4].postId,
+        volunteerId: id('star'),
+        minutes: 6000 - 4 * 1440 - 30,
+        reason: '多录了半小时',
+        requestId: 'star-down-1',
+      },
+      'leader',
+    );
+    expect(await ok<StarsResponse>(w.cloud, 'stars', 'get', {}, 'star')).toMatchObject({
+      level: 0,
+      earnedMinutes: 5970,
+      next: { level: 1, minutesNeeded: 30, tenureNeededDays: 0 },
+    });
+    await expectStoredLevel('star', 0);
+    const changes = await w.docs<{ from: number; to: number; cause: string }>('star_changes', {
+      volunteerId: id('star'),
+    });
+    expect(changes.map((c) => [c.from, c.to, c.cause])).toEqual([
+      [0, 1, 'adjust'],
+      [1, 0, 'adjust'],
+    ]);
+    // The daily recompute agrees with what was stored: nothing left to change.
+    expect(await ok<RecomputeResponse>(w.cloud, 'stars', 'recompute', {}, HQ)).toMatchObject({ changed: 0 });
+  });
 });
+
+/** The level a volunteer sees where it is read back from storage: the card, 我的 (volunteers.me) and the document. */
+async function expectStoredLevel(openid: string, level: number): Promise<void> {
+  expect((await ok<CardResponse>(w.cloud, 'volunteers', 'card', {}, openid)).stars).toBe(level);
+  const me = await ok<MeResponse>(w.cloud, 'volunteers', 'me', {}, openid);
+  expect(me).toMatchObject({ registered: true, stars: level });
+  const [stored] = await w.docs<{ stars: number }>('volunteers', { _id: id(openid) });
+  expect(stored.stars).toBe(level);
+}
 
 describe('honours', () => {
   it('hq awards 优秀义工 per year and 功勋义工 once; repeats are refused', async () => {
