@@ -46,7 +46,8 @@ export default {
   packageManager: 'npm',
   testRunner: 'jest',
   plugins: ['@stryker-mutator/jest-runner'],
-  mutate: chosen.mutate,
+  // MUTATE_FILES (comma-separated globs) narrows a run, e.g. one domain file at a time.
+  mutate: process.env.MUTATE_FILES ? process.env.MUTATE_FILES.split(',') : chosen.mutate,
   coverageAnalysis: chosen.coverageAnalysis,
   // stryker.jest.config.js picks the Jest project (and, for the domain, the test files) from these.
   jest: { projectType: 'custom', configFile: 'stryker.jest.config.js', enableFindRelatedTests: chosen.findRelated },
@@ -60,10 +61,20 @@ export default {
   htmlReporter: { fileName: `reports/mutation/${target}.html` },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
   thresholds: { high: 90, low: 80, break: null },
-  tempDirName: '.stryker-tmp',
+  // One sandbox folder per target, so a rules run and a domain run may share the machine.
+  tempDirName: `.stryker-tmp/${target}`,
   cleanTempDir: true,
-  ignorePatterns: ['.data', '.build', 'preview', 'coverage', 'reports', 'cloudfunctions/*/index.js', '*.log'],
-  ignoreStatic: true,
+  ignorePatterns: [
+    '.stryker-tmp',
+    '.data',
+    '.build',
+    'preview',
+    'coverage',
+    'reports',
+    'cloudfunctions/*/index.js',
+    '*.log',
+  ],
+  ignoreStatic: chosen.coverageAnalysis === 'perTest',
   // ts-jest (diagnostics off) and esbuild only strip types; a `// @ts-nocheck` header would break the typings-copy test.
   disableTypeChecks: false,
 };

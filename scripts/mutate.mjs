@@ -78,7 +78,8 @@ export async function mutate(targets) {
     }
     const report = JSON.parse(readFileSync(join(reportDir, `${target}.json`), 'utf8'));
     const s = scoreOf(report);
-    summary[target] = { ...s, at: new Date().toISOString(), minutes: Math.round((Date.now() - started) / 6000) / 10 };
+    const minutes = Math.round((Date.now() - started) / 6000) / 10;
+    summary[target] = { ...s, files: process.env.MUTATE_FILES ?? 'all', at: new Date().toISOString(), minutes };
     writeFileSync(SUMMARY, `${JSON.stringify(summary, null, 2)}\n`);
     console.log(`\n${target}: mutation score ${s.score}% (${s.detected} detected, ${s.undetected} undetected)`);
     const watched = s.survivors.filter((v) => v.kind !== 'other');

@@ -13,7 +13,8 @@ export async function benchMutation(run) {
   const summary = readSummary();
   const rows = TARGETS.filter(([key]) => summary[key]).map(([key, label, goal]) => {
     const s = summary[key];
-    const measured = `${s.score}% (${s.undetected} left, ${s.at.slice(0, 10)})`;
+    const files = s.files && s.files !== 'all' ? `, ${s.files}` : '';
+    const measured = `${s.score}% (${s.undetected} left, ${s.at.slice(0, 10)}${files})`;
     return [label, measured, goal ? `≥ ${goal}%` : 'reported', !goal || s.score >= goal ? 'ok' : 'UNDER'];
   });
   if (rows.length === 0) {

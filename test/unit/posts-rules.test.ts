@@ -88,6 +88,13 @@ describe('check-in codes', () => {
     expect(verifyCheckinCode(Buffer.alloc(32, 8), 'post-1', code, at)).toBe(false);
   });
 
+  it('keeps the leading zeros of a small code', () => {
+    const minutes = Array.from({ length: 300 }, (_, i) => NOW + i * MINUTE);
+    const small = minutes.map((at) => checkinCode(key, 'post-1', at).code).filter((c) => c.startsWith('0'));
+    expect(small.length).toBeGreaterThan(0);
+    for (const code of small) expect(code).toMatch(/^0\d{5}$/);
+  });
+
   it('changes from one minute to the next for most minutes', () => {
     const codes = Array.from({ length: 20 }, (_, i) => checkinCode(key, 'post-1', NOW + i * MINUTE).code);
     expect(new Set(codes).size).toBeGreaterThanOrEqual(19);
@@ -117,6 +124,7 @@ describe('distanceMetres', () => {
     expect(distanceMetres(22, 113, 23, 113)).toBe(Math.round((6378100 * Math.PI) / 180));
     // Along a parallel the metres shrink with the cosine of the latitude (60°: half).
     const alongEquator = distanceMetres(0, 113, 0, 113.01);
+    expect(alongEquator).toBe(Math.round((6378100 * 0.01 * Math.PI) / 180));
     expect(distanceMetres(60, 113, 60, 113.01)).toBeCloseTo(alongEquator / 2, -1);
     expect(distanceMetres(22.5, 113.4, 22.6, 113.5)).toBe(distanceMetres(22.6, 113.5, 22.5, 113.4));
   });
