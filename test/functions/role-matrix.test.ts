@@ -455,6 +455,20 @@ const ROWS: Row[] = [
   {
     fn: 'brigades',
     action: 'create',
+    name: 'by hq appointed in the database (staff), not in HQ_OPENIDS',
+    caller: async (w) => {
+      const openid = w.fresh.openid('staff-hq');
+      const staff = JSON.stringify({ _id: openid, openid, role: 'hq' });
+      await w.cloud.db.handle('database.insertDocument', { collectionName: 'staff', data: [staff] });
+      return openid;
+    },
+    params: (w) => ({ name: w.fresh.brigadeName(), town: '东区', joinMode: 'open' }),
+    expect: OK,
+    check: (data) => expect(data).toMatchObject({ town: '东区', joinMode: 'open', leaders: [], memberCount: 0 }),
+  },
+  {
+    fn: 'brigades',
+    action: 'create',
     name: 'the name of an existing brigade',
     caller: as('hq'),
     params: (w) => ({ name: w.a.name, town: '东区', joinMode: 'open' }),

@@ -2,7 +2,7 @@
 // dated level changes, and honours awarded by hq.
 import type { RecomputeResponse, StarsResponse } from '../../typings/api/stars';
 import type { CardResponse, MeResponse } from '../../typings/api/volunteers';
-import type { HonourAward, Page, Post } from '../../typings/entities';
+import type { HonourAward, LedgerEntry, Page, Post } from '../../typings/entities';
 import { HQ, call, fails, ok } from './helpers';
 import { timebankWorld, type TimebankWorld } from './timebank-world';
 
@@ -103,6 +103,22 @@ describe('levels move with records and with time', () => {
     expect(changes).toEqual([expect.objectContaining({ cause: 'recompute', to: 1 })]);
     const again = await ok<RecomputeResponse>(w.cloud, 'stars', 'recompute', {}, HQ);
     expect(again.changed).toBe(0);
+  });
+
+  it('lists those five credits in the 明细: a page of exactly five has no next page, a page of four has', async () => {
+    const five = await ok<Page<LedgerEntry>>(w.cloud, 'timebank', 'ledger', { pageSize: 5 }, 'late');
+    expect(five.items.map((e) => [e.kind, e.minutes])).toEqual(Array.from({ length: 5 }, () => ['credit', 1200]));
+    expect(five.nextCursor).toBeUndefined();
+    const four = await ok<Page<LedgerEntry>>(w.cloud, 'timebank', 'ledger', { pageSize: 4 }, 'late');
+    expect(four.items).toHaveLength(4);
+    const rest = await ok<Page<LedgerEntry>>(
+      w.cloud,
+      'timebank',
+      'ledger',
+      { pageSize: 4, cursor: four.nextCursor },
+      'late',
+    );
+    expect([...four.items, ...rest.items].map((e) => e.entryId)).toEqual(five.items.map((e) => e.entryId));
   });
 
   it('takes the star away when the average rating falls below 3.0, and keeps both changes', async () => {
