@@ -12,6 +12,8 @@ export default tseslint.config(
       'coverage/',
       'miniprogram/miniprogram_npm/',
       'cloudfunctions/*/index.js',
+      'reports/',
+      '.stryker-tmp/',
     ],
   },
   js.configs.recommended,

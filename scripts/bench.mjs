@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // npm run bench: measures against SPEC's budgets and prints a table per measurement.
 // Sizes: every file DevTools would upload (TypeScript counted as the JavaScript it compiles to, Vant included),
-// per package, and each cloud function bundle.
+// per package, and each cloud function bundle; last, the mutation score (`--mutate` runs `npm run mutate` first).
 import { transformSync } from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { benchActions } from './bench/actions.mjs';
+import { benchMutation } from './bench/mutation.mjs';
 import { benchStats } from './bench/stats.mjs';
 import { table, verdict } from './bench/table.mjs';
 import { buildAll, functionNames, root } from './build.mjs';
@@ -72,6 +73,7 @@ verdicts.push(
 );
 verdicts.push(await benchActions(root));
 verdicts.push(await benchStats(root));
+verdicts.push(await benchMutation(process.argv.includes('--mutate')));
 const ok = verdicts.every(Boolean);
 console.log(ok ? '\nAll within budget.' : '\nSome measurements are over budget.');
 process.exitCode = ok ? 0 : 1;

@@ -5,7 +5,7 @@
  */
 import type { InviteResponse } from '../../typings/api/brigades';
 import type { CardResponse } from '../../typings/api/volunteers';
-import type { Brigade, Profile } from '../../typings/entities';
+import type { Brigade, Group, Profile } from '../../typings/entities';
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud';
 import { HQ, ok, registration } from './helpers';
 
@@ -16,6 +16,8 @@ export type Role = (typeof ROLES)[number];
 /** hq openids besides HQ, for the rows where hq itself changes (e.g. registers). */
 const SPARE_HQ = ['demo-hq-2', 'demo-hq-3', 'demo-hq-4'];
 const HOUR = 3_600_000;
+/** The name of the group the world saves in A. */
+export const GROUP_NAME = '矩阵固定小组';
 
 export interface Actor {
   openid: string;
@@ -30,6 +32,8 @@ export interface RoleMatrixWorld {
   b: Brigade;
   /** Has the maximum of 10 leaders already. */
   full: Brigade;
+  /** A group of A (小组) of `volunteer` and `leader`, saved by `leader` when the world was made. */
+  group: Group;
   /** The openid each role calls with. */
   as: Record<Role, string>;
   volunteer: Actor;
@@ -113,6 +117,17 @@ export async function roleMatrixWorld(): Promise<RoleMatrixWorld> {
 
   await Promise.all([join(volunteer), join(applicant)]);
   await approve(volunteer);
+  const group = await ok<Group>(
+    cloud,
+    'brigades',
+    'saveGroup',
+    {
+      brigadeId: a.brigadeId,
+      name: GROUP_NAME,
+      volunteerIds: [volunteer.profile.volunteerId, leader.profile.volunteerId],
+    },
+    leader.openid,
+  );
 
   // Brigade "full" gets its 10 leaders, one at a time (each appointment rewrites the leader list).
   const fullLeaders = await Promise.all(Array.from({ length: 10 }, () => registered('full-leader')));
@@ -140,6 +155,7 @@ export async function roleMatrixWorld(): Promise<RoleMatrixWorld> {
     a,
     b,
     full,
+    group,
     as: {
       visitor: 'visitor',
       volunteer: volunteer.openid,

@@ -1,8 +1,8 @@
 // stars: what is missing for the next level, levels moving with records and with time (the daily recompute),
 // dated level changes, and honours awarded by hq.
 import type { RecomputeResponse, StarsResponse } from '../../typings/api/stars';
-import type { CardResponse } from '../../typings/api/volunteers';
-import type { HonourAward, Page, Post } from '../../typings/entities';
+import type { CardResponse, MeResponse } from '../../typings/api/volunteers';
+import type { HonourAward, LedgerEntry, Page, Post } from '../../typings/entities';
 import { HQ, call, fails, ok } from './helpers';
 import { timebankWorld, type TimebankWorld } from './timebank-world';
 
@@ -105,6 +105,22 @@ describe('levels move with records and with time', () => {
     expect(again.changed).toBe(0);
   });
 
+  it('lists those five credits in the 明细: a page of exactly five has no next page, a page of four has', async () => {
+    const five = await ok<Page<LedgerEntry>>(w.cloud, 'timebank', 'ledger', { pageSize: 5 }, 'late');
+    expect(five.items.map((e) => [e.kind, e.minutes])).toEqual(Array.from({ length: 5 }, () => ['credit', 1200]));
+    expect(five.nextCursor).toBeUndefined();
+    const four = await ok<Page<LedgerEntry>>(w.cloud, 'timebank', 'ledger', { pageSize: 4 }, 'late');
+    expect(four.items).toHaveLength(4);
+    const rest = await ok<Page<LedgerEntry>>(
+      w.cloud,
+      'timebank',
+      'ledger',
+      { pageSize: 4, cursor: four.nextCursor },
+      'late',
+    );
+    expect([...four.items, ...rest.items].map((e) => e.entryId)).toEqual(five.items.map((e) => e.entryId));
+  });
+
   it('takes the star away when the average rating falls below 3.0, and keeps both changes', async () => {
     for (let i = 0; i < 5; i += 1) await record(posts[i], 'plain', 1200, 4);
     expect(await ok<StarsResponse>(w.cloud, 'stars', 'get', {}, 'plain')).toMatchObject({
@@ -156,13 +172,55 @@ describe('levels move with records and with time', () => {
       level: 0,
       averageRating: 2.83,
     });
+    await expectStoredLevel('plain', 0);
     const changes = await w.docs<{ from: number; to: number }>('star_changes', { volunteerId: id('plain') });
     expect(changes.map((c) => [c.from, c.to])).toEqual([
       [0, 1],
       [1, 0],
     ]);
   });
+
+  it('takes the star away when a correction lowers the hours below 100, on the card and in 我的', async () => {
+    await expectStoredLevel('star', 1);
+    await ok(
+      w.cloud,
+      'timebank',
+      'adjust',
+      {
+        postId: posts[4].postId,
+        volunteerId: id('star'),
+        minutes: 6000 - 4 * 1440 - 30,
+        reason: '多录了半小时',
+        requestId: 'star-down-1',
+      },
+      'leader',
+    );
+    expect(await ok<StarsResponse>(w.cloud, 'stars', 'get', {}, 'star')).toMatchObject({
+      level: 0,
+      earnedMinutes: 5970,
+      next: { level: 1, minutesNeeded: 30, tenureNeededDays: 0 },
+    });
+    await expectStoredLevel('star', 0);
+    const changes = await w.docs<{ from: number; to: number; cause: string }>('star_changes', {
+      volunteerId: id('star'),
+    });
+    expect(changes.map((c) => [c.from, c.to, c.cause])).toEqual([
+      [0, 1, 'adjust'],
+      [1, 0, 'adjust'],
+    ]);
+    // The daily recompute agrees with what was stored: nothing left to change.
+    expect(await ok<RecomputeResponse>(w.cloud, 'stars', 'recompute', {}, HQ)).toMatchObject({ changed: 0 });
+  });
 });
+
+/** The level a volunteer sees where it is read back from storage: the card, 我的 (volunteers.me) and the document. */
+async function expectStoredLevel(openid: string, level: number): Promise<void> {
+  expect((await ok<CardResponse>(w.cloud, 'volunteers', 'card', {}, openid)).stars).toBe(level);
+  const me = await ok<MeResponse>(w.cloud, 'volunteers', 'me', {}, openid);
+  expect(me).toMatchObject({ registered: true, stars: level });
+  const [stored] = await w.docs<{ stars: number }>('volunteers', { _id: id(openid) });
+  expect(stored.stars).toBe(level);
+}
 
 describe('honours', () => {
   it('hq awards 优秀义工 per year and 功勋义工 once; repeats are refused', async () => {

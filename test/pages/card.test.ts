@@ -40,9 +40,13 @@ describe('义工证 page', () => {
     expect(text).not.toContain('13500135000');
 
     const qr = page.querySelector('#card-qr');
-    expect(qr).toBeTruthy();
-    const token = String(qr!.instance.data.text);
-    expect(String(qr!.instance.data.src)).toMatch(/^data:image\/svg\+xml;base64,/);
+    if (!qr) throw new Error(`the card shows no QR code; page shows: ${text}`);
+    const token = String(qr.instance.data.text);
+    // `<payload b64url>.<HMAC-SHA256 b64url>`: ids only, no name or mobile in the QR.
+    expect(token).toMatch(/^[\w-]+\.[\w-]{43}$/);
+    const payload: unknown = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8'));
+    expect(payload).toEqual({ v: reply.data.volunteerId, n: reply.data.cardNo });
+    expect(String(qr.instance.data.src)).toMatch(/^data:image\/svg\+xml;base64,/);
     const verified = (await cloud.call(
       'volunteers',
       { action: 'verifyCard', token },

@@ -1,7 +1,7 @@
 // 大队数据 (leader) against the real local cloud: one brigade's figures after a recorded service, its months and
 // service categories, a custom period, and that a member who does not lead it cannot open it.
 import type { BrigadeStatsResponse, Post } from '../../typings/index';
-import { loadPage, tap, textOf, waitFor } from '../helpers/page';
+import { loadPage, tap, textOf, waitForText } from '../helpers/page';
 import { PACKED_UCHARTS, emit, monthLabel, recordedService, valueOf, waitForValue } from './dashboard-world';
 import { postsWorld, type PostsWorld } from './posts-world';
 
@@ -42,10 +42,11 @@ describe('大队数据 page (leader)', () => {
     page.detach();
   });
 
-  it('refuses a volunteer who does not lead the brigade', async () => {
+  it('refuses a volunteer who does not lead the brigade, with the reason and none of the figures', async () => {
     world.actAs('dash-a');
     const page = await brigadeStatsPage.open({ brigadeId: world.brigade.brigadeId });
-    await waitFor(page, () => textOf(page).includes('重试'), { what: 'the error state' });
+    await waitForText(page, '仅该大队的负责人可以进行此操作');
+    expect(textOf(page)).toContain('重试');
     expect(textOf(page)).not.toContain('服务时长');
     page.detach();
   });

@@ -119,10 +119,11 @@ describe('总队数据 page (hq)', () => {
     page.detach();
   });
 
-  it('refuses a volunteer', async () => {
+  it('refuses a volunteer with the reason, and shows none of the figures', async () => {
     world.actAs('dash-a');
     const page = await dashboardPage.open();
-    await waitFor(page, () => textOf(page).includes('重试'), { what: 'the error state' });
+    await waitForText(page, '仅总队工作人员可以进行此操作');
+    expect(textOf(page)).toContain('重试');
     expect(textOf(page)).not.toContain('服务时长');
     page.detach();
   });

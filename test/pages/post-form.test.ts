@@ -1,7 +1,9 @@
 // 发布招募 against the real local cloud: field messages from the page and from the server, then publishing.
-import type { Post } from '../../typings/index';
+import type { Page, Post } from '../../typings/index';
 import { loadPage, settle, tap, textOf, waitFor, waitForText, wxCalls, type RenderedPage } from '../helpers/page';
 import { HOUR, postsWorld, type PostsWorld } from './posts-world';
+
+const WEEK = 7 * 24 * HOUR;
 
 /** What a user does to a Vant field, switch, stepper or picker: the component emits its event with a detail. */
 async function emit(page: RenderedPage, selector: string, event: string, detail: unknown): Promise<void> {
@@ -73,7 +75,16 @@ describe('发布招募 page (leader)', () => {
       endAt: post.startAt + 2 * HOUR,
       quota: 10,
     });
-    expect(post.seriesId).toBeTruthy();
+    // Three weekly posts, one week apart at the same time, all of one series (the one opened is the first).
+    const listed = await world.ok<Page<Post>>(
+      'posts',
+      { action: 'list', brigadeId: post.brigadeId, pageSize: 20 },
+      world.leader,
+    );
+    const series = listed.items.filter((p) => p.title === '周末探访独居长者');
+    expect(series.map((p) => p.startAt - post.startAt).sort((a, b) => a - b)).toEqual([0, WEEK, 2 * WEEK]);
+    expect(new Set(series.map((p) => p.seriesId))).toEqual(new Set([post.seriesId]));
+    expect(post.seriesId).toMatch(/\S/);
   });
 
   it('edits a post and cancels it with a reason', async () => {
