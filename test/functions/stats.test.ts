@@ -329,7 +329,21 @@ describe('stats.export', () => {
     expect(csv.startsWith('\uFEFF大队,镇区,')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('大队,镇区,招募场次,服务人次,服务时长（小时）,服务人数,缺席人次,缺席率');
-    expect(lines).toHaveLength(1 + o.byBrigade.length + 1);
+    // One row per brigade with any activity, counted from the raw collections, plus the header and the total.
+    const [brigades, posts, records] = await Promise.all([
+      w.docs<Raw & { name: string }>('brigades'),
+      w.docs<Raw & { brigadeId: string }>('posts'),
+      w.docs<Raw & { brigadeId: string }>('service_records'),
+    ]);
+    const active = new Set([...posts, ...records].map((d) => d.brigadeId));
+    const names = brigades.filter((b) => active.has(b._id)).map((b) => b.name);
+    expect(
+      lines
+        .slice(1, -1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(names.sort());
+    expect(lines).toHaveLength(1 + names.length + 1);
     const first = o.byBrigade[0];
     const rate = ((first.noShows / (first.sessions + first.noShows || 1)) * 100).toFixed(1);
     expect(lines[1]).toBe(
