@@ -14,6 +14,7 @@ import * as accounts from '../repos/accounts';
 import * as ledger from '../repos/ledger';
 import { findByCardNo, type VolunteerDoc } from '../repos/volunteers';
 import { canDebit, entryId, idempotency, type EntryDoc } from '../rules/ledger';
+import { checkText } from '../security';
 import { inTransaction } from '../transaction';
 import { personLabel, toEntry } from './labels';
 import { post } from './post';
@@ -44,6 +45,8 @@ export const transfer: Action<TransferRequest, LedgerEntry> = {
     const key = idempotency.transfer(sender._id, input.requestId);
     if (!recipient) throw notFound('未找到该义工证号对应的义工，请核对后重试');
     if (recipient._id === sender._id) throw invalid('不能转赠给自己', { toCardNo: '不能转赠给自己' });
+    // The recipient reads the note in their ledger: it passes the content check like any text others see.
+    await checkText(ctx, { note: input.note });
     const from = accounts.volunteerAccountId(sender._id);
     const to = accounts.volunteerAccountId(recipient._id);
     try {

@@ -340,6 +340,23 @@ describe('timebank.adjust', () => {
 });
 
 describe('timebank.transfer', () => {
+  it('refuses a note that fails the content check, and moves nothing', async () => {
+    const before = await balance('vol-a');
+    const reply = await call(
+      w.cloud,
+      'timebank',
+      'transfer',
+      { toCardNo: w.people['vol-d'].cardNo, minutes: 5, note: '一起去赌博', requestId: 'gift-risky-note' },
+      'vol-a',
+    );
+    expect(reply.body).toMatchObject({
+      ok: false,
+      code: 'INVALID_ARGUMENT',
+      fields: { note: '内容含有不适宜发布的信息，请修改' },
+    });
+    expect(await balance('vol-a')).toEqual(before);
+  });
+
   it('donates by card number, once per requestId, never beyond the balance, never to oneself', async () => {
     const request = {
       toCardNo: w.people['vol-d'].cardNo,
