@@ -4,6 +4,8 @@ import type { Post, PostStatus } from '../../typings/entities';
 import type { ServiceCategory, Specialty, Town } from '../../typings/data';
 import { after, where } from '../paging';
 import type { Transaction } from '../transaction';
+import { membershipLookup, type MembershipDoc } from './memberships';
+import { clashLookup, type SignupDoc } from './signups';
 
 export interface PostDoc {
   _id: string;
@@ -160,4 +162,24 @@ export async function countSignupInTransaction(tx: Transaction, postId: string, 
     .collection('posts')
     .doc(postId)
     .update({ data: placed ? { confirmedCount: _.inc(1) } : { waitlistCount: _.inc(1), waitlistSeq: _.inc(1) } });
+}
+
+/**
+ * A post as a volunteer signing up needs it, in one request: with their confirmed sign-ups whose time clashes with
+ * it (at most one) and their membership of its brigade (for members-only posts).
+ */
+export async function findForSignup(
+  postId: string,
+  volunteerId: string,
+): Promise<{ post?: PostDoc; clash?: SignupDoc; membership?: MembershipDoc }> {
+  const { list } = (await posts()
+    .aggregate()
+    .match({ _id: postId })
+    .limit(1)
+    .lookup(clashLookup(volunteerId, postId, 'clashes'))
+    .lookup(membershipLookup(volunteerId, 'memberships'))
+    .end()) as { list: (PostDoc & { clashes: SignupDoc[]; memberships: MembershipDoc[] })[] };
+  if (list.length === 0) return {};
+  const { clashes, memberships, ...post } = list[0];
+  return { post, clash: clashes[0], membership: memberships[0] };
 }

@@ -2,6 +2,7 @@
 import { _, db, first, rows } from '../cloud';
 import type { Transaction } from '../transaction';
 import type { Availability, MembershipStatus } from '../../typings/entities';
+import { mineLookup, placeOf, type SignupDoc, type SignupWithAhead } from './signups';
 
 export interface VolunteerDoc {
   _id: string;
@@ -150,4 +151,20 @@ export async function renameBrigadeRoles(brigadeId: string, name: string): Promi
   await volunteers()
     .where({ [`roles.brigades.${brigadeId}`]: _.exists(true) })
     .update({ data: { [`roles.brigades.${brigadeId}.name`]: name } });
+}
+
+/** The volunteer of an openid with their sign-up for a post and its waitlist position: one request. */
+export async function findByOpenidWithSignup(
+  openid: string,
+  postId: string,
+): Promise<{ volunteer?: VolunteerDoc; signup?: SignupDoc; position?: number }> {
+  const { list } = (await volunteers()
+    .aggregate()
+    .match({ openid })
+    .limit(1)
+    .lookup(mineLookup(postId, 'signups'))
+    .end()) as { list: (VolunteerDoc & { signups: SignupWithAhead[] })[] };
+  if (list.length === 0) return {};
+  const { signups, ...volunteer } = list[0];
+  return { volunteer, ...(signups.length > 0 ? placeOf(signups[0]) : {}) };
 }
