@@ -31,6 +31,14 @@ export class RequestContext {
     return this.volunteerLoad;
   }
 
+  /**
+   * Seeds the memo with the caller's volunteer when a request read it together with other facts (one request
+   * for both), so nothing reads it again; a volunteer read earlier in the request stays.
+   */
+  knowVolunteer(volunteer: VolunteerDoc | undefined): void {
+    this.volunteerLoad ??= Promise.resolve(volunteer);
+  }
+
   async requireVolunteer(): Promise<VolunteerDoc> {
     const volunteer = await this.volunteer();
     if (!volunteer) throw unauthenticated();

@@ -148,15 +148,14 @@ export class LocalDatabase {
       const { stageKey, stageValue } = s as { stageKey: string; stageValue: string };
       return { [stageKey]: resolveSpecials(parseEjson(stageValue), this.now(), true) } as AnyObject;
     });
-    const resolve = (name: string): Doc[] =>
-      this.store.scan(this.store.requireCollection(name)).map((r) => this.store.parse(r));
+    const load = (name: string, query: AnyObject): Doc[] =>
+      this.find(this.store.requireCollection(name), query, undefined).map((l) => l.doc);
+    // A leading $match reads through the indexes, as the cloud's would.
+    const lead = stages[0]?.$match;
+    const input = isPlainObject(lead) ? load(coll, lead) : load(coll, {});
     let out: Doc[];
     try {
-      out = runPipeline(
-        this.find(coll, {}, undefined).map((l) => l.doc),
-        stages,
-        resolve,
-      );
+      out = runPipeline(input, isPlainObject(lead) ? stages.slice(1) : stages, load);
     } catch (err) {
       if (err instanceof DbError) throw err;
       throw new DbError('DATABASE_REQUEST_FAILED', `[FailedOperation] ${(err as Error).message}`);

@@ -12,7 +12,8 @@ import * as windowOps from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { AnyObject } from 'mingo/types';
 import { isPlainObject, type Doc } from './codec';
-import { $indexOfCP, $stdDevSamp, $substr, $week } from './operators';
+import { $count, $indexOfCP, $stdDevSamp, $substr, $week } from './operators';
+import { joinedBy, narrowPipelineLookups, type Load } from './lookup';
 import { $geoIntersects, $geoWithin, $nearSphere, distanceOf, findNear, parseNear, resolvePath } from './geo';
 
 type QueryOps = Parameters<Context['addQueryOps']>[0];
@@ -35,7 +36,7 @@ function $elemMatchDocs(selector: string, value: unknown): (obj: unknown) => boo
 const context: Context = Context.init({
   accumulator: { ...accumulatorOps, $stdDevSamp } as typeof accumulatorOps,
   expression: { ...expressionOps, $week, $indexOfCP, $substr } as typeof expressionOps,
-  pipeline: pipelineOps,
+  pipeline: { ...pipelineOps, $count } as typeof pipelineOps,
   projection: projectionOps,
   query: {
     ...queryOps,
@@ -75,8 +76,11 @@ export function projectDocs(docs: Doc[], projection: unknown): Doc[] {
   return new Aggregator([{ $project: projection }], { context }).run(docs as AnyObject[]) as Doc[];
 }
 
-/** Runs an aggregation pipeline; `resolve` loads another collection for `$lookup`. */
-export function runPipeline(docs: Doc[], stages: AnyObject[], resolve: (name: string) => Doc[]): Doc[] {
+/**
+ * Runs an aggregation pipeline; `load` reads another collection for `$lookup` (narrowed as an index would:
+ * see ./lookup). A `localField` lookup runs after the stages before it, so it knows the values it joins on.
+ */
+export function runPipeline(docs: Doc[], stages: AnyObject[], load: Load): Doc[] {
   let input = docs;
   let rest = stages;
   if (rest.length > 0 && rest[0].$geoNear !== undefined) {
@@ -84,11 +88,23 @@ export function runPipeline(docs: Doc[], stages: AnyObject[], resolve: (name: st
     rest = rest.slice(1);
   }
   if (rest.some((s) => s.$geoNear !== undefined)) throw new Error('$geoNear is only valid as the first stage');
-  if (rest.length === 0) return input;
-  return new Aggregator(rest, {
-    context,
-    collectionResolver: (name) => resolve(name) as AnyObject[],
-  }).run(input as AnyObject[]) as Doc[];
+  const options = { context, collectionResolver: (name: string) => load(name, {}) as AnyObject[] };
+  let segment: AnyObject[] = [];
+  const flush = () => {
+    if (segment.length > 0) input = new Aggregator(segment, options).run(input as AnyObject[]) as Doc[];
+    segment = [];
+  };
+  for (const stage of narrowPipelineLookups(rest, load)) {
+    if (isPlainObject(stage.$lookup) && typeof stage.$lookup.localField === 'string') {
+      flush();
+      const joined = joinedBy(stage.$lookup, input, load);
+      segment.push(joined ? { $lookup: { ...stage.$lookup, from: joined } } : stage);
+    } else {
+      segment.push(stage);
+    }
+  }
+  flush();
+  return input;
 }
 
 function geoNearStage(docs: Doc[], spec: unknown): Doc[] {

@@ -1,9 +1,12 @@
 /**
  * Operators where mingo 7.2.7 differs from MongoDB (and so from CloudBase):
- * `$stdDevSamp` of fewer than two values is null (mingo: NaN); `$week` counts days before the first Sunday as week 0.
+ * `$stdDevSamp` of fewer than two values is null (mingo: NaN); `$week` counts days before the first Sunday as week 0;
+ * `$count` of nothing gives nothing.
  */
 import { evalExpr } from 'mingo/core';
+import type { Iterator } from 'mingo/lazy';
 import * as accumulatorOps from 'mingo/operators/accumulator';
+import * as pipelineOps from 'mingo/operators/pipeline';
 import type { Any, AnyObject, Options } from 'mingo/types';
 import { isPlainObject } from './codec';
 
@@ -86,4 +89,9 @@ export function $substr(obj: AnyObject, expr: Any, options: Options): Any {
   const inside = (i: number): boolean => i < bytes.length && (bytes[i] & 0xc0) === 0x80;
   if (inside(from) || inside(to)) throw new Error('$substrBytes: UTF-8 boundary falls inside a continuation byte');
   return bytes.subarray(from, to).toString('utf8');
+}
+
+/** `$count` of no documents gives no document in MongoDB (mingo: one with 0). */
+export function $count(coll: Iterator, expr: string, options: Options): Iterator {
+  return pipelineOps.$count(coll, expr, options).filter((row: AnyObject) => row[expr] !== 0);
 }

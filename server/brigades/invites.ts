@@ -56,12 +56,13 @@ export const join: Action<JoinRequest, JoinResponse> = {
   input: z.object({ code: text('邀请码', 32) }),
   async run(input, ctx) {
     const volunteer = await ctx.requireVolunteer();
-    const found = await invites.findByCode(input.code.trim().toUpperCase());
+    // One request: the invite with its brigade (a brigade gone since is refused by loadBrigade, as before).
+    const { invite: found, brigade: joined } = await invites.findByCodeWithBrigade(input.code.trim().toUpperCase());
     if (!found) throw notFound('邀请链接无效，请向大队负责人重新索取');
     if (found.revoked) throw precondition('该邀请链接已被收回，请向大队负责人重新索取');
     if (found.expiresAt && found.expiresAt <= Date.now())
       throw precondition('该邀请链接已过期，请向大队负责人重新索取');
-    const brigade = await loadBrigade(found.brigadeId);
+    const brigade = joined ?? (await loadBrigade(found.brigadeId));
     const status = brigade.joinMode === 'open' ? 'active' : 'pending';
     const now = Date.now();
     try {

@@ -4,9 +4,11 @@ import { notFound } from '../errors';
 import { requireLeaderOf } from '../brigades/access';
 import { findById, type PostDoc } from '../repos/posts';
 
+export const postNotFound = () => notFound('招募不存在或已删除');
+
 export async function loadPost(postId: string): Promise<PostDoc> {
   const post = await findById(postId);
-  if (!post) throw notFound('招募不存在或已删除');
+  if (!post) throw postNotFound();
   return post;
 }
 

@@ -8,6 +8,7 @@ import { pageOf, pageSizeOf } from '../paging';
 import { findById as findBrigade } from '../repos/brigades';
 import * as posts from '../repos/posts';
 import * as signups from '../repos/signups';
+import { findByOpenidWithSignup } from '../repos/volunteers';
 import { distanceMetres } from '../rules/posts';
 import { loadPost } from './access';
 import { listInput, mineInput, postIdInput } from './schema';
@@ -49,19 +50,19 @@ export const get: Action<{ postId: string }, Post & { mySignup?: Signup; iLead: 
   access: 'anyone',
   input: postIdInput,
   async run(input, ctx) {
-    const [post, volunteer] = await Promise.all([loadPost(input.postId), ctx.volunteer()]);
+    // Two requests: the post, and the caller's volunteer with their sign-up for it and its waitlist place.
+    const [post, { volunteer, signup, position }] = await Promise.all([
+      loadPost(input.postId),
+      findByOpenidWithSignup(ctx.openid, input.postId),
+    ]);
+    ctx.knowVolunteer(volunteer);
     if (!volunteer) return { ...posts.toPost(post), iLead: false };
     // iLead only shows the leader's buttons: it comes from the role copy; each leader action checks the brigade.
-    const copied = volunteer.roles?.brigades[post.brigadeId];
-    const [mine, brigade] = await Promise.all([
-      signups.find(post._id, volunteer._id),
-      volunteer.roles ? undefined : findBrigade(post.brigadeId),
-    ]);
-    const position = mine?.status === 'waitlisted' ? await signups.positionOf(mine) : undefined;
+    const brigade = volunteer.roles ? undefined : await findBrigade(post.brigadeId);
     return {
       ...posts.toPost(post),
-      ...(mine ? { mySignup: signups.toSignup(mine, position) } : {}),
-      iLead: brigade ? leads(brigade, volunteer) : !!copied?.leader,
+      ...(signup ? { mySignup: signups.toSignup(signup, position) } : {}),
+      iLead: brigade ? leads(brigade, volunteer) : !!volunteer.roles?.brigades[post.brigadeId]?.leader,
     };
   },
 };

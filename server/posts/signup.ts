@@ -7,7 +7,7 @@ import type { SignupResponse } from '../../typings/api/posts';
 import { isDuplicateKey } from '../cloud';
 import { AppError, denied, notFound, precondition } from '../errors';
 import type { Action } from '../handler';
-import * as memberships from '../repos/memberships';
+import type * as memberships from '../repos/memberships';
 import * as posts from '../repos/posts';
 import * as signups from '../repos/signups';
 import type { VolunteerDoc } from '../repos/volunteers';
@@ -15,11 +15,17 @@ import { isMinor } from '../rules/card';
 import { missingSpecialties, signupOpen } from '../rules/posts';
 import { shanghaiLabel, shanghaiYear } from '../rules/time';
 import { inTransaction, type Transaction } from '../transaction';
-import { loadPost } from './access';
+import { loadPost, postNotFound } from './access';
 import { transferPlace } from './places';
 import { postIdInput } from './schema';
 
-async function checkEligible(post: posts.PostDoc, volunteer: VolunteerDoc, now: number) {
+/** What the sign-up's one read brings beside the post: the volunteer's clashing sign-up and membership. */
+interface Facts {
+  clash?: signups.SignupDoc;
+  membership?: memberships.MembershipDoc;
+}
+
+function checkEligible(post: posts.PostDoc, volunteer: VolunteerDoc, now: number, { clash, membership }: Facts) {
   if (post.status !== 'published') throw precondition('该招募已取消');
   if (!signupOpen(now, post.signupDeadline)) throw precondition('报名已截止');
   if (post.adultsOnly && isMinor(volunteer.birthYear, shanghaiYear(now))) {
@@ -27,11 +33,9 @@ async function checkEligible(post: posts.PostDoc, volunteer: VolunteerDoc, now: 
   }
   const missing = missingSpecialties(post.requiredSpecialties, volunteer.specialties);
   if (missing.length > 0) throw precondition(`该服务需要以下专长之一：${missing.join('、')}`);
-  if (post.membersOnly) {
-    const membership = await memberships.find(post.brigadeId, volunteer._id);
-    if (membership?.status !== 'active') throw denied(`该服务仅限「${post.brigadeName}」队员报名`);
+  if (post.membersOnly && membership?.status !== 'active') {
+    throw denied(`该服务仅限「${post.brigadeName}」队员报名`);
   }
-  const [clash] = await signups.overlapping(volunteer._id, post.startAt, post.endAt, post._id);
   if (clash) throw precondition(`与已报名的「${clash.postTitle}」（${shanghaiLabel(clash.startAt)}）时间冲突`);
 }
 
@@ -39,9 +43,11 @@ export const signup: Action<{ postId: string }, SignupResponse> = {
   access: 'volunteer',
   input: postIdInput,
   async run(input, ctx) {
-    const [volunteer, post] = await Promise.all([ctx.requireVolunteer(), loadPost(input.postId)]);
+    const volunteer = await ctx.requireVolunteer();
+    const { post, ...facts } = await posts.findForSignup(input.postId, volunteer._id);
+    if (!post) throw postNotFound();
     const now = Date.now();
-    await checkEligible(post, volunteer, now);
+    checkEligible(post, volunteer, now, facts);
     const doc: signups.SignupDoc = {
       _id: signups.signupId(post._id, volunteer._id),
       postId: post._id,
@@ -55,8 +61,9 @@ export const signup: Action<{ postId: string }, SignupResponse> = {
       cardNo: volunteer.cardNo,
       signedUpAt: now,
     };
-    // Fast path: a place is free — one conditional update takes it, one insert records it.
-    if (await posts.takePlace(post._id, post.quota)) {
+    // Fast path: a place is free — one conditional update takes it, one insert records it. A post already full
+    // as read goes straight to the waitlist (the transaction reads it again and still places them if one freed up).
+    if (post.confirmedCount < post.quota && (await posts.takePlace(post._id, post.quota))) {
       try {
         await signups.insert(doc);
         return { status: 'confirmed' };

@@ -1,5 +1,6 @@
 /** Data access for the `invites` collection: `_id` is the code. */
 import { db, first } from '../cloud';
+import type { BrigadeDoc } from './brigades';
 
 export interface InviteDoc {
   _id: string;
@@ -26,4 +27,17 @@ export async function revoke(id: string, at: number): Promise<void> {
   await invites()
     .doc(id)
     .update({ data: { revoked: true, revokedAt: at } });
+}
+
+/** An invite by code with its brigade (undefined when the brigade is gone): one request. */
+export async function findByCodeWithBrigade(code: string): Promise<{ invite?: InviteDoc; brigade?: BrigadeDoc }> {
+  const { list } = (await invites()
+    .aggregate()
+    .match({ code })
+    .limit(1)
+    .lookup({ from: 'brigades', localField: 'brigadeId', foreignField: '_id', as: 'brigades' })
+    .end()) as { list: (InviteDoc & { brigades: BrigadeDoc[] })[] };
+  if (list.length === 0) return {};
+  const { brigades, ...invite } = list[0];
+  return { invite, brigade: brigades[0] };
 }

@@ -92,3 +92,13 @@ export const newMembership = (
 export async function renameBrigade(brigadeId: string, brigadeName: string): Promise<void> {
   await memberships().where({ brigadeId }).update({ data: { brigadeName } });
 }
+
+/** A `lookup` that joins to a document with a `brigadeId` the volunteer's membership of that brigade. */
+export function membershipLookup(volunteerId: string, as: string): object {
+  return {
+    from: 'memberships',
+    let: { brigadeId: '$brigadeId' },
+    pipeline: [{ $match: { volunteerId, $expr: { $eq: ['$brigadeId', '$$brigadeId'] } } }, { $limit: 1 }],
+    as,
+  };
+}

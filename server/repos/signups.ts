@@ -51,21 +51,6 @@ export async function transition(id: string, from: SignupStatus[], patch: Partia
   return res.stats.updated === 1;
 }
 
-/** Confirmed sign-ups of the volunteer whose time overlaps [startAt, endAt) (at most one is needed to refuse). */
-export function overlapping(volunteerId: string, startAt: number, endAt: number, exceptPostId?: string) {
-  return rows<SignupDoc>(
-    signups()
-      .where({
-        volunteerId,
-        status: 'confirmed',
-        startAt: _.lt(endAt),
-        endAt: _.gt(startAt),
-        ...(exceptPostId ? { postId: _.neq(exceptPostId) } : {}),
-      })
-      .limit(1),
-  );
-}
-
 /** The first waitlisted sign-ups of a post, in waitlist order. */
 export function firstWaitlisted(postId: string, count: number): Promise<SignupDoc[]> {
   return rows<SignupDoc>(
@@ -179,4 +164,56 @@ export function getInTransaction(tx: Transaction, id: string): Promise<SignupDoc
 /** Writes the whole sign-up inside a transaction (a new one, or a withdrawn one signing up again). */
 export function setInTransaction(tx: Transaction, doc: SignupDoc): Promise<void> {
   return inTx(tx).set(doc);
+}
+
+/** A sign-up as a lookup joins it: with the waitlisted sign-ups ahead of it counted (`[{ n }]`, empty when none). */
+export type SignupWithAhead = SignupDoc & { ahead?: { n: number }[] };
+
+/**
+ * A `lookup` that joins to a volunteer (`_id`) their sign-up for a post, counting the waitlisted sign-ups ahead of
+ * it in the order of `positionOf` (seq, then _id), so a caller's place needs no request of its own.
+ */
+export function mineLookup(postId: string, as: string): object {
+  const before = {
+    $or: [{ $lt: ['$seq', '$$seq'] }, { $and: [{ $eq: ['$seq', '$$seq'] }, { $lt: ['$_id', '$$id'] }] }],
+  };
+  const ahead = [
+    { $match: { postId, status: 'waitlisted', $expr: { $and: [{ $eq: ['$$status', 'waitlisted'] }, before] } } },
+    { $count: 'n' },
+  ];
+  const own = { from: 'signups', let: { seq: '$seq', id: '$_id', status: '$status' }, pipeline: ahead, as: 'ahead' };
+  return {
+    from: 'signups',
+    let: { volunteerId: '$_id' },
+    pipeline: [
+      { $match: { postId, $expr: { $eq: ['$volunteerId', '$$volunteerId'] } } },
+      { $limit: 1 },
+      { $lookup: own },
+    ],
+    as,
+  };
+}
+
+/** The sign-up a `mineLookup` joined, and its 1-based waitlist position when waitlisted. */
+export function placeOf(joined: SignupWithAhead): { signup: SignupDoc; position?: number } {
+  const { ahead, ...signup } = joined;
+  return signup.status === 'waitlisted' ? { signup, position: (ahead?.[0]?.n ?? 0) + 1 } : { signup };
+}
+
+/**
+ * A `lookup` that joins to a post (`startAt`, `endAt`) the volunteer's confirmed sign-ups for other posts whose time
+ * overlaps it [startAt, endAt) (at most one is needed to refuse). Lookup pipelines are plain MongoDB:
+ * the SDK encodes commands such as `_.neq` only in `match()`.
+ */
+export function clashLookup(volunteerId: string, postId: string, as: string): object {
+  const overlaps = { $and: [{ $lt: ['$startAt', '$$endAt'] }, { $gt: ['$endAt', '$$startAt'] }] };
+  return {
+    from: 'signups',
+    let: { startAt: '$startAt', endAt: '$endAt' },
+    pipeline: [
+      { $match: { volunteerId, status: 'confirmed', postId: { $ne: postId }, $expr: overlaps } },
+      { $limit: 1 },
+    ],
+    as,
+  };
 }

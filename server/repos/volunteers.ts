@@ -3,6 +3,7 @@ import { _, db, first, rows } from '../cloud';
 import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
 import type { MembershipStatus, Profile } from '../../typings/entities';
+import { mineLookup, placeOf, type SignupDoc, type SignupWithAhead } from './signups';
 
 /** A volunteer as stored: the contract's Profile keyed by `_id`, contact data encrypted, with the service figures. */
 export interface VolunteerDoc extends Omit<Profile, 'volunteerId' | 'mobile' | 'guardian'> {
@@ -163,3 +164,19 @@ export const registeredIn = (range: Range, afterId: string | undefined, size: nu
   );
 
 export const firstRegisteredAt = () => edgeOf(volunteers(), 'registeredAt', 'asc');
+
+/** The volunteer of an openid with their sign-up for a post and its waitlist position: one request. */
+export async function findByOpenidWithSignup(
+  openid: string,
+  postId: string,
+): Promise<{ volunteer?: VolunteerDoc; signup?: SignupDoc; position?: number }> {
+  const { list } = (await volunteers()
+    .aggregate()
+    .match({ openid })
+    .limit(1)
+    .lookup(mineLookup(postId, 'signups'))
+    .end()) as { list: (VolunteerDoc & { signups: SignupWithAhead[] })[] };
+  if (list.length === 0) return {};
+  const { signups, ...volunteer } = list[0];
+  return { volunteer, ...(signups.length > 0 ? placeOf(signups[0]) : {}) };
+}
