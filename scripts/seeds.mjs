@@ -10,6 +10,7 @@ const RANDOMIZED = [
   { file: 'test/unit/ledger.test.ts', env: 'LEDGER_SEED' },
   { file: 'test/functions/stats.test.ts', env: 'STATS_SEED' },
   { file: 'test/functions/timebank-concurrency.test.ts', env: 'TIMEBANK_SEED' },
+  { file: 'test/functions/posts-places.test.ts', env: 'PLACES_SEED' },
 ];
 
 const count = Number(process.argv[2] ?? 50);
