@@ -22,7 +22,12 @@ const TARGETS = {
     ],
     project: 'functions',
     // The function tests that reach this code; the whole functions project would take hours per run on 2 cores.
-    tests: ['test/functions/timebank.test.ts', 'test/functions/stars.test.ts', 'test/functions/role-matrix.test.ts'],
+    tests: [
+      'test/functions/timebank.test.ts',
+      'test/functions/stars.test.ts',
+      'test/functions/role-matrix.test.ts',
+      'test/functions/brigades-hq.test.ts',
+    ],
     // The functions run inside esbuild bundles in the local cloud's worker threads: Stryker's per-test coverage is
     // collected in the Jest process and never sees them, so every mutant runs the chosen tests (coverage off).
     coverageAnalysis: 'off',
