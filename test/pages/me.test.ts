@@ -1,7 +1,40 @@
 // 我的 page against the real local cloud: visitor and registered volunteer.
 import { PRIVACY_NOTICE_VERSION, type Envelope } from '../../typings/index';
 import { startPageCloud, type PageCloud } from '../helpers/page-cloud';
-import { installCloud, loadPage, tap, textOf, waitForText, wxCalls } from '../helpers/page';
+import {
+  installCloud,
+  loadPage,
+  settle,
+  tap,
+  textOf,
+  waitFor,
+  waitForText,
+  wxCalls,
+  type RenderedPage,
+} from '../helpers/page';
+
+const HQ = 'demo-hq';
+const g = globalThis as unknown as { wx: Record<string, unknown> };
+
+/** The platform dialog: answers `confirm` and records what it asked. */
+function answerModal(confirm: boolean): string[] {
+  const asked: string[] = [];
+  g.wx.showModal = (opts: { content: string; success?: (r: { confirm: boolean }) => void }) => {
+    asked.push(opts.content);
+    opts.success?.({ confirm });
+  };
+  return asked;
+}
+
+/** Taps a Vant cell as a user does: on its inner row, so Vant's own handler runs (link or click). */
+async function tapCell(page: RenderedPage, selector: string): Promise<void> {
+  const cell = page.querySelector(selector)?.querySelector('.van-cell');
+  if (!cell) throw new Error(`no cell ${selector}; page shows: ${textOf(page)}`);
+  cell.dispatchEvent('tap');
+  await settle();
+}
+
+const workbenchLinks = ['/hq/pages/dashboard/index', '/hq/pages/brigades/index', '/hq/pages/honours/index'];
 
 function register(source: PageCloud, openid: string): Promise<unknown> {
   return source.call(
@@ -62,6 +95,47 @@ describe('我的 page', () => {
     page.detach();
   });
 
+  it('shows an unregistered hq the 总队工作台 and the invitation, and each entry opens its page', async () => {
+    openid = HQ;
+    const page = await mePage.open();
+    await waitForText(page, '总队工作台');
+    const text = textOf(page);
+    for (const entry of ['数据总览', '大队管理', '表彰管理', '重算星级']) expect(text).toContain(entry);
+    expect(text).toContain('立即登记');
+
+    const opened: string[] = [];
+    for (const id of ['#me-hq-dashboard', '#me-hq-brigades', '#me-hq-honours']) {
+      await tapCell(page, id);
+      opened.push((wxCalls.at(-1)?.args as { url: string }).url);
+    }
+    expect(opened).toEqual(workbenchLinks);
+    page.detach();
+  });
+
+  it('recomputes the stars after hq confirms, and says how many were checked', async () => {
+    openid = HQ;
+    const page = await mePage.open();
+    await waitForText(page, '重算星级');
+    const declined = answerModal(false);
+    await tapCell(page, '#me-hq-recompute');
+    expect(declined).toHaveLength(1);
+    expect(textOf(page)).not.toContain('已核对');
+
+    answerModal(true);
+    await tapCell(page, '#me-hq-recompute');
+    await waitFor(page, () => textOf(page).includes('已核对'), { what: 'the recompute toast' });
+    expect(textOf(page)).toMatch(/已核对 \d+ 名义工，\d+ 人星级有变化/);
+    page.detach();
+  });
+
+  it('shows a volunteer without hq no 总队工作台', async () => {
+    openid = 'page-test-registered';
+    const page = await mePage.open();
+    await waitForText(page, '义工证号');
+    expect(textOf(page)).not.toContain('总队工作台');
+    page.detach();
+  });
+
   it('shows the error with a retry when the call fails, and recovers on retry', async () => {
     openid = 'page-test-visitor';
     let failNext = true;
@@ -80,5 +154,17 @@ describe('我的 page', () => {
     await waitForText(page, '立即登记');
     page.detach();
     installCloud((name, data) => cloud.call(name, data, openid));
+  });
+
+  it('shows a registered hq the volunteer card and the 总队工作台 together', async () => {
+    openid = HQ;
+    await register(cloud, HQ);
+    const page = await mePage.open();
+    await waitForText(page, '义工证号');
+    const text = textOf(page);
+    expect(text).toContain('总队工作台');
+    expect(text).toContain('表彰管理');
+    expect(text).not.toContain('立即登记');
+    page.detach();
   });
 });

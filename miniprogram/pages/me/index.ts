@@ -1,6 +1,8 @@
-import { volunteers } from '../../services/index';
+import Toast from '@vant/weapp/toast/toast';
+import type { MeResponse } from '../../typings/index';
+import { messageOf, stars, volunteers } from '../../services/index';
 import { loadRecord } from '../../utils/record';
-import { toMeView, type MeView } from './view';
+import { recomputeMessage, toMeView, type MeView } from './view';
 
 Page({
   data: {
@@ -8,7 +10,10 @@ Page({
     error: '',
     /** True once we know the caller is a visitor (not registered). */
     visitor: false,
+    /** 总队工作台: hq staff, registered or not. */
+    hq: false,
     me: null as MeView | null,
+    recomputing: false,
   },
 
   onShow() {
@@ -20,9 +25,9 @@ Page({
     return loadRecord(
       this,
       () => volunteers.me({}, { toast: false }),
-      (me) => {
+      (me: MeResponse) => {
         const view = toMeView(me);
-        return { me: view, visitor: view === null };
+        return { me: view, visitor: view === null, hq: me.roles.includes('hq') };
       },
       { keep: !!this.data.me || this.data.visitor },
     );
@@ -35,5 +40,29 @@ Page({
 
   onRegister() {
     wx.navigateTo({ url: '/pages/register/index' });
+  },
+
+  onRecompute() {
+    if (this.data.recomputing) return;
+    wx.showModal({
+      title: '重算星级',
+      content: '将按最新的服务时长、评价和服务年限重新核定全部义工的星级，可能需要几十秒。确定重算吗？',
+      confirmText: '重算',
+      success: (res) => {
+        if (res.confirm) void this.recompute();
+      },
+    });
+  },
+
+  async recompute() {
+    this.setData({ recomputing: true });
+    try {
+      const result = await stars.recompute({}, { toast: false });
+      Toast({ type: result.done ? 'success' : 'text', message: recomputeMessage(result), duration: 3000 });
+    } catch (error) {
+      Toast({ type: 'fail', message: messageOf(error, '重算失败，请稍后再试') });
+    } finally {
+      this.setData({ recomputing: false });
+    }
   },
 });

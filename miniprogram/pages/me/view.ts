@@ -1,4 +1,4 @@
-import type { MeResponse, Role } from '../../typings/index';
+import type { MeResponse, RecomputeResponse } from '../../typings/index';
 import { maskMobile, hoursOf } from '../../utils/format';
 
 /** What the 我的 page shows for a registered volunteer. */
@@ -12,12 +12,10 @@ export interface MeView {
   /** `2026 年度优秀义工` … shown on the card. */
   honours: string[];
   isLeader: boolean;
-  isHq: boolean;
 }
 
 export function toMeView(me: MeResponse): MeView | null {
   if (!me.registered || !me.profile) return null;
-  const has = (role: Role) => me.roles.includes(role);
   return {
     name: me.profile.name,
     mobile: maskMobile(me.profile.mobile),
@@ -26,7 +24,12 @@ export function toMeView(me: MeResponse): MeView | null {
     earnedHours: hoursOf(me.earnedMinutes ?? 0),
     balanceHours: hoursOf(me.balanceMinutes ?? 0),
     honours: me.honourTitles ?? [],
-    isLeader: has('leader'),
-    isHq: has('hq'),
+    isLeader: me.roles.includes('leader'),
   };
+}
+
+/** The toast after 重算星级: how many were checked and changed, and whether to run it again. */
+export function recomputeMessage(result: RecomputeResponse): string {
+  const head = `已核对 ${result.checked} 名义工，${result.changed} 人星级有变化`;
+  return result.done ? head : `${head}\n本次未全部完成，请稍后再点一次重算`;
 }
