@@ -14,22 +14,15 @@ import {
   isMinor,
   specialtyChips,
   toRequest,
-  toggle,
   validate,
   weekColumns,
   type FormErrors,
   type RegisterForm,
 } from './form';
+import { pieceHandlers } from './pieces';
 
 const TAB_PAGES = ['/pages/feed/index', '/pages/brigades/index', '/pages/me/index'];
 const DEFAULT_BIRTH_YEAR = 1990;
-type ChipList = 'specialties' | 'intentions' | 'serviceAreas';
-const CHIP_DATA: Record<ChipList, string> = {
-  specialties: 'specialtyChips',
-  intentions: 'intentionChips',
-  serviceAreas: 'areaChips',
-};
-
 /** A component event as the handlers read it: Vant's `detail` and the tapped element's `data-*`. */
 type ValueEvent<D, S = Record<string, never>> = { detail: D; currentTarget: { dataset: S } };
 
@@ -37,6 +30,7 @@ const thisYear = () => shanghai(Date.now()).year();
 
 Page({
   ...recordPage,
+  ...pieceHandlers,
 
   data: {
     loading: true,
@@ -115,27 +109,6 @@ Page({
       yearIndex: event.detail.index,
       minor: isMinor(birthYear, thisYear()),
       showYear: false,
-    });
-  },
-
-  onChip(event: ValueEvent<unknown, { list: ChipList; index: number }>) {
-    const { list, index } = event.currentTarget.dataset;
-    const key = CHIP_DATA[list];
-    const chips = this.data[key as 'specialtyChips'];
-    const chip = chips[index];
-    this.setData({
-      [`${key}[${index}].on`]: !chip.on,
-      [`form.${list}`]: toggle(this.data.form[list], chip.label),
-      [`errors.${list}`]: '',
-    });
-  },
-
-  onSlot(event: ValueEvent<unknown, { row: number; col: number }>) {
-    const { row, col } = event.currentTarget.dataset;
-    const cell = this.data.grid[row].cells[col];
-    this.setData({
-      [`grid[${row}].cells[${col}].on`]: !cell.on,
-      'form.availability': toggle(this.data.form.availability, cell.key),
     });
   },
 
