@@ -1,39 +1,10 @@
-// 我的 page against the real local cloud: visitor and registered volunteer.
+// 我的 page against the real local cloud: visitor, registered volunteer, and hq (registered or not).
 import { PRIVACY_NOTICE_VERSION, type Envelope } from '../../typings/index';
 import { startPageCloud, type PageCloud } from '../helpers/page-cloud';
-import {
-  installCloud,
-  loadPage,
-  settle,
-  tap,
-  textOf,
-  waitFor,
-  waitForText,
-  wxCalls,
-  type RenderedPage,
-} from '../helpers/page';
+import { installCloud, loadPage, tap, textOf, waitFor, waitForText, wxCalls } from '../helpers/page';
+import { answerModal, tapCell } from './taps';
 
 const HQ = 'demo-hq';
-const g = globalThis as unknown as { wx: Record<string, unknown> };
-
-/** The platform dialog: answers `confirm` and records what it asked. */
-function answerModal(confirm: boolean): string[] {
-  const asked: string[] = [];
-  g.wx.showModal = (opts: { content: string; success?: (r: { confirm: boolean }) => void }) => {
-    asked.push(opts.content);
-    opts.success?.({ confirm });
-  };
-  return asked;
-}
-
-/** Taps a Vant cell as a user does: on its inner row, so Vant's own handler runs (link or click). */
-async function tapCell(page: RenderedPage, selector: string): Promise<void> {
-  const cell = page.querySelector(selector)?.querySelector('.van-cell');
-  if (!cell) throw new Error(`no cell ${selector}; page shows: ${textOf(page)}`);
-  cell.dispatchEvent('tap');
-  await settle();
-}
-
 const workbenchLinks = ['/hq/pages/dashboard/index', '/hq/pages/brigades/index', '/hq/pages/honours/index'];
 
 function register(source: PageCloud, openid: string): Promise<unknown> {

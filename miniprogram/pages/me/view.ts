@@ -6,6 +6,8 @@ export interface MeView {
   name: string;
   mobile: string;
   cardNo: string;
+  /** `石岐区 · 悦来社区`: where the volunteer lives, as they edit it in 我的资料. */
+  place: string;
   stars: number;
   earnedHours: string;
   balanceHours: string;
@@ -20,6 +22,7 @@ export function toMeView(me: MeResponse): MeView | null {
     name: me.profile.name,
     mobile: maskMobile(me.profile.mobile),
     cardNo: me.cardNo ?? me.profile.cardNo,
+    place: [me.profile.town, me.profile.community].filter(Boolean).join(' · '),
     stars: me.stars ?? 0,
     earnedHours: hoursOf(me.earnedMinutes ?? 0),
     balanceHours: hoursOf(me.balanceMinutes ?? 0),

@@ -7,6 +7,7 @@ import {
   SPECIALTIES,
   TOWNS,
   WEEKDAY_LABELS,
+  type Availability,
   type RegisterRequest,
   type ServiceCategory,
   type Slot,
@@ -57,7 +58,8 @@ export interface Chip {
   label: string;
   on: boolean;
 }
-export const chipsOf = (labels: readonly string[]): Chip[] => labels.map((label) => ({ label, on: false }));
+export const chipsOf = (labels: readonly string[], selected: readonly string[] = []): Chip[] =>
+  labels.map((label) => ({ label, on: selected.includes(label) }));
 export const specialtyChips = () => chipsOf(SPECIALTIES);
 export const intentionChips = () => chipsOf(SERVICE_CATEGORIES);
 export const areaChips = () => chipsOf(TOWNS);
@@ -74,12 +76,21 @@ export interface GridRow {
   cells: GridCell[];
 }
 export const weekColumns = () => WEEK_ORDER.map((d) => WEEKDAY_LABELS[d].replace('周', ''));
-export const availabilityGrid = (): GridRow[] =>
+/** The grid with `selected` (`weekday:slot` keys) ticked. */
+export const availabilityGrid = (selected: readonly string[] = []): GridRow[] =>
   SLOTS.map((slot) => ({
     slot,
     label: SLOT_LABELS[slot],
-    cells: WEEK_ORDER.map((weekday) => ({ key: `${weekday}:${slot}`, on: false })),
+    cells: WEEK_ORDER.map((weekday) => ({ key: `${weekday}:${slot}`, on: selected.includes(`${weekday}:${slot}`) })),
   }));
+
+/** `{ weekday, slot }` as the grid's `weekday:slot` keys, and back. */
+export const slotKeys = (slots: readonly Availability[]): string[] => slots.map((a) => `${a.weekday}:${a.slot}`);
+export const slotsOf = (keys: readonly string[]): Availability[] =>
+  keys.map((key) => {
+    const [weekday, slot] = key.split(':');
+    return { weekday: Number(weekday), slot: slot as Slot };
+  });
 
 export const TOWN_OPTIONS: string[] = [...TOWNS];
 
@@ -93,6 +104,10 @@ export function birthYears(year: number): number[] {
 export const isMinor = (birthYear: number, year: number) => birthYear > 0 && year - birthYear < ADULT_AGE;
 
 const MOBILE = /^1[3-9]\d{9}$/;
+export const isMobile = (mobile: string) => MOBILE.test(mobile);
+export const MOBILE_MESSAGE = '手机号格式不正确，请填写 11 位手机号';
+export const COMMUNITY_MAX = 30;
+export const COMMUNITY_MESSAGE = '所在社区不能超过 30 个字';
 
 /** The obvious mistakes, caught before a call. Empty when the form may be sent. */
 export function validate(form: RegisterForm, year: number): FormErrors {
@@ -102,9 +117,9 @@ export function validate(form: RegisterForm, year: number): FormErrors {
   else if (name.length > 20) errors.name = '姓名不能超过 20 个字';
   const mobile = form.mobile.trim();
   if (!mobile) errors.mobile = '请填写手机号';
-  else if (!MOBILE.test(mobile)) errors.mobile = '手机号格式不正确，请填写 11 位手机号';
+  else if (!isMobile(mobile)) errors.mobile = MOBILE_MESSAGE;
   if (!form.town) errors.town = '请选择所在镇区';
-  if (form.community.trim().length > 30) errors.community = '所在社区不能超过 30 个字';
+  if (form.community.trim().length > COMMUNITY_MAX) errors.community = COMMUNITY_MESSAGE;
   if (!form.birthYear) errors.birthYear = '请选择出生年份';
   if (isMinor(form.birthYear, year)) {
     if (!form.guardianName.trim()) errors.guardianName = '请填写监护人姓名';
@@ -152,10 +167,7 @@ export function toRequest(form: RegisterForm, year: number): RegisterRequest {
     specialties: form.specialties as Specialty[],
     intentions: form.intentions as ServiceCategory[],
     serviceAreas: (form.serviceAreas.length ? form.serviceAreas : [form.town]) as RegisterRequest['serviceAreas'],
-    availability: form.availability.map((key) => {
-      const [weekday, slot] = key.split(':');
-      return { weekday: Number(weekday), slot: slot as Slot };
-    }),
+    availability: slotsOf(form.availability),
     birthYear: form.birthYear,
     privacyConsentVersion: PRIVACY_NOTICE_VERSION,
   };
