@@ -102,6 +102,13 @@ export const SCENARIOS = {
     { name: 'leader', identity: 'leader', query: { brigadeId: '{brigade}' } },
     ...states('leader', { brigadeId: '{brigade}' }),
   ],
+  // My data (我的 → 我的资料 → 导出我的数据). 我的 as hq: `pages/me/index` · hq (demo-hq is not registered).
+  'pages/profile/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'town', identity: 'volunteer', taps: ['text=所在镇区'], waitMs: 400 },
+    ...states('volunteer'),
+  ],
+  'pages/my-data/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
 };
 
 /** The default identity of a page: by its package. */
