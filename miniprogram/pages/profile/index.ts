@@ -5,15 +5,7 @@ import { FORM_KEYS, loadRecord, recordPage } from '../../utils/record';
 import { TOWN_OPTIONS, availabilityGrid, chipsOf, weekColumns } from '../register/form';
 import { pieceHandlers } from '../register/pieces';
 import { SPECIALTIES } from '../../typings/index';
-import {
-  changesOf,
-  emptyProfileForm,
-  errorsOf,
-  formOf,
-  validateProfile,
-  type ProfileErrors,
-  type ProfileForm,
-} from './form';
+import { changesOf, emptyProfileForm, errorsOf, formOf, validateProfile, type ProfileErrors } from './form';
 
 /** What 注销账号 removes and keeps, said before the user confirms (server/volunteers/privacy.ts). */
 export const DELETE_NOTICE =
@@ -73,17 +65,6 @@ Page({
     };
   },
 
-  onInput(event: ValueEvent<string, { field: keyof ProfileForm }>) {
-    const field = event.currentTarget.dataset.field;
-    this.setData({ [`form.${field}`]: event.detail, [`errors.${field}`]: '' });
-  },
-
-  onOpenTown() {
-    this.setData({ showTown: true });
-  },
-  onCloseTown() {
-    this.setData({ showTown: false });
-  },
   onTownConfirm(event: ValueEvent<{ value: string }>) {
     this.setData({ 'form.town': event.detail.value, 'errors.town': '', showTown: false });
   },

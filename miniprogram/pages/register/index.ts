@@ -17,7 +17,6 @@ import {
   validate,
   weekColumns,
   type FormErrors,
-  type RegisterForm,
 } from './form';
 import { pieceHandlers } from './pieces';
 
@@ -72,18 +71,6 @@ Page({
     );
   },
 
-  /** Text fields: `data-field` names the form key. */
-  onInput(event: ValueEvent<string, { field: keyof RegisterForm }>) {
-    const field = event.currentTarget.dataset.field;
-    this.setData({ [`form.${field}`]: event.detail, [`errors.${field}`]: '' });
-  },
-
-  onOpenTown() {
-    this.setData({ showTown: true });
-  },
-  onCloseTown() {
-    this.setData({ showTown: false });
-  },
   onTownConfirm(event: ValueEvent<{ value: string; index: number }>) {
     const town = event.detail.value;
     const update: Record<string, unknown> = { 'form.town': town, 'errors.town': '', showTown: false };

@@ -1,6 +1,7 @@
 /**
- * The handlers of the shared form pieces (pieces.wxml): chips (`data-list`, `data-index`) and the weekly grid
- * (`data-row`, `data-col`). `Page({ ...pieceHandlers, … })` on a page whose data holds `form`, the chips and `grid`.
+ * The handlers of the shared form pieces: text fields (`data-field`), the town picker, chips (pieces.wxml:
+ * `data-list`, `data-index`) and the weekly grid (`data-row`, `data-col`).
+ * `Page({ ...pieceHandlers, … })` on a page whose data holds `form`, `errors`, `showTown`, the chips and `grid`.
  */
 import { toggle, type Chip, type GridRow } from './form';
 
@@ -22,6 +23,20 @@ interface PiecesHost {
 type TapEvent<S> = { currentTarget: { dataset: S } };
 
 export const pieceHandlers = {
+  /** Text fields: `data-field` names the form key. */
+  onInput(this: PiecesHost, event: TapEvent<{ field: string }> & { detail: string }) {
+    const field = event.currentTarget.dataset.field;
+    this.setData({ [`form.${field}`]: event.detail, [`errors.${field}`]: '' });
+  },
+
+  /** The town picker's popup (`showTown`). */
+  onOpenTown(this: PiecesHost) {
+    this.setData({ showTown: true });
+  },
+  onCloseTown(this: PiecesHost) {
+    this.setData({ showTown: false });
+  },
+
   onChip(this: PiecesHost, event: TapEvent<{ list: ChipList; index: number }>) {
     const { list, index } = event.currentTarget.dataset;
     const key = CHIP_DATA[list];
