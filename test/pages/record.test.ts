@@ -59,15 +59,34 @@ describe('服务情况录入 page (leader)', () => {
     await emitAt(page, `#record-minutes-${lin}`, 0, 'change', 60);
     expect(textOf(page)).not.toContain('录入原因');
 
-    // 陈二 left early without checking out: the leader corrects the minutes and gives 4 stars.
+    // 陈二 left early without checking out: the leader corrects the minutes and rates 4.
     const chen = rowOf(page, '陈二');
     await emitAt(page, `#record-minutes-${chen}`, 0, 'change', 90);
     await emitAt(page, `#record-rate-${chen}`, 0, 'change', 4);
+    // The service reached 12 recipients: 受益人数 goes with the recording into the brigade's figures.
+    expect(textOf(page)).toContain('受益人数');
+    await emitAt(page, '#record-people-served', 0, 'change', 12);
+    const servedBefore = (
+      await world.ok<{ peopleServed: number }>(
+        'stats',
+        { action: 'brigade', brigadeId: world.brigade.brigadeId },
+        world.leader,
+      )
+    ).peopleServed;
     await tap(page, '#record-submit');
-    await waitForText(page, '已录入 · 60 分钟 · 5 星');
-    expect(textOf(page)).toContain('已录入 · 90 分钟 · 4 星');
+    await waitForText(page, '已录入 · 60 分钟 · 评分 5');
+    const servedAfter = (
+      await world.ok<{ peopleServed: number }>(
+        'stats',
+        { action: 'brigade', brigadeId: world.brigade.brigadeId },
+        world.leader,
+      )
+    ).peopleServed;
+    expect(servedAfter - servedBefore).toBe(12);
+    expect(textOf(page)).toContain('已录入 · 90 分钟 · 评分 4');
     expect(textOf(page)).toContain('已录入 · 缺席');
     expect(textOf(page)).toContain('已全部录入');
+    expect(textOf(page)).not.toContain('受益人数');
 
     expect((await balanceOf(world, 'record-a')).earnedMinutes).toBe(60);
     expect((await balanceOf(world, 'record-b')).earnedMinutes).toBe(90);
@@ -81,14 +100,14 @@ describe('服务情况录入 page (leader)', () => {
     expect(textOf(page)).toContain('请填写调整原因');
     await emitAt(page, '#adjust-reason', 0, 'change', '签退漏扫，实际服务至 10:25');
     await tap(page, '#adjust-save');
-    await waitForText(page, '已录入 · 75 分钟 · 5 星');
+    await waitForText(page, '已录入 · 75 分钟 · 评分 5');
     expect((await balanceOf(world, 'record-a')).balanceMinutes).toBe(75);
     page.detach();
 
     // Reopened later, the roster says who was recorded: nothing is offered for recording twice.
     const again = await recordPage.open({ postId: post.postId });
     await waitForText(again, '已全部录入');
-    expect(textOf(again)).toContain('已录入 · 75 分钟 · 5 星');
+    expect(textOf(again)).toContain('已录入 · 75 分钟 · 评分 5');
     expect(textOf(again)).toContain('已录入 · 缺席');
     expect(textOf(again)).not.toContain('提交录入（');
     expect((await balanceOf(world, 'record-a')).balanceMinutes).toBe(75);
@@ -102,6 +121,10 @@ describe('服务情况录入 page (leader)', () => {
     await waitForText(page, '社区义剪');
     expect(textOf(page)).toContain('服务开始后才能录入');
     expect(textOf(page)).toMatch(/林一.*未签到/);
+    // Nobody is marked absent before the service has even started, and 受益人数 waits for the start too.
+    expect(textOf(page)).not.toContain('将记为缺席');
+    expect(textOf(page)).not.toContain('受益人数');
+    expect(textOf(page)).not.toContain('录入原因');
     const submit = page.querySelector('#record-submit')!;
     expect(submit.dom!.innerHTML).toContain('disabled');
     page.detach();

@@ -45,6 +45,8 @@ Page({
     /** The server said someone is already recorded (the roster does not say who): offer 调整 on every row. */
     offerAdjustAll: false,
     notice: '',
+    /** 受益人数: how many recipients the service reached, entered once per post (0: not entered). */
+    peopleServed: 0,
   },
 
   onLoad(query: Record<string, string | undefined>) {
@@ -62,7 +64,7 @@ Page({
       this,
       () => Promise.all([posts.get({ postId }, { toast: false }), posts.roster({ postId }, { toast: false })]),
       ([post, roster]) => {
-        const rows = toRecordRows(roster.items as RosterWithRecord[], post.startAt, post.endAt);
+        const rows = toRecordRows(roster.items as RosterWithRecord[], post.startAt, post.endAt, Date.now());
         return {
           post: {
             title: post.title,
@@ -103,12 +105,20 @@ Page({
     });
   },
 
+  onPeopleServed(event: { detail: number | string }) {
+    this.setData({ peopleServed: Math.max(0, Math.floor(Number(event.detail) || 0)) });
+  },
+
   async onSubmit() {
     const entries = entriesOf(this.data.rows);
     if (!entries.length || this.data.submitting) return;
     this.setData({ submitting: true, notice: '' });
     try {
-      const result = await timebank.record({ postId: this.data.postId, entries }, { toast: false });
+      const { postId, peopleServed } = this.data;
+      const result = await timebank.record(
+        { postId, entries, ...(peopleServed > 0 ? { peopleServed } : {}) },
+        { toast: false },
+      );
       const update: Record<string, unknown> = { submitting: false, pending: 0 };
       this.data.rows.forEach((row, i) => {
         if (row.recorded) return;

@@ -21,10 +21,12 @@ export interface RecordRow {
   checkedIn: boolean;
   /** The post's length in minutes. */
   capMinutes: number;
+  /** Whether the service has started: before it nothing is recorded, so no reason is asked. */
+  started: boolean;
   reason: string;
   /** Shown: minutes beyond the post's length, or no check-in. */
   needsReason: boolean;
-  /** Set once recorded: `已录入 · 60 分钟 · 5 星` or `已录入 · 缺席`. */
+  /** Set once recorded: `已录入 · 60 分钟 · 评分 5` or `已录入 · 缺席`. */
   recorded: string;
 }
 
@@ -40,7 +42,8 @@ export function defaultMinutes(entry: RosterEntry, startAt: number, endAt: numbe
 }
 
 export function recordedText(r: RecordedState): string {
-  return r.status === 'absent' ? '已录入 · 缺席' : `已录入 · ${r.minutes} 分钟 · ${r.rating ?? '-'} 星`;
+  // A rating, not a star level (星级 is the volunteer's level): `评分 4`.
+  return r.status === 'absent' ? '已录入 · 缺席' : `已录入 · ${r.minutes} 分钟 · 评分 ${r.rating ?? '-'}`;
 }
 
 function attendanceOf(entry: RosterEntry): string {
@@ -50,11 +53,14 @@ function attendanceOf(entry: RosterEntry): string {
 }
 
 /** A reason is required beyond the post's length or without a check-in (the server enforces it too). */
-export const needsReason = (r: Pick<RecordRow, 'absent' | 'checkedIn' | 'minutes' | 'capMinutes'>) =>
-  !r.absent && (!r.checkedIn || r.minutes > r.capMinutes);
+export const needsReason = (r: Pick<RecordRow, 'absent' | 'checkedIn' | 'minutes' | 'capMinutes' | 'started'>) =>
+  r.started && !r.absent && (!r.checkedIn || r.minutes > r.capMinutes);
 
-/** Confirmed attendees only; the defaults: checked-in overlap, 5 stars, absent when never checked in. */
-export function toRecordRows(items: RosterWithRecord[], startAt: number, endAt: number): RecordRow[] {
+/**
+ * Confirmed attendees only, starting from the check-in facts: the checked-in overlap, a rating of 5, and absent only
+ * when the service has ended (`now` ≥ end) without a check-in — before that nobody is marked absent.
+ */
+export function toRecordRows(items: RosterWithRecord[], startAt: number, endAt: number, now: number): RecordRow[] {
   return items
     .filter((e) => e.status === 'confirmed')
     .map((e) => {
@@ -68,10 +74,11 @@ export function toRecordRows(items: RosterWithRecord[], startAt: number, endAt: 
         defaultMinutes: minutes,
         minutes: e.record ? e.record.minutes : minutes,
         rating: e.record?.rating ?? 5,
-        absent: e.record ? e.record.status === 'absent' : !e.checkinAt,
+        absent: e.record ? e.record.status === 'absent' : !e.checkinAt && now >= endAt,
         recorded: e.record ? recordedText(e.record) : '',
         checkedIn: !!e.checkinAt,
         capMinutes,
+        started: now >= startAt,
         reason: '',
         needsReason: false,
       };
