@@ -1,10 +1,24 @@
 /** Cloud function `posts`: parse → authorize → route. Rules and data access live in server/. */
 import { defineFunction } from '../../server/handler';
 import { checkin, checkinCode, checkout, roster } from '../../server/posts/attendance';
-import { get, list, mine } from '../../server/posts/browse';
+import { get, list, mine, ofBrigade } from '../../server/posts/browse';
 import { cancel, create, update } from '../../server/posts/manage';
 import { signup, withdraw } from '../../server/posts/signup';
 
 export const main = defineFunction('posts', {
-  actions: { create, update, cancel, list, get, signup, withdraw, mine, roster, checkinCode, checkin, checkout },
+  actions: {
+    create,
+    update,
+    cancel,
+    list,
+    get,
+    signup,
+    withdraw,
+    mine,
+    ofBrigade,
+    roster,
+    checkinCode,
+    checkin,
+    checkout,
+  },
 });

@@ -9,6 +9,7 @@ export const posts = service('posts', {
   signup: true,
   withdraw: true,
   mine: true,
+  ofBrigade: true,
   roster: true,
   checkinCode: true,
   checkin: true,

@@ -1,7 +1,15 @@
-/** posts.list / get / mine — upcoming recruitment, soonest or nearest first; a post with my sign-up; my sign-ups. */
-import type { ListPostsRequest } from '../../typings/api/posts';
+/**
+ * posts.list / get / mine / ofBrigade — upcoming recruitment, soonest or nearest first; a post with my sign-up; my
+ * sign-ups; a brigade's posts in one state for its leaders (大队工作台).
+ */
+import {
+  BRIGADE_POST_STATES,
+  type BrigadePost,
+  type BrigadePostsRequest,
+  type ListPostsRequest,
+} from '../../typings/api/posts';
 import type { Page, PageRequest, Post, Signup } from '../../typings/entities';
-import { leads } from '../brigades/access';
+import { leads, requireLeaderOf } from '../brigades/access';
 import { invalid } from '../errors';
 import type { Action } from '../handler';
 import { pageOf, pageSizeOf } from '../paging';
@@ -10,6 +18,7 @@ import * as posts from '../repos/posts';
 import * as signups from '../repos/signups';
 import { findByOpenidWithSignup } from '../repos/volunteers';
 import { distanceMetres } from '../rules/posts';
+import { id, oneOf, page, z } from '../schema';
 import { loadPost } from './access';
 import { listInput, mineInput, postIdInput } from './schema';
 
@@ -81,6 +90,31 @@ export const mine: Action<PageRequest & { past?: boolean }, Page<Post & { mySign
         const post = byId.get(s.postId);
         return post ? [{ ...posts.toPost(post), mySignup: signups.toSignup(s) }] : [];
       }),
+      ...(nextCursor ? { nextCursor } : {}),
+    };
+  },
+};
+
+const ofBrigadeInput = z.object({
+  brigadeId: id('大队'),
+  state: oneOf('活动状态', BRIGADE_POST_STATES),
+  ...page,
+});
+
+export const ofBrigade: Action<BrigadePostsRequest, Page<BrigadePost>> = {
+  // hq need not be registered; requireLeaderOf checks the brigade.
+  access: 'anyone',
+  input: ofBrigadeInput,
+  async run(input, ctx) {
+    await requireLeaderOf(ctx, input.brigadeId, true);
+    const size = pageSizeOf(input.pageSize);
+    const rows = await posts.ofBrigade(input.brigadeId, input.state, Date.now(), size, input.cursor);
+    const { items, nextCursor } = pageOf(rows, size, 'startAt');
+    return {
+      items: items.map((p) => ({
+        ...posts.toPost(p),
+        ...(p.recordedCount !== undefined ? { recordedCount: p.recordedCount } : {}),
+      })),
       ...(nextCursor ? { nextCursor } : {}),
     };
   },

@@ -1,5 +1,6 @@
 /** Data access for the `posts` collection. Counters change only through conditional atomic updates. */
 import { _, db, first, rows } from '../cloud';
+import type { BrigadePostState } from '../../typings/api/posts';
 import type { Post } from '../../typings/entities';
 import { after, where } from '../paging';
 import { collectionIn, type Transaction } from '../transaction';
@@ -178,4 +179,42 @@ export async function findForSignup(
   if (list.length === 0) return {};
   const { clashes, memberships, ...post } = list[0];
   return { post, clash: clashes[0], membership: memberships[0] };
+}
+
+// ---- the leaders' workbench ----
+
+/** A post with how many of its attendees are recorded (ended posts only). */
+export type PostWithRecords = PostDoc & { recordedCount?: number };
+
+/** One page + 1 of a brigade's published posts in a state at `now` (see BRIGADE_POST_STATES), in one request. */
+export async function ofBrigade(
+  brigadeId: string,
+  state: BrigadePostState,
+  now: number,
+  pageSize: number,
+  cursor?: string,
+): Promise<PostWithRecords[]> {
+  const base = { brigadeId, status: 'published' };
+  if (state === 'upcoming' || state === 'ongoing') {
+    const started = state === 'upcoming' ? { startAt: _.gt(now) } : { startAt: _.lte(now), endAt: _.gt(now) };
+    return rows<PostDoc>(
+      posts()
+        .where(where({ ...base, ...started }, after('startAt', 'asc', cursor)))
+        .orderBy('startAt', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(pageSize + 1),
+    );
+  }
+  // Ended with nobody confirmed: nothing to record, so in neither list.
+  const ended = { ...base, endAt: _.lte(now), confirmedCount: _.gt(0) };
+  const recorded = state === 'recorded' ? _.not(_.size(0)) : _.size(0);
+  const { list } = (await posts()
+    .aggregate()
+    .match(where(ended, after('startAt', 'desc', cursor)))
+    .lookup({ from: 'service_records', localField: '_id', foreignField: 'postId', as: 'records' })
+    .match({ records: recorded })
+    .sort({ startAt: -1, _id: -1 })
+    .limit(pageSize + 1)
+    .end()) as { list: (PostDoc & { records: unknown[] })[] };
+  return list.map(({ records, ...post }) => ({ ...post, recordedCount: records.length }));
 }

@@ -75,6 +75,7 @@ const CALLS: Calls = {
     signup: ['vol', (w) => ({ postId: w.spare.postId })],
     withdraw: ['vol', (w) => ({ postId: w.spare.postId })],
     mine: ['vol', () => ({})],
+    ofBrigade: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId, state: 'recorded' })],
     roster: ['leader', (w) => ({ postId: w.post.postId })],
     checkinCode: ['leader', (w) => ({ postId: w.post.postId })],
     checkin: ['vol', (w) => ({ postId: w.post.postId, code: w.code })],

@@ -34,6 +34,21 @@ export interface ListPostsRequest extends PageRequest {
   lng?: number;
 }
 
+/**
+ * A brigade's posts as its leaders work them (大队工作台): not started; started and not ended; ended with confirmed
+ * sign-ups and nothing recorded yet; ended with at least one attendee recorded. Cancelled posts are in none.
+ */
+export const BRIGADE_POST_STATES = ['upcoming', 'ongoing', 'unrecorded', 'recorded'] as const;
+export type BrigadePostState = (typeof BRIGADE_POST_STATES)[number];
+
+export interface BrigadePostsRequest extends PageRequest {
+  brigadeId: string;
+  state: BrigadePostState;
+}
+
+/** A post of the workbench; ended posts carry how many attendees are recorded. */
+export type BrigadePost = Post & { recordedCount?: number };
+
 export interface SignupResponse {
   status: SignupStatus;
   /** 1-based waitlist position. */
@@ -61,6 +76,11 @@ export interface PostsApi {
   signup: { req: { postId: string }; res: SignupResponse };
   withdraw: { req: { postId: string }; res: SignupResponse };
   mine: { req: PageRequest & { past?: boolean }; res: Page<Post & { mySignup: Signup }> };
+  /**
+   * The brigade's posts in one state, for its leaders and hq (PERMISSION_DENIED otherwise): upcoming and ongoing
+   * soonest first, ended ones latest first.
+   */
+  ofBrigade: { req: BrigadePostsRequest; res: Page<BrigadePost> };
   roster: { req: { postId: string }; res: { items: RosterEntry[] } };
   checkinCode: { req: { postId: string }; res: { code: string; expiresAt: number } };
   /**
