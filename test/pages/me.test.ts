@@ -99,11 +99,37 @@ describe('我的 page', () => {
     page.detach();
   });
 
+  it('shows a leader the 大队工作台, whose entries open the workbench and 队员管理', async () => {
+    openid = 'page-test-leader';
+    const leader = (await register(cloud, openid)) as Envelope<{ cardNo: string }>;
+    const brigade = (await cloud.call(
+      'brigades',
+      { action: 'create', name: '石岐博爱大队', town: '石岐区', joinMode: 'open' },
+      HQ,
+    )) as Envelope<{ brigadeId: string }>;
+    if (!leader.ok || !brigade.ok) throw new Error('setup failed');
+    await cloud.call(
+      'brigades',
+      { action: 'setLeader', brigadeId: brigade.data.brigadeId, cardNo: leader.data.cardNo },
+      HQ,
+    );
+    const page = await mePage.open();
+    await waitForText(page, '大队工作台');
+    const opened: string[] = [];
+    for (const id of ['#me-leader-workbench', '#me-leader-members']) {
+      await tapCell(page, id);
+      opened.push((wxCalls.at(-1)?.args as { url: string }).url);
+    }
+    expect(opened).toEqual(['/leader/pages/workbench/index', '/leader/pages/members/index']);
+    page.detach();
+  });
+
   it('shows a volunteer without hq no 总队工作台', async () => {
     openid = 'page-test-registered';
     const page = await mePage.open();
     await waitForText(page, '义工证号');
     expect(textOf(page)).not.toContain('总队工作台');
+    expect(textOf(page)).not.toContain('大队工作台');
     page.detach();
   });
 

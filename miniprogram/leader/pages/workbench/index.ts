@@ -1,0 +1,69 @@
+import type { BrigadePost, BrigadePostState } from '../../../typings/index';
+import { posts } from '../../../services/index';
+import { loadPaged, pagedList } from '../../../utils/paged';
+import { TABS, toRow, type WorkbenchRow } from './view';
+
+const PAGE_SIZE = 20;
+
+/** 大队工作台: the brigade's services in each state with roster, check-in code and recording, and the tools. */
+Page({
+  ...pagedList,
+
+  data: {
+    brigadeId: '',
+    tabs: TABS,
+    tab: 'upcoming' as BrigadePostState,
+    empty: TABS[0].empty,
+    items: [] as WorkbenchRow[],
+    loading: false,
+    error: '',
+    nextCursor: '',
+    loadingMore: false,
+  },
+
+  onLoad(query: Record<string, string | undefined>) {
+    this.setData({ brigadeId: query.brigadeId ?? '' });
+  },
+
+  onShow() {
+    // Back from 录入 or 发布招募: the lists may have changed.
+    if (this.data.brigadeId && this.data.items.length) void this.load(false, true);
+  },
+
+  onBrigade(event: { detail: { brigadeId: string } }) {
+    this.setData({ brigadeId: event.detail.brigadeId });
+    void this.load();
+  },
+
+  onTab(event: { currentTarget: { dataset: { name: BrigadePostState } } }) {
+    const tab = event.currentTarget.dataset.name;
+    if (tab === this.data.tab) return;
+    this.setData({ tab, empty: TABS.find((t) => t.name === tab)?.empty ?? '' });
+    void this.load();
+  },
+
+  async load(more = false, keepItems = false) {
+    const { brigadeId, tab } = this.data;
+    if (!brigadeId) return;
+    await loadPaged(
+      this,
+      (cursor) =>
+        posts.ofBrigade(
+          { brigadeId, state: tab, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+          { toast: false },
+        ),
+      (post: BrigadePost) => toRow(post, tab),
+      { more, keepItems },
+    );
+  },
+
+  onTool(event: { currentTarget: { dataset: { page: string } } }) {
+    wx.navigateTo({ url: `/leader/pages/${event.currentTarget.dataset.page}/index?brigadeId=${this.data.brigadeId}` });
+  },
+
+  onPost(event: { currentTarget: { dataset: { id: string; page: string } } }) {
+    const { id, page } = event.currentTarget.dataset;
+    const url = page === 'post' ? `/pages/post/index?postId=${id}` : `/leader/pages/${page}/index?postId=${id}`;
+    wx.navigateTo({ url });
+  },
+});
