@@ -109,6 +109,13 @@ export const SCENARIOS = {
     ...states('volunteer'),
   ],
   'pages/my-data/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
+  'leader/pages/workbench/index': [
+    { name: 'upcoming', identity: 'leader' },
+    { name: 'ongoing', identity: 'leader', taps: ['.segment__item:nth-child(2)'] },
+    { name: 'unrecorded', identity: 'leader', taps: ['.segment__item:nth-child(3)'] },
+    { name: 'recorded', identity: 'leader', taps: ['.segment__item:nth-child(4)'] },
+    ...states('leader'),
+  ],
 };
 
 /** The default identity of a page: by its package. */
