@@ -13,6 +13,16 @@ const titles = async (state: string, openid = 'leader', brigadeId = w.brigade.br
     (p) => `${p.title}${p.recordedCount !== undefined ? `:${p.recordedCount}` : ''}`,
   );
 
+/** The leader records one attendee of a post as absent: the post then counts as recorded. */
+const recordAbsent = (title: string, openid: string) =>
+  ok(
+    w.cloud,
+    'timebank',
+    'record',
+    { postId: posts[title].postId, entries: [{ volunteerId: w.people[openid].volunteerId, absent: true }] },
+    'leader',
+  );
+
 beforeAll(async () => {
   w = await postsWorld();
   await w.register('vol-a', { name: '义工甲' });
@@ -38,13 +48,7 @@ beforeAll(async () => {
   await make('夜间巡逻服务', 9, 12);
   await make('周末环保宣传', 30, 32);
   await w.at(NOW + 10 * HOUR);
-  await ok(
-    w.cloud,
-    'timebank',
-    'record',
-    { postId: posts['午间助餐服务'].postId, entries: [{ volunteerId: w.people['vol-a'].volunteerId, absent: true }] },
-    'leader',
-  );
+  await recordAbsent('午间助餐服务', 'vol-a');
 });
 afterAll(() => w.cloud.stop());
 
@@ -56,7 +60,7 @@ describe('posts.ofBrigade', () => {
     expect(await titles('recorded')).toEqual(['午间助餐服务:1']);
   });
 
-  it('lets hq read any brigade, and refuses a volunteer who does not lead it', async () => {
+  it('lets hq read any brigade, and refuses a volunteer or the leader of another brigade', async () => {
     expect(await titles('recorded', HQ)).toEqual(['午间助餐服务:1']);
     const denied = await fails(
       w.cloud,
@@ -67,6 +71,15 @@ describe('posts.ofBrigade', () => {
     );
     expect(denied).toMatchObject({ code: 'PERMISSION_DENIED', message: '仅该大队的负责人可以进行此操作' });
     expect(await titles('upcoming', HQ, other.brigadeId)).toEqual([]);
+    await ok(w.cloud, 'brigades', 'setLeader', { brigadeId: other.brigadeId, cardNo: w.people['vol-b'].cardNo }, HQ);
+    const otherLeader = await fails(
+      w.cloud,
+      'posts',
+      'ofBrigade',
+      { brigadeId: w.brigade.brigadeId, state: 'ongoing' },
+      'vol-b',
+    );
+    expect(otherLeader.code).toBe('PERMISSION_DENIED');
   });
 
   it('refuses an unknown state with a Chinese message', async () => {
@@ -76,13 +89,7 @@ describe('posts.ofBrigade', () => {
   });
 
   it('pages ended posts latest first, one page at a time', async () => {
-    await ok(
-      w.cloud,
-      'timebank',
-      'record',
-      { postId: posts['早场敬老探访'].postId, entries: [{ volunteerId: w.people['vol-b'].volunteerId, absent: true }] },
-      'leader',
-    );
+    await recordAbsent('早场敬老探访', 'vol-b');
     const req = { brigadeId: w.brigade.brigadeId, state: 'recorded', pageSize: 1 };
     const first = await ok<Page<BrigadePost>>(w.cloud, 'posts', 'ofBrigade', req, 'leader');
     expect(first.items.map((p) => p.title)).toEqual(['午间助餐服务']);
