@@ -1,5 +1,5 @@
 /** posts.list / get / mine — upcoming recruitment, soonest or nearest first; a post with my sign-up; my sign-ups. */
-import type { ListPostsRequest } from '../../typings/api/posts';
+import type { ListPostsRequest, PostDetailResponse } from '../../typings/api/posts';
 import type { Page, PageRequest, Post, Signup } from '../../typings/entities';
 import { leads } from '../brigades/access';
 import { invalid } from '../errors';
@@ -7,6 +7,7 @@ import type { Action } from '../handler';
 import { pageOf, pageSizeOf } from '../paging';
 import { findById as findBrigade } from '../repos/brigades';
 import * as posts from '../repos/posts';
+import type { RecordDoc } from '../repos/records';
 import * as signups from '../repos/signups';
 import { findByOpenidWithSignup } from '../repos/volunteers';
 import { distanceMetres } from '../rules/posts';
@@ -46,12 +47,12 @@ export const list: Action<ListPostsRequest, Page<Post>> = {
   },
 };
 
-export const get: Action<{ postId: string }, Post & { mySignup?: Signup; iLead: boolean }> = {
+export const get: Action<{ postId: string }, PostDetailResponse> = {
   access: 'anyone',
   input: postIdInput,
   async run(input, ctx) {
-    // Two requests: the post, and the caller's volunteer with their sign-up for it and its waitlist place.
-    const [post, { volunteer, signup, position }] = await Promise.all([
+    // Two requests: the post, and the caller's volunteer with their sign-up, its waitlist place and their record.
+    const [post, { volunteer, signup, position, record }] = await Promise.all([
       loadPost(input.postId),
       findByOpenidWithSignup(ctx.openid, input.postId),
     ]);
@@ -62,10 +63,17 @@ export const get: Action<{ postId: string }, Post & { mySignup?: Signup; iLead: 
     return {
       ...posts.toPost(post),
       ...(signup ? { mySignup: signups.toSignup(signup, position) } : {}),
+      ...(record ? { myRecord: attendanceOf(record) } : {}),
       iLead: brigade ? leads(brigade, volunteer) : !!volunteer.roles?.brigades[post.brigadeId]?.leader,
     };
   },
 };
+
+const attendanceOf = (r: RecordDoc) => ({
+  status: r.status,
+  minutes: r.minutes,
+  ...(r.rating !== undefined ? { rating: r.rating } : {}),
+});
 
 export const mine: Action<PageRequest & { past?: boolean }, Page<Post & { mySignup: Signup }>> = {
   access: 'volunteer',
