@@ -47,6 +47,7 @@ describe('招募详情 states', () => {
     expect(textOf(page)).not.toContain('人已报名');
     expect(page.querySelector('#post-signup')).toBeFalsy();
     expect(textOf(page.querySelector('#post-done')!)).toBe('已结束');
+    expect(textOf(page.querySelector('#post-earned')!)).toBe('服务时长待负责人录入');
     page.detach();
   });
 

@@ -53,9 +53,9 @@ export function stateOf(post: PostDetail, now: number): Pick<PostView, 'state' |
   if (record) return { state: '已录入：缺席', stateType: 'recorded', earned: '记为缺席，未计时长' };
   if (post.status === 'cancelled') return { state: '', stateType: 'ended', earned: '' };
   if (now < post.startAt) return { state: '未开始', stateType: 'upcoming', earned: '' };
-  return now < post.endAt
-    ? { state: '进行中', stateType: 'ongoing', earned: '' }
-    : { state: '已结束', stateType: 'ended', earned: '' };
+  if (now < post.endAt) return { state: '进行中', stateType: 'ongoing', earned: '' };
+  const served = post.mySignup?.status === 'confirmed';
+  return { state: '已结束', stateType: 'ended', earned: served ? '服务时长待负责人录入' : '' };
 }
 
 export function requirementsOf(post: Post): string[] {
