@@ -1,9 +1,8 @@
 // 招募详情 in every state: before the start, under way, ended, and recorded with what the volunteer earned.
-import type { Post, Profile } from '../../typings/index';
+import type { Profile } from '../../typings/index';
 import { loadPage, textOf, waitForText } from '../helpers/page';
 import { HOUR, postsWorld, type PostsWorld } from './posts-world';
-
-const DAY = 24 * HOUR;
+import { DAY, pastPost, recordWithoutCheckin } from './past-post';
 
 describe('招募详情 states', () => {
   let world: PostsWorld;
@@ -15,15 +14,6 @@ describe('招募详情 states', () => {
     volunteer = await world.register('states-v', '郑五');
   });
   afterAll(() => world.stop());
-
-  /** A post that started `ago` before now (real time, as the page sees it), signed up by the volunteer. */
-  async function pastPost(title: string, ago: number, length = 2 * HOUR): Promise<Post> {
-    world.cloud.clock.set(Date.now() - ago - 48 * HOUR);
-    const post = await world.post({ title, quota: 3 });
-    await world.ok('posts', { action: 'signup', postId: post.postId }, 'states-v');
-    world.cloud.clock.set(post.startAt + length + HOUR);
-    return post;
-  }
 
   it('before the start: 未开始, the quota and the sign-up button', async () => {
     world.cloud.clock.set(Date.now());
@@ -38,7 +28,7 @@ describe('招募详情 states', () => {
   });
 
   it('ended two weeks ago: 已结束, no quota left and no green 已报名', async () => {
-    const post = await pastPost('河涌清洁行动', 14 * DAY);
+    const post = await pastPost(world, 'states-v', '河涌清洁行动', 14 * DAY);
     world.actAs('states-v');
     const page = await postPage.open({ postId: post.postId });
     await waitForText(page, '河涌清洁行动');
@@ -52,16 +42,8 @@ describe('招募详情 states', () => {
   });
 
   it('recorded: 已录入 with the hours and the rating the volunteer got', async () => {
-    const post = await pastPost('长者生日会', 3 * DAY);
-    await world.ok(
-      'timebank',
-      {
-        action: 'record',
-        postId: post.postId,
-        entries: [{ volunteerId: volunteer.volunteerId, minutes: 90, rating: 4, reason: '现场未扫码签到' }],
-      },
-      world.leader,
-    );
+    const post = await pastPost(world, 'states-v', '长者生日会', 3 * DAY);
+    await recordWithoutCheckin(world, post, volunteer.volunteerId, 90, 4);
     world.actAs('states-v');
     const page = await postPage.open({ postId: post.postId });
     await waitForText(page, '长者生日会');

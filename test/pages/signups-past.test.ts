@@ -1,9 +1,8 @@
 // 我的报名 › 已结束: each past service shows what the person earned instead of the sign-up bar.
-import type { Post, Profile } from '../../typings/index';
+import type { Profile } from '../../typings/index';
 import { loadPage, tap, textOf, waitForText } from '../helpers/page';
-import { HOUR, postsWorld, type PostsWorld } from './posts-world';
-
-const DAY = 24 * HOUR;
+import { postsWorld, type PostsWorld } from './posts-world';
+import { DAY, pastPost, recordWithoutCheckin } from './past-post';
 
 describe('我的报名 past services', () => {
   let world: PostsWorld;
@@ -16,27 +15,10 @@ describe('我的报名 past services', () => {
   });
   afterAll(() => world.stop());
 
-  /** A 2-hour post that started `ago` before now (real time, as the page sees it), signed up by the volunteer. */
-  async function pastPost(title: string, ago: number): Promise<Post> {
-    world.cloud.clock.set(Date.now() - ago - 48 * HOUR);
-    const post = await world.post({ title, quota: 3 });
-    await world.ok('posts', { action: 'signup', postId: post.postId }, 'past-v');
-    world.cloud.clock.set(post.endAt + HOUR);
-    return post;
-  }
-
   it('shows 获得 N 小时 for a recorded service and 暂未录入时长 for one not yet recorded, no sign-up bars', async () => {
-    const recorded = await pastPost('社区义剪', 5 * DAY);
-    await world.ok(
-      'timebank',
-      {
-        action: 'record',
-        postId: recorded.postId,
-        entries: [{ volunteerId: volunteer.volunteerId, minutes: 90, rating: 5, reason: '现场未扫码签到' }],
-      },
-      world.leader,
-    );
-    await pastPost('防汛物资清点', 2 * DAY);
+    const recorded = await pastPost(world, 'past-v', '社区义剪', 5 * DAY);
+    await recordWithoutCheckin(world, recorded, volunteer.volunteerId, 90, 5);
+    await pastPost(world, 'past-v', '防汛物资清点', 2 * DAY);
     world.cloud.clock.set(Date.now());
 
     world.actAs('past-v');
