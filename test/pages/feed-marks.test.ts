@@ -1,4 +1,4 @@
-// 首页 招募 as a volunteer: the cards of posts I signed up for say so (已报名 / 候补中).
+// 首页 招募 as a volunteer: the cards of posts I signed up for say so (已报名 / 候补第 N 位).
 import { loadPage, textOf, waitFor, waitForText, type RenderedPage } from '../helpers/page';
 import { HOUR, postsWorld, type PostsWorld } from './posts-world';
 
@@ -28,11 +28,11 @@ describe('my sign-ups on the feed', () => {
   });
   afterAll(() => world.stop());
 
-  it('marks the posts I signed up for: 已报名 and 候补中, the others keep their category', async () => {
+  it('marks the posts I signed up for: 已报名 and 候补第1位, the others keep their category', async () => {
     world.actAs('marks-v');
     const page = await feedPage.open();
     await waitForText(page, '公园捡拾垃圾');
-    await waitFor(page, () => tagAfter(page, '爱心献血').startsWith('候补中'), { what: '候补中' });
+    await waitFor(page, () => tagAfter(page, '爱心献血') === '候补第1位', { what: '候补第1位' });
     expect(tagAfter(page, '图书馆导读')).toMatch(/^已报名/);
     expect(tagAfter(page, '公园捡拾垃圾')).toMatch(/^探访慰问/);
     page.detach();

@@ -2,7 +2,7 @@ import Toast from '@vant/weapp/toast/toast';
 import { messageOf, posts, volunteers } from '../../services/index';
 import { PAGE_SIZE_MAX, type Post } from '../../typings/index';
 import { toPostCardView, type PostCardView } from '../../components/post-card/view';
-import { markOf, type SignupMark } from './marks';
+import { markOf, withPlaces, type SignupMark } from './marks';
 import { NEAR, categoryChips, emptyText, listRequest, placeChips, type Location } from './filters';
 
 const PAGE_SIZE = 20;
@@ -83,7 +83,7 @@ Page({
     try {
       const mine = await posts.mine({ pageSize: MARKED }, { toast: false });
       this.marks = new Map(
-        mine.items.flatMap((p) => {
+        (await withPlaces(mine.items)).flatMap((p) => {
           const mark = markOf(p.mySignup);
           return mark ? [[p.postId, mark] as const] : [];
         }),
@@ -94,8 +94,9 @@ Page({
     const update: Record<string, unknown> = {};
     this.data.cards.forEach((card, i) => {
       const mark = this.marks.get(card.postId);
-      if (mark?.badge !== card.badge)
-        update[`cards[${i}]`] = { ...card, badge: mark?.badge, badgeType: mark?.badgeType };
+      if ((mark?.badge ?? '') !== (card.badge ?? '')) {
+        update[`cards[${i}]`] = { ...card, badge: mark?.badge ?? '', badgeType: mark?.badgeType ?? 'default' };
+      }
     });
     if (Object.keys(update).length) this.setData(update);
   },
