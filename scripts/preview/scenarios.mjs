@@ -142,3 +142,6 @@ export function scenariosFor(page, table = SCENARIOS, refs = {}) {
 export function shotName(page, scenario) {
   return `${page.replace(/\//g, '_')}.${scenario}.png`;
 }
+
+// Services in every state: a service that ended and was recorded, as the volunteer who served (已录入 N 小时).
+SCENARIOS['pages/post/index'].push({ name: 'served', identity: 'volunteer', query: { postId: '{servedPost}' } });

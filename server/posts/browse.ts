@@ -1,12 +1,13 @@
 /**
- * posts.list / get / mine / ofBrigade — upcoming recruitment, soonest or nearest first; a post with my sign-up; my
- * sign-ups; a brigade's posts in one state for its leaders (大队工作台).
+ * posts.list / get / mine / ofBrigade — upcoming recruitment, soonest or nearest first; a post with my sign-up and
+ * record; my sign-ups; a brigade's posts in one state for its leaders (大队工作台).
  */
 import {
   BRIGADE_POST_STATES,
   type BrigadePost,
   type BrigadePostsRequest,
   type ListPostsRequest,
+  type PostDetailResponse,
 } from '../../typings/api/posts';
 import type { Page, PageRequest, Post, Signup } from '../../typings/entities';
 import { leads, requireLeaderOf } from '../brigades/access';
@@ -15,6 +16,7 @@ import type { Action } from '../handler';
 import { pageOf, pageSizeOf } from '../paging';
 import { findById as findBrigade } from '../repos/brigades';
 import * as posts from '../repos/posts';
+import type { RecordDoc } from '../repos/records';
 import * as signups from '../repos/signups';
 import { findByOpenidWithSignup } from '../repos/volunteers';
 import { distanceMetres } from '../rules/posts';
@@ -55,12 +57,12 @@ export const list: Action<ListPostsRequest, Page<Post>> = {
   },
 };
 
-export const get: Action<{ postId: string }, Post & { mySignup?: Signup; iLead: boolean }> = {
+export const get: Action<{ postId: string }, PostDetailResponse> = {
   access: 'anyone',
   input: postIdInput,
   async run(input, ctx) {
-    // Two requests: the post, and the caller's volunteer with their sign-up for it and its waitlist place.
-    const [post, { volunteer, signup, position }] = await Promise.all([
+    // Two requests: the post, and the caller's volunteer with their sign-up, its waitlist place and their record.
+    const [post, { volunteer, signup, position, record }] = await Promise.all([
       loadPost(input.postId),
       findByOpenidWithSignup(ctx.openid, input.postId),
     ]);
@@ -71,10 +73,17 @@ export const get: Action<{ postId: string }, Post & { mySignup?: Signup; iLead: 
     return {
       ...posts.toPost(post),
       ...(signup ? { mySignup: signups.toSignup(signup, position) } : {}),
+      ...(record ? { myRecord: attendanceOf(record) } : {}),
       iLead: brigade ? leads(brigade, volunteer) : !!volunteer.roles?.brigades[post.brigadeId]?.leader,
     };
   },
 };
+
+const attendanceOf = (r: RecordDoc) => ({
+  status: r.status,
+  minutes: r.minutes,
+  ...(r.rating !== undefined ? { rating: r.rating } : {}),
+});
 
 export const mine: Action<PageRequest & { past?: boolean }, Page<Post & { mySignup: Signup }>> = {
   access: 'volunteer',

@@ -115,3 +115,13 @@ export const servedIn = (range: Range, afterId: string | undefined, size: number
 
 /** The first or last service date of a record. */
 export const serviceDateEdge = (dir: 'asc' | 'desc') => edgeOf(records(), 'serviceDate', dir);
+
+/** A `lookup` that joins to a volunteer (`_id`) their record of one post (at most one document). */
+export function mineLookup(postId: string, as: string): object {
+  return {
+    from: 'service_records',
+    let: { volunteerId: '$_id' },
+    pipeline: [{ $match: { postId, $expr: { $eq: ['$volunteerId', '$$volunteerId'] } } }, { $limit: 1 }],
+    as,
+  };
+}

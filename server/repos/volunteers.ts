@@ -3,6 +3,7 @@ import { _, db, first, rows } from '../cloud';
 import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
 import type { MembershipStatus, Profile } from '../../typings/entities';
+import { mineLookup as recordLookup, type RecordDoc } from './records';
 import { mineLookup, placeOf, type SignupDoc, type SignupWithAhead } from './signups';
 
 /** A volunteer as stored: the contract's Profile keyed by `_id`, contact data encrypted, with the service figures. */
@@ -169,14 +170,16 @@ export const firstRegisteredAt = () => edgeOf(volunteers(), 'registeredAt', 'asc
 export async function findByOpenidWithSignup(
   openid: string,
   postId: string,
-): Promise<{ volunteer?: VolunteerDoc; signup?: SignupDoc; position?: number }> {
+): Promise<{ volunteer?: VolunteerDoc; signup?: SignupDoc; position?: number; record?: RecordDoc }> {
   const { list } = (await volunteers()
     .aggregate()
     .match({ openid })
     .limit(1)
     .lookup(mineLookup(postId, 'signups'))
-    .end()) as { list: (VolunteerDoc & { signups: SignupWithAhead[] })[] };
+    .lookup(recordLookup(postId, 'records'))
+    .end()) as { list: (VolunteerDoc & { signups: SignupWithAhead[]; records?: RecordDoc[] })[] };
   if (list.length === 0) return {};
-  const { signups, ...volunteer } = list[0];
-  return { volunteer, ...(signups.length > 0 ? placeOf(signups[0]) : {}) };
+  const { signups, records, ...volunteer } = list[0];
+  const record = records?.[0];
+  return { volunteer, ...(signups.length > 0 ? placeOf(signups[0]) : {}), ...(record ? { record } : {}) };
 }

@@ -54,6 +54,16 @@ export interface SignupResponse {
   position?: number;
 }
 
+/** What the leader recorded for one attendee (服务情况录入): absent, or minutes with a 1–5 rating. */
+export interface AttendanceRecord {
+  status: 'attended' | 'absent';
+  minutes: number;
+  rating?: number;
+}
+
+/** A post as the caller sees it: their sign-up, and once recorded what they earned. */
+export type PostDetailResponse = Post & { mySignup?: Signup; myRecord?: AttendanceRecord; iLead: boolean };
+
 export interface RosterEntry {
   volunteerId: string;
   name: string;
@@ -63,7 +73,7 @@ export interface RosterEntry {
   checkinAt?: number;
   checkoutAt?: number;
   /** What the leader recorded for this attendee (服务情况录入), once recorded. */
-  record?: { status: 'attended' | 'absent'; minutes: number; rating?: number };
+  record?: AttendanceRecord;
 }
 
 export interface PostsApi {
@@ -71,7 +81,7 @@ export interface PostsApi {
   update: { req: UpdatePostRequest; res: Post };
   cancel: { req: { postId: string; reason: string }; res: Post };
   list: { req: ListPostsRequest; res: Page<Post> };
-  get: { req: { postId: string }; res: Post & { mySignup?: Signup; iLead: boolean } };
+  get: { req: { postId: string }; res: PostDetailResponse };
   signup: { req: { postId: string }; res: SignupResponse };
   withdraw: { req: { postId: string }; res: SignupResponse };
   mine: { req: PageRequest & { past?: boolean }; res: Page<Post & { mySignup: Signup }> };

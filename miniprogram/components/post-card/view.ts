@@ -21,6 +21,10 @@ export interface PostCardView {
   /** The caller's state on lists of their own sign-ups (已报名, 候补第2位 …), shown instead of the category. */
   badge?: string;
   badgeType?: 'success' | 'warning' | 'danger' | 'default';
+  /** Shown instead of the sign-up bar once a service is over: 获得 1.5 小时, 暂未录入时长 … */
+  note?: string;
+  /** The note is what the person earned (highlighted). */
+  earned?: boolean;
 }
 
 /** Metres → `800 米` / `1.2 公里` / `36 公里`. */

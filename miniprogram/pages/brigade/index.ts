@@ -1,6 +1,7 @@
 import Toast from '@vant/weapp/toast/toast';
 import type { Brigade, MembershipStatus } from '../../typings/index';
-import { brigades } from '../../services/index';
+import { brigades, posts } from '../../services/index';
+import { toPostCardView, type PostCardView } from '../../components/post-card/view';
 import { loadRecord, recordPage, showLoadError } from '../../utils/record';
 
 interface DetailView {
@@ -38,7 +39,10 @@ function toDetail(b: Brigade & { myStatus?: MembershipStatus; iLead: boolean }):
   };
 }
 
-/** 大队详情: leaders, members, how to join, my status; leave; the leader's tools. */
+/** How many upcoming services the page lists. */
+const UPCOMING = 5;
+
+/** 大队详情: leaders, members, upcoming services, how to join, my status; leave; the leader's tools. */
 Page({
   ...recordPage,
 
@@ -47,6 +51,9 @@ Page({
     error: '',
     brigade: null as DetailView | null,
     leaving: false,
+    /** The brigade's upcoming services, soonest first. */
+    services: [] as PostCardView[],
+    moreServices: false,
   },
 
   brigadeId: '',
@@ -57,6 +64,18 @@ Page({
 
   onShow() {
     void this.load();
+    void this.loadServices();
+  },
+
+  /** Upcoming services; not knowing them only leaves the section out. */
+  async loadServices() {
+    if (!this.brigadeId) return;
+    try {
+      const page = await posts.list({ brigadeId: this.brigadeId, pageSize: UPCOMING }, { toast: false });
+      this.setData({ services: page.items.map(toPostCardView), moreServices: !!page.nextCursor });
+    } catch {
+      this.setData({ services: [], moreServices: false });
+    }
   },
 
   async load() {

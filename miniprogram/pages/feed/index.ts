@@ -1,9 +1,13 @@
 import Toast from '@vant/weapp/toast/toast';
 import { messageOf, posts, volunteers } from '../../services/index';
+import { PAGE_SIZE_MAX, type Post } from '../../typings/index';
 import { toPostCardView, type PostCardView } from '../../components/post-card/view';
+import { markOf, withPlaces, type SignupMark } from './marks';
 import { NEAR, categoryChips, emptyText, listRequest, placeChips, type Location } from './filters';
 
 const PAGE_SIZE = 20;
+/** How many of my upcoming sign-ups mark the feed (one page of 我的报名). */
+const MARKED = PAGE_SIZE_MAX;
 
 /** The device's location (GCJ-02, what WeChat maps use), or null when the user declines or it fails. */
 function locate(): Promise<Location | null> {
@@ -35,6 +39,8 @@ Page({
   },
 
   location: null as Location | null,
+  /** My upcoming sign-ups by post id (已报名 / 候补第 N 位 on the cards); empty for visitors. */
+  marks: new Map<string, SignupMark>(),
   /** Bumped by every refresh, so a slow old answer never overwrites a newer one. */
   generation: 0,
 
@@ -42,6 +48,7 @@ Page({
     // Instance fields are set here: not every runtime copies non-function Page options onto the instance.
     this.location = null;
     this.generation = 0;
+    this.marks = new Map();
     void this.refresh();
     void this.checkLeader();
   },
@@ -60,8 +67,42 @@ Page({
       const me = await volunteers.me({}, { toast: false });
       this.setData({ canPublish: me.roles.includes('leader') });
     } catch {
-      // Not knowing only hides the shortcut.
+      // Not knowing only hides the shortcut (and a visitor has no sign-ups to mark).
+      return;
     }
+    await this.loadMarks();
+  },
+
+  onShow() {
+    // Back from a post where I signed up or withdrew: mark the cards again.
+    if (this.data.cards.length) void this.loadMarks();
+  },
+
+  /** My upcoming sign-ups (one page of 我的报名), to mark the cards; not knowing them leaves the cards unmarked. */
+  async loadMarks() {
+    try {
+      const mine = await posts.mine({ pageSize: MARKED }, { toast: false });
+      this.marks = new Map(
+        (await withPlaces(mine.items)).flatMap((p) => {
+          const mark = markOf(p.mySignup);
+          return mark ? [[p.postId, mark] as const] : [];
+        }),
+      );
+    } catch {
+      return;
+    }
+    const update: Record<string, unknown> = {};
+    this.data.cards.forEach((card, i) => {
+      const mark = this.marks.get(card.postId);
+      if ((mark?.badge ?? '') !== (card.badge ?? '')) {
+        update[`cards[${i}]`] = { ...card, badge: mark?.badge ?? '', badgeType: mark?.badgeType ?? 'default' };
+      }
+    });
+    if (Object.keys(update).length) this.setData(update);
+  },
+
+  card(post: Post): PostCardView {
+    return { ...toPostCardView(post), ...this.marks.get(post.postId) };
   },
 
   request() {
@@ -77,7 +118,7 @@ Page({
       if (generation !== this.generation) return;
       this.setData({
         loading: false,
-        cards: page.items.map(toPostCardView),
+        cards: page.items.map((post) => this.card(post)),
         nextCursor: page.nextCursor ?? '',
         moreError: '',
         emptyText: emptyText(this.data.place, this.data.category),
@@ -99,7 +140,7 @@ Page({
       const offset = this.data.cards.length;
       const update: Record<string, unknown> = { loadingMore: false, nextCursor: page.nextCursor ?? '' };
       page.items.forEach((post, i) => {
-        update[`cards[${offset + i}]`] = toPostCardView(post);
+        update[`cards[${offset + i}]`] = this.card(post);
       });
       this.setData(update);
     } catch (error) {

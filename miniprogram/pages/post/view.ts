@@ -1,5 +1,7 @@
 /** What the post page shows, flattened from `posts.get`. */
-import type { Post, Signup } from '../../typings/index';
+import type { Post } from '../../typings/index';
+import type { PostDetailResponse } from '../../typings/api/posts';
+import { hoursOf } from '../../utils/format';
 import { formatDateTime, formatRange } from '../../utils/time';
 import { signupButtonView, type SignupButtonView } from '../../components/signup-button/state';
 
@@ -7,7 +9,7 @@ import { signupButtonView, type SignupButtonView } from '../../components/signup
 const CHECKIN_OPENS_BEFORE = 30 * 60_000;
 const CHECKOUT_CLOSES_AFTER = 4 * 3_600_000;
 
-export type PostDetail = Post & { mySignup?: Signup; iLead: boolean };
+export type PostDetail = PostDetailResponse;
 
 export interface PostView {
   postId: string;
@@ -31,6 +33,29 @@ export interface PostView {
   /** The caller is confirmed and check-in or check-out is open now. */
   canCheckin: boolean;
   checkinText: string;
+  /** 未开始 / 进行中 / 已结束 / 已录入 2.0 小时; empty when cancelled. */
+  state: string;
+  stateType: 'upcoming' | 'ongoing' | 'ended' | 'recorded';
+  /** Started: no quota bar, no sign-up button. */
+  started: boolean;
+  /** What the caller earned once recorded: `服务 2.0 小时 · 评分 4`, or 记为缺席. */
+  earned: string;
+}
+
+/** The post's state line, from the time and the caller's record. */
+export function stateOf(post: PostDetail, now: number): Pick<PostView, 'state' | 'stateType' | 'earned'> {
+  const record = post.myRecord;
+  if (record?.status === 'attended') {
+    const rating = record.rating !== undefined ? ` · 评分 ${record.rating}` : '';
+    const hours = hoursOf(record.minutes);
+    return { state: `已录入 ${hours} 小时`, stateType: 'recorded', earned: `服务 ${hours} 小时${rating}` };
+  }
+  if (record) return { state: '已录入：缺席', stateType: 'recorded', earned: '记为缺席，未计时长' };
+  if (post.status === 'cancelled') return { state: '', stateType: 'ended', earned: '' };
+  if (now < post.startAt) return { state: '未开始', stateType: 'upcoming', earned: '' };
+  if (now < post.endAt) return { state: '进行中', stateType: 'ongoing', earned: '' };
+  const served = post.mySignup?.status === 'confirmed';
+  return { state: '已结束', stateType: 'ended', earned: served ? '服务时长待负责人录入' : '' };
 }
 
 export function requirementsOf(post: Post): string[] {
@@ -69,6 +94,8 @@ export function toPostView(post: PostDetail, now: number): PostView {
     iLead: post.iLead,
     canCheckin: confirmed && open && !mine?.checkoutAt,
     checkinText,
+    started: now >= post.startAt,
+    ...stateOf(post, now),
   };
 }
 

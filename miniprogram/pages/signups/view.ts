@@ -1,5 +1,6 @@
 /** 我的报名 rows: the post card with the caller's own state as its badge. */
-import type { Post, Signup } from '../../typings/index';
+import type { LedgerEntry, Post, Signup } from '../../typings/index';
+import { hoursOf } from '../../utils/format';
 import { toPostCardView, type PostCardView } from '../../components/post-card/view';
 
 const CHECKIN_OPENS_BEFORE = 30 * 60_000;
@@ -22,6 +23,23 @@ export const toSignupCard = (row: MySignupRow, now: number): PostCardView => ({
   ...toPostCardView(row),
   ...badgeOf(row, now),
 });
+
+/** Minutes credited per post (credits and their corrections), from my ledger entries. */
+export function earnedByPost(entries: Pick<LedgerEntry, 'kind' | 'minutes' | 'postId'>[]): Map<string, number> {
+  const earned = new Map<string, number>();
+  for (const e of entries) {
+    if (e.postId && e.kind !== 'transfer') earned.set(e.postId, (earned.get(e.postId) ?? 0) + e.minutes);
+  }
+  return earned;
+}
+
+/** A past service's line instead of the sign-up bar: what the person earned, or why nothing. */
+export function pastNote(row: MySignupRow, minutes: number | undefined): Pick<PostCardView, 'note' | 'earned'> {
+  if (minutes && minutes > 0) return { note: `获得 ${hoursOf(minutes)} 小时`, earned: true };
+  const s = row.mySignup.status;
+  if (row.status === 'cancelled' || s !== 'confirmed') return { note: '未参加', earned: false };
+  return { note: '暂未录入时长', earned: false };
+}
 
 /** The confirmed sign-up whose check-in (or check-out) is open now, for the 去签到 banner. */
 export function checkinDue(rows: MySignupRow[], now: number): MySignupRow | undefined {
