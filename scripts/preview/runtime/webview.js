@@ -56,6 +56,12 @@ window.wx = createWx({
   record: (kind, detail) => state.log.push({ kind, detail }),
   toast,
   setTitle: (title) => (state.title = String(title)),
+  // wx.pageScrollTo: a selector (offsetTop added) or a scrollTop, at once (a screenshot has no animation).
+  scrollTo: ({ selector, offsetTop = 0, scrollTop }) => {
+    const el = selector ? document.querySelector(`#page ${selector}`) : null;
+    if (el) window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY + offsetTop);
+    else if (typeof scrollTop === 'number') window.scrollTo(0, scrollTop);
+  },
   createSelectorQuery: () => {
     const query = pageCaller ? pageCaller.createSelectorQuery() : {};
     if (!query.in || !pageCaller) query.in = (component) => component.createSelectorQuery();
