@@ -32,7 +32,7 @@ const REASON_MAX = 20;
 /** Brings the topmost message into view (a long form is submitted from its bottom). */
 function showFirstError(errors: FormErrors): void {
   const selector = firstErrorAt(errors);
-  if (selector) wx.pageScrollTo({ selector, offsetTop: -16, duration: 200 });
+  if (selector) wx.pageScrollTo({ selector, offsetTop: -48, duration: 200 }); // with the section title above
 }
 
 /** The next whole hour from now: a sensible first value for the pickers. */
