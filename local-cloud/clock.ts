@@ -21,7 +21,7 @@ export class Clock {
 
   /** The time functions see, in epoch milliseconds. */
   now(): number {
-    return realNow() + this.offset();
+    return nowIn(this.slot);
   }
 
   offset(): number {
@@ -47,10 +47,16 @@ export class Clock {
   }
 }
 
-/** Reads the shared offset from inside a worker. */
-export function offsetReader(buffer: SharedArrayBuffer): () => number {
+/** Reads the shared clock from inside a worker. */
+export function nowReader(buffer: SharedArrayBuffer): () => number {
   const slot = new BigInt64Array(buffer);
-  return () => offsetIn(slot);
+  return () => nowIn(slot);
+}
+
+/** One read of real time at most, so a stopped clock reads exactly its time. */
+function nowIn(slot: BigInt64Array): number {
+  const value = Number(Atomics.load(slot, 0));
+  return Atomics.load(slot, 1) === 1n ? value : realNow() + value;
 }
 
 function offsetIn(slot: BigInt64Array): number {

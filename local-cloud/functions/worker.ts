@@ -6,13 +6,13 @@
  */
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { offsetReader } from '../clock';
+import { nowReader } from '../clock';
 import { installClock } from './fake-date';
 import { installSeededRandom, useSeed } from './seeded-random';
 import type { InvokeMessage, WorkerInit, WorkerReply } from './protocol';
 
 const init = workerData as WorkerInit;
-installClock(offsetReader(init.clock));
+installClock(nowReader(init.clock));
 installSeededRandom();
 
 const port = parentPort;

@@ -4,7 +4,7 @@
  */
 import { seedDemo } from '../../local-cloud/seed';
 import { registration } from '../functions/helpers';
-import { startTestCloud, type TestCloud } from '../helpers/local-cloud';
+import { FIXTURES, startTestCloud, type TestCloud } from '../helpers/local-cloud';
 
 const NOW = Date.UTC(2026, 10, 28, 1); // 2026-11-28 09:00 in Zhongshan
 const KEY = 'ab'.repeat(32);
@@ -38,4 +38,18 @@ test('without it, ids stay random', async () => {
   }
   expect(ids[0]).toMatchObject({ ok: true });
   expect(ids[1]).not.toEqual(ids[0]);
+});
+
+test('a stopped clock reads exactly the time it was set to, in functions and on the host', async () => {
+  const cloud = await startTestCloud({ functionsDir: FIXTURES, now: NOW, repeatable: { seed: 'test' } });
+  try {
+    const seen = new Set<number>();
+    for (let i = 0; i < 300; i += 1) {
+      const { body } = await cloud.request<{ now: number; newDate: number }>('whoami', {});
+      seen.add(body.now).add(body.newDate).add(cloud.clock.now());
+    }
+    expect([...seen]).toEqual([NOW]);
+  } finally {
+    await cloud.stop();
+  }
 });
