@@ -2,31 +2,43 @@
  * The local cloud's clock: real time plus an offset that `POST /v1/clock` moves.
  * The offset lives in a SharedArrayBuffer shared with every function worker, whose global `Date` reads it
  * (see functions/fake-date.ts), so a change applies at once to running invocations too.
+ * `freeze()` stops it (previews): the slot then holds the time itself, which only set/advance move.
  */
 
+/** Real time, taken before a worker replaces its Date (functions/fake-date.ts). */
+const realNow = Date.now.bind(Date);
+
 export class Clock {
-  /** One BigInt64 slot: the offset in milliseconds from real time. */
+  /** Two BigInt64 slots: the offset in milliseconds from real time (or the time, when frozen); 1 when frozen. */
   readonly buffer: SharedArrayBuffer;
   private readonly slot: BigInt64Array;
 
   constructor(startAt?: number) {
-    this.buffer = new SharedArrayBuffer(8);
+    this.buffer = new SharedArrayBuffer(16);
     this.slot = new BigInt64Array(this.buffer);
     if (startAt !== undefined) this.set(startAt);
   }
 
   /** The time functions see, in epoch milliseconds. */
   now(): number {
-    return Date.now() + this.offset();
+    return nowIn(this.slot);
   }
 
   offset(): number {
-    return Number(Atomics.load(this.slot, 0));
+    return offsetIn(this.slot);
+  }
+
+  /** From now on time stands still (previews render the same on every run). */
+  freeze(): void {
+    const now = this.now();
+    Atomics.store(this.slot, 1, 1n);
+    this.set(now);
   }
 
   set(epochMs: number): void {
     if (!Number.isFinite(epochMs)) throw new RangeError('clock: time must be a finite number of milliseconds');
-    Atomics.store(this.slot, 0, BigInt(Math.round(epochMs - Date.now())));
+    const frozen = Atomics.load(this.slot, 1) === 1n;
+    Atomics.store(this.slot, 0, BigInt(Math.round(frozen ? epochMs : epochMs - realNow())));
   }
 
   advance(ms: number): void {
@@ -35,8 +47,19 @@ export class Clock {
   }
 }
 
-/** Reads the shared offset from inside a worker. */
-export function offsetReader(buffer: SharedArrayBuffer): () => number {
+/** Reads the shared clock from inside a worker. */
+export function nowReader(buffer: SharedArrayBuffer): () => number {
   const slot = new BigInt64Array(buffer);
-  return () => Number(Atomics.load(slot, 0));
+  return () => nowIn(slot);
+}
+
+/** One read of real time at most, so a stopped clock reads exactly its time. */
+function nowIn(slot: BigInt64Array): number {
+  const value = Number(Atomics.load(slot, 0));
+  return Atomics.load(slot, 1) === 1n ? value : realNow() + value;
+}
+
+function offsetIn(slot: BigInt64Array): number {
+  const value = Number(Atomics.load(slot, 0));
+  return Atomics.load(slot, 1) === 1n ? value - realNow() : value;
 }

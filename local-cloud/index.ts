@@ -51,6 +51,11 @@ export interface LocalCloudOptions {
   workerFile?: string;
   envId?: string;
   appid?: string;
+  /**
+   * Previews only, never real data: stop the clock (only `clock.set`/`advance` move it) and draw the functions'
+   * ids, codes and tokens from this seed, so the same calls give the same data on every run.
+   */
+  repeatable?: { seed: string };
 }
 
 export interface LocalCloud {
@@ -81,6 +86,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   if (dataDir) prepareDataDir(dataDir);
   const log = options.log ?? stdoutSink;
   const clock = new Clock(options.now);
+  if (options.repeatable) clock.freeze();
   const secret = resolveSecret(options.secret, dataDir);
   const settings = resolveSettings(options.env ?? {}, dataDir);
   const db = (options.openDatabase ?? openProjectDatabase)({
@@ -105,6 +111,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     appid: options.appid ?? 'wx-local-appid',
     log,
     functionOutput: options.functionOutput,
+    randomSeed: options.repeatable?.seed,
   });
   const timers = new TimerScheduler(registry, host, clock);
   const deps = {

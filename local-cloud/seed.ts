@@ -281,6 +281,8 @@ async function seedPosts(
 ): Promise<string[]> {
   const now = cloud.clock.now();
   const ids: string[] = [];
+  // Posted and signed up for during the hour before now, a minute apart, so rosters have a real sign-up order.
+  cloud.clock.set(now - 60 * MINUTE);
   for (const [i, p] of POSTS.entries()) {
     const brigade = brigades[i % brigades.length];
     const { days, hour, hours, ...fields } = p;
@@ -294,9 +296,11 @@ async function seedPosts(
     ids.push(created.postId);
     // A few sign-ups so the quota bars and the waitlist show something real.
     for (const openid of members.slice(0, i % 2 === 0 ? Math.min(p.quota + 1, members.length) : 1)) {
+      cloud.clock.advance(MINUTE);
       await cloud.call('posts', { action: 'signup', postId: created.postId }, openid);
     }
   }
+  cloud.clock.set(now);
   return ids;
 }
 

@@ -4,10 +4,8 @@
  * `instanceof Date`, `Date.UTC`, `Date.parse`, subclassing and dates built from explicit values unchanged.
  */
 
-export function installClock(offset: () => number): void {
+export function installClock(now: () => number): void {
   const RealDate = Date;
-  const realNow = RealDate.now.bind(RealDate);
-  const now = (): number => realNow() + offset();
   const ClockDate = new Proxy(RealDate, {
     construct(target, args: unknown[], newTarget) {
       return Reflect.construct(target, args.length === 0 ? [now()] : args, newTarget) as object;

@@ -4,7 +4,7 @@
  * function) may start an extra instance when the pool is busy, as the cloud scales out, so callers that wait
  * on callees cannot deadlock the pool. A timed-out instance is terminated and replaced, as CloudBase kills it.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../clock';
 import type { LogSink } from '../log';
@@ -45,6 +45,7 @@ export interface Invocation {
   nested: boolean;
   startedAt: number;
   settle: (o: InvocationOutcome) => void;
+  randomSeed?: string;
 }
 
 export class UnknownFunctionError extends Error {
@@ -79,10 +80,14 @@ export interface HostOptions {
   log: LogSink;
   /** Where the functions' own console output goes (default: this process's stdout/stderr). */
   functionOutput?: 'inherit' | 'silent';
+  /** Previews only: draw each invocation's randomness from this seed (see seededRandomFor). */
+  randomSeed?: string;
 }
 
 export class FunctionHost {
   private readonly slots = new Map<number, Slot>();
+  /** How often each (function, caller, event) was invoked, for repeatable seeds. */
+  private readonly seen = new Map<string, number>();
   private readonly queue: Invocation[] = [];
   private nextId = 1;
   private stopped = false;
@@ -108,6 +113,7 @@ export class FunctionHost {
         fn,
         event,
         openid: opts.openid || undefined,
+        randomSeed: this.seedFor(name, event, opts.openid),
         source: opts.source ?? 'direct',
         metrics: new InvocationMetrics(opts.parent?.metrics),
         nested: opts.parent !== undefined,
@@ -120,6 +126,18 @@ export class FunctionHost {
       this.queue.push(inv);
       this.pump();
     });
+  }
+
+  /**
+   * With `randomSeed`, the n-th identical call (function, caller, event) gets the same seed on every run, whatever
+   * worker runs it, so a run that makes the same calls in the same order makes the same ids and codes.
+   */
+  private seedFor(name: string, event: unknown, openid: string | undefined): string | undefined {
+    if (!this.o.randomSeed) return undefined;
+    const key = `${name}\n${openid ?? ''}\n${JSON.stringify(event) ?? ''}`;
+    const n = (this.seen.get(key) ?? 0) + 1;
+    this.seen.set(key, n);
+    return createHash('sha256').update(`${this.o.randomSeed}\n${key}\n${n}`).digest('hex');
   }
 
   async stop(): Promise<void> {
@@ -190,6 +208,7 @@ export class FunctionHost {
         event: inv.event,
         context: this.context(inv),
         env: this.env(slot, inv),
+        ...(inv.randomSeed ? { randomSeed: inv.randomSeed } : {}),
       };
       try {
         slot.worker.postMessage(msg);

@@ -12,6 +12,8 @@ export interface InvokeMessage {
   event: unknown;
   context: Record<string, unknown>;
   env: Record<string, string>;
+  /** Previews only: the seed this invocation's randomness is drawn from (functions/seeded-random.ts). */
+  randomSeed?: string;
 }
 
 export type WorkerReply =

@@ -6,12 +6,14 @@
  */
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { offsetReader } from '../clock';
+import { nowReader } from '../clock';
 import { installClock } from './fake-date';
+import { installSeededRandom, useSeed } from './seeded-random';
 import type { InvokeMessage, WorkerInit, WorkerReply } from './protocol';
 
 const init = workerData as WorkerInit;
-installClock(offsetReader(init.clock));
+installClock(nowReader(init.clock));
+installSeededRandom();
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
@@ -66,6 +68,7 @@ port.on('message', (msg: InvokeMessage) => {
   void (async () => {
     try {
       applyEnv(msg.env);
+      useSeed(msg.randomSeed);
       const main = load(msg.file);
       post({ type: 'started', invocationId: msg.invocationId });
       const result = await main(msg.event, msg.context);

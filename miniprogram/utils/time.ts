@@ -22,6 +22,11 @@ export function formatDay(ms: number): string {
   return `${d.month() + 1}月${d.date()}日 ${WEEKDAYS[d.day()]}`;
 }
 
+/** `2026年3月5日`, for documents and records kept for years. */
+export function formatDate(ms: number): string {
+  return shanghai(ms).format('YYYY年M月D日');
+}
+
 /** `3月5日 周三 09:00` */
 export function formatDateTime(ms: number): string {
   return `${formatDay(ms)} ${shanghai(ms).format('HH:mm')}`;

@@ -1,11 +1,14 @@
 // The data behind previews: a real local cloud (local-cloud/index.ts) in this process, seeded with the demo
-// data (local-cloud/seed.ts), its clock fixed at the preview instant. Bundled with esbuild on the fly; the
+// data (local-cloud/seed.ts), its clock stopped at the preview instant and its randomness seeded. Bundled with esbuild on the fly; the
 // function workers come from `node scripts/build.mjs` (.build/local-cloud/worker.js).
 import { build } from 'esbuild';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** A fixed 32-byte key so check-in codes and encrypted fields repeat; the demo data is not real. */
+const PREVIEW_PII_KEY = '7072657669657720706969206b6579206e6f7420666f72207265616c20646174';
 
 /**
  * @returns {Promise<{ url: string, stop(): Promise<void>, note: string } | null>} null when there is no local cloud yet
@@ -43,6 +46,9 @@ export async function startCloud({ repoRoot, now }) {
     dataDir,
     timers: false,
     now: Date.parse(now),
+    // Two runs must give the same PNGs: a stopped clock, seeded ids and codes, and a fixed key (preview data only).
+    repeatable: { seed: 'preview' },
+    env: { PII_KEY: PREVIEW_PII_KEY },
     log,
     functionOutput: 'silent',
   });

@@ -38,11 +38,18 @@ export const roster: Action<{ postId: string }, { items: RosterEntry[] }> = {
     const rows = await signups.ofPost(post._id);
     const confirmed = rows.filter((s) => s.status === 'confirmed').map((s) => s.volunteerId);
     const recorded = new Map((await records.ofPostFor(post._id, confirmed)).map((r) => [r.volunteerId, r]));
+    // Same order on every run: status, waitlist place, sign-up time, then the volunteer id for exact ties.
     const order = { confirmed: 0, waitlisted: 1, withdrawn: 2, cancelled: 3 };
     let position = 0;
     return {
       items: rows
-        .sort((a, b) => order[a.status] - order[b.status] || a.seq - b.seq || a._id.localeCompare(b._id))
+        .sort(
+          (a, b) =>
+            order[a.status] - order[b.status] ||
+            a.seq - b.seq ||
+            a.signedUpAt - b.signedUpAt ||
+            a.volunteerId.localeCompare(b.volunteerId),
+        )
         .map((s) => ({
           volunteerId: s.volunteerId,
           name: s.name,

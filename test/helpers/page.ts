@@ -99,6 +99,7 @@ function installGlobals(): void {
     'showLoading',
     'hideLoading',
     'setNavigationBarTitle',
+    'pageScrollTo',
   ]) {
     wx[api] = stub(api);
   }

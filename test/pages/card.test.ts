@@ -37,6 +37,9 @@ describe('义工证 page', () => {
     expect(text).toContain('黄丽华');
     expect(text).toContain('出示给负责人扫码核验');
     expect(text).toContain('尚未加入大队');
+    // 暂未定级 alone: five pale stars would read as five stars.
+    expect(text).toContain('暂未定级');
+    expect(page.dom!.querySelectorAll('[class*="van-rate__icon"]')).toHaveLength(0);
     expect(text).not.toContain('13500135000');
 
     const qr = page.querySelector('#card-qr');

@@ -94,6 +94,8 @@ describe('总队数据 page (hq)', () => {
     world.actAs(HQ);
     const page = await dashboardPage.open();
     await waitForValue(page, 'dash-hours', '2.5');
+    expect(textOf(page)).toContain('导出表格'); // in plain words, not a file format
+    expect(textOf(page)).not.toContain('CSV');
 
     await emit(page, '#dash-export', 'click', {});
     await waitFor(page, () => files.length === 1, { what: 'the CSV file' });

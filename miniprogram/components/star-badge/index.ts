@@ -1,6 +1,6 @@
 /**
  * <star-badge level="{{ 3 }}" size="18" light />: a star level (星级) as five stars and its name (三星义工), or
- * 暂未定级 below one star. `light` draws it on a coloured background.
+ * 暂未定级 (no stars: five pale ones read as five stars) below one star. `light` draws it on a coloured background.
  */
 const NAMES = ['暂未定级', '一星义工', '二星义工', '三星义工', '四星义工', '五星义工'];
 

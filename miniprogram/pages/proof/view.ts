@@ -1,6 +1,6 @@
 /** 服务证明 as the page shows it: the proof's heading figures and one row per service record. */
 import type { ProofResponse, VerifyProofResponse } from '../../typings/index';
-import { shanghai } from '../../utils/time';
+import { formatDate } from '../../utils/time';
 import { hoursOf } from '../../utils/format';
 
 export interface ProofRow {
@@ -24,12 +24,10 @@ export interface ProofView {
   superseded: string;
 }
 
-const date = (ms: number) => shanghai(ms).format('YYYY-MM-DD');
-
 export function toProofView(p: ProofResponse | VerifyProofResponse): ProofView {
   return {
     proofNo: p.proofNo,
-    issuedOn: shanghai(p.issuedAt).format('YYYY年M月D日'),
+    issuedOn: formatDate(p.issuedAt),
     name: p.name,
     cardNo: p.cardNo,
     totalHours: hoursOf(p.totalMinutes),
@@ -41,7 +39,7 @@ export function toProofView(p: ProofResponse | VerifyProofResponse): ProofView {
         : '',
     rows: p.records.map((r, i) => ({
       key: `${i}`,
-      date: date(r.serviceDate),
+      date: formatDate(r.serviceDate),
       brigade: r.brigadeName,
       post: `${r.postTitle}（${r.category}）`,
       hours: hoursOf(r.minutes),

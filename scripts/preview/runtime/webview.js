@@ -43,6 +43,7 @@ function toast(title, icon) {
 
 // ---- globals a mini program expects ----
 let pageCaller = null;
+let pageRoot = null;
 let appInstance = {};
 window.__wxConfig = { envVersion: 'develop' };
 window.__webview_engine_version__ = 0.02;
@@ -56,6 +57,13 @@ window.wx = createWx({
   record: (kind, detail) => state.log.push({ kind, detail }),
   toast,
   setTitle: (title) => (state.title = String(title)),
+  // wx.pageScrollTo: a selector (offsetTop added) or a scrollTop, at once (a screenshot has no animation).
+  scrollTo: ({ selector, offsetTop = 0, scrollTop }) => {
+    const found = selector && pageRoot ? pageRoot.querySelector(selector) : null;
+    const el = found && found.dom;
+    if (el) window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY + offsetTop);
+    else if (typeof scrollTop === 'number') window.scrollTo(0, scrollTop);
+  },
   createSelectorQuery: () => {
     const query = pageCaller ? pageCaller.createSelectorQuery() : {};
     if (!query.in || !pageCaller) query.in = (component) => component.createSelectorQuery();
@@ -205,6 +213,7 @@ async function boot() {
   if (!root) throw new Error(`page ${manifest.page} was not registered`);
   const host = document.getElementById('page');
   root.attach(host);
+  pageRoot = root;
   pageCaller = root.instance;
   pageCaller.route = manifest.page;
   pageCaller.options = manifest.query;

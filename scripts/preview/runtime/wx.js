@@ -121,7 +121,11 @@ function createWx(env) {
     hideNavigationBarLoading: noop('hideNavigationBarLoading'),
     stopPullDownRefresh: noop('stopPullDownRefresh'),
     startPullDownRefresh: noop('startPullDownRefresh'),
-    pageScrollTo: noop('pageScrollTo'),
+    pageScrollTo: (o) => {
+      log('pageScrollTo', o && (o.selector || o.scrollTop));
+      if (env.scrollTo) env.scrollTo(o || {});
+      return complete(o, { errMsg: 'pageScrollTo:ok' });
+    },
     setClipboardData: noop('setClipboardData'),
     makePhoneCall: noop('makePhoneCall'),
     previewImage: noop('previewImage'),

@@ -6,7 +6,7 @@ import {
   type Honour,
   type HonourAward,
 } from '../../../typings/index';
-import { shanghai } from '../../../utils/time';
+import { formatDate } from '../../../utils/time';
 
 export interface AwardForm {
   cardNo: string;
@@ -46,6 +46,6 @@ export function toHonourListRow(h: HonourAward & { cardNo: string; name: string 
     title: h.year ? `${h.year} 年度${HONOUR_LABELS[h.honour]}` : HONOUR_LABELS[h.honour],
     who: `${h.name}（${h.cardNo}）`,
     reason: h.reason,
-    date: shanghai(h.awardedAt).format('YYYY-MM-DD'),
+    date: formatDate(h.awardedAt),
   };
 }

@@ -36,6 +36,22 @@ export interface PostForm {
 
 export type FormErrors = Partial<Record<keyof PostForm, string>>;
 
+/** The fields top to bottom with the element each message sits in, so a failed submit can show the first one. */
+const ANCHORS: [keyof PostForm, string][] = [
+  ['title', '#form-title'],
+  ['description', '#form-description'],
+  ['category', '#form-category'],
+  ['startAt', '#form-start'],
+  ['endAt', '#form-end'],
+  ['signupDeadline', '#form-deadline'],
+  ['address', '#form-address'],
+  ['quota', '#form-quota'],
+  ['repeatWeeks', '#form-weeks'],
+];
+
+/** The selector of the topmost field with a message, if any. */
+export const firstErrorAt = (errors: FormErrors): string | undefined => ANCHORS.find(([field]) => errors[field])?.[1];
+
 export const emptyForm = (): PostForm => ({
   title: '',
   description: '',

@@ -7,6 +7,7 @@ import {
   MAX_WEEKS,
   categoryChips,
   emptyForm,
+  firstErrorAt,
   fromPost,
   fromServerFields,
   specialtyChips,
@@ -27,6 +28,12 @@ const PICKER_TITLES: Record<TimeField, string> = {
   signupDeadline: '报名截止时间',
 };
 const REASON_MAX = 20;
+
+/** Brings the topmost message into view (a long form is submitted from its bottom). */
+function showFirstError(errors: FormErrors): void {
+  const selector = firstErrorAt(errors);
+  if (selector) wx.pageScrollTo({ selector, offsetTop: -48, duration: 200 }); // with the section title above
+}
 
 /** The next whole hour from now: a sensible first value for the pickers. */
 const nextHour = (now: number) => Math.ceil(now / HOUR) * HOUR;
@@ -215,6 +222,7 @@ Page({
     const errors = validate(form, Date.now(), !editing);
     if (Object.keys(errors).length) {
       this.setData({ errors });
+      showFirstError(errors);
       Toast({ type: 'fail', message: '请按提示修改后再提交' });
       return;
     }
@@ -237,6 +245,7 @@ Page({
     } catch (error) {
       const fields = fromServerFields(fieldErrors(error));
       this.setData({ errors: fields });
+      showFirstError(fields);
       Toast({ type: 'fail', message: messageOf(error), duration: 3000 });
     } finally {
       this.setData({ submitting: false });
