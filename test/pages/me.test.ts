@@ -63,6 +63,9 @@ describe('我的 page', () => {
     expect(text).not.toContain('13800138000');
     expect(text).toContain('累计服务（小时）');
     expect(text).not.toContain('立即登记');
+    // A new volunteer has no star level: 暂未定级, and no row of pale stars that reads as five stars.
+    expect(text).toContain('暂未定级');
+    expect(page.dom!.querySelectorAll('[class*="van-rate__icon"]')).toHaveLength(0);
     page.detach();
   });
 
