@@ -6,13 +6,12 @@ import { TOWN_OPTIONS, availabilityGrid, chipsOf, weekColumns } from '../registe
 import { pieceHandlers } from '../register/pieces';
 import { SPECIALTIES } from '../../typings/index';
 import { changesOf, emptyProfileForm, errorsOf, formOf, validateProfile, type ProfileErrors } from './form';
+import type { ValueEvent } from '../../utils/events';
 
 /** What 注销账号 removes and keeps, said before the user confirms (server/volunteers/privacy.ts). */
 export const DELETE_NOTICE =
   '将删除：个人资料、手机号、监护人信息、大队成员身份、小组、订阅消息授权与消息记录、荣誉、服务证明。\n' +
   '将保留：匿名化的服务记录和时间银行流水（不再显示你的姓名）。\n注销后不可恢复。';
-
-type ValueEvent<D, S = Record<string, never>> = { detail: D; currentTarget: { dataset: S } };
 
 Page({
   ...recordPage,

@@ -19,11 +19,10 @@ import {
   type FormErrors,
 } from './form';
 import { pieceHandlers } from './pieces';
+import type { ValueEvent } from '../../utils/events';
 
 const TAB_PAGES = ['/pages/feed/index', '/pages/brigades/index', '/pages/me/index'];
 const DEFAULT_BIRTH_YEAR = 1990;
-/** A component event as the handlers read it: Vant's `detail` and the tapped element's `data-*`. */
-type ValueEvent<D, S = Record<string, never>> = { detail: D; currentTarget: { dataset: S } };
 
 const thisYear = () => shanghai(Date.now()).year();
 

@@ -17,9 +17,9 @@ import {
   type FormErrors,
   type PostForm,
 } from './form';
+import type { ValueEvent } from '../../../utils/events';
 
 type TimeField = 'startAt' | 'endAt' | 'signupDeadline';
-type ValueEvent<D, S = Record<string, never>> = { detail: D; currentTarget: { dataset: S } };
 
 const HOUR = 3_600_000;
 const PICKER_TITLES: Record<TimeField, string> = {
