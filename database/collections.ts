@@ -170,14 +170,54 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [idx('kind_period', { kind: 1, period: 1 })],
   },
   {
-    name: 'recipients',
-    description: 'Service recipients (服务对象) of a brigade, minimal personal data.',
-    indexes: [idx('brigade', { brigadeId: 1 }), idx('location', { location: '2dsphere' })],
+    name: 'coordinators',
+    description: 'Coordinators (镇区工作组 / 社工) appointed by hq to a town; _id is `<town>:<volunteerId>`.',
+    indexes: [idx('town', { town: 1 }), idx('volunteer', { volunteerId: 1 })],
   },
   {
-    name: 'needs',
-    description: 'Needs of service recipients, matched to volunteers.',
-    indexes: [idx('brigade_status', { brigadeId: 1, status: 1 }), idx('recipient', { recipientId: 1 })],
+    name: 'recipients',
+    description:
+      'Service recipients (服务对象) of a town, with recorded consent; name, address, phone, guardian and notes encrypted.',
+    indexes: [
+      idx('town_status_updatedAt', { town: 1, status: 1, updatedAt: -1 }),
+      idx('brigade_status', { brigadeId: 1, status: 1 }),
+      idx('survey', { surveyId: 1 }),
+    ],
+  },
+  {
+    name: 'surveys',
+    description:
+      'Household needs surveys (需求调查); household contact data encrypted; _id derives from the surveyor and the draft requestId.',
+    indexes: [
+      idx('town_status_surveyedAt', { town: 1, status: 1, surveyedAt: -1 }),
+      idx('surveyor_surveyedAt', { surveyorId: 1, surveyedAt: -1 }),
+    ],
+  },
+  {
+    name: 'plans',
+    description: 'Service plans (个人 / 家庭服务计划) with their services, per recipient and responsible brigade.',
+    indexes: [
+      idx('town_status_updatedAt', { town: 1, status: 1, updatedAt: -1 }),
+      idx('brigade_status_updatedAt', { brigadeId: 1, status: 1, updatedAt: -1 }),
+      idx('recipient', { recipientId: 1 }),
+      idx('status_reviewAt', { status: 1, reviewAt: 1 }),
+    ],
+  },
+  {
+    name: 'assignments',
+    description:
+      'A volunteer on a plan service (结对); _id is `<planId>:<serviceId>:<volunteerId>`, so one per pair; offers expire.',
+    indexes: [
+      idx('plan_service', { planId: 1, serviceId: 1 }),
+      idx('volunteer_status', { volunteerId: 1, status: 1 }),
+      idx('status_expiresAt', { status: 1, expiresAt: 1 }),
+      idx('recipient_status', { recipientId: 1, status: 1 }),
+    ],
+  },
+  {
+    name: 'visit_notes',
+    description: 'Visit notes (探访记录) of a plan, newest first.',
+    indexes: [idx('plan_at', { planId: 1, at: -1 })],
   },
   {
     name: 'proofs',

@@ -8,6 +8,8 @@ import { denied, unauthenticated } from './errors';
 import type { Logger } from './log';
 import { findByOpenid, type VolunteerDoc } from './repos/volunteers';
 import { isAppointedHq } from './repos/staff';
+import { townsOf } from './repos/coordinators';
+import type { Town } from '../typings/data';
 import { readSettings, type Settings } from './settings';
 
 export class RequestContext {
@@ -15,6 +17,7 @@ export class RequestContext {
   readonly settings: Settings;
   private volunteerLoad?: Promise<VolunteerDoc | undefined>;
   private hqLoad?: Promise<boolean>;
+  private townsLoad?: Promise<Town[]>;
 
   constructor(
     readonly requestId: string,
@@ -51,6 +54,12 @@ export class RequestContext {
     if (this.settings.hqOpenids.includes(this.openid)) return Promise.resolve(true);
     this.hqLoad ??= isAppointedHq(this.openid);
     return this.hqLoad;
+  }
+
+  /** The towns the caller coordinates (authoritative: the `coordinators` collection; one request, at most once). */
+  coordinatorTowns(): Promise<Town[]> {
+    this.townsLoad ??= this.volunteer().then((volunteer) => (volunteer ? townsOf(volunteer._id) : []));
+    return this.townsLoad;
   }
 
   async requireHq(): Promise<void> {

@@ -81,8 +81,54 @@ export const SPECIALTIES = [
   '其他',
 ] as const;
 
-/** Kinds of service recipients (服务对象) the bureau's report names. */
-export const RECIPIENT_KINDS = ['孤寡', '独居', '困难', '三无', '五保', '残疾', '单亲特困', '其他'] as const;
+/** Recipient categories (服务对象类别). 特殊儿童: 脑瘫、自闭症、学习困难. */
+export const RECIPIENT_CATEGORIES = [
+  '孤寡老人',
+  '独居老人',
+  '困难老人',
+  '三无人员',
+  '五保户',
+  '残疾人',
+  '单亲特困家庭',
+  '困境儿童',
+  '特殊儿童',
+  '低保家庭',
+  '其他',
+] as const;
+
+/** Professional qualification types (专业技术资格). */
+export const QUALIFICATION_TYPES = [
+  '执业医师',
+  '执业护士',
+  '社会工作者',
+  '心理咨询师',
+  '教师资格',
+  '律师',
+  '电工证',
+  '美发师',
+  '急救员',
+  '其他',
+] as const;
+
+/** How often a planned service recurs. */
+export const FREQUENCIES = ['once', 'weekly', 'biweekly', 'monthly'] as const;
+export const FREQUENCY_LABELS: Record<(typeof FREQUENCIES)[number], string> = {
+  once: '一次',
+  weekly: '每周',
+  biweekly: '每两周',
+  monthly: '每月',
+};
+
+/** How urgent a surveyed need is. */
+export const URGENCIES = ['normal', 'soon', 'urgent'] as const;
+export const URGENCY_LABELS: Record<(typeof URGENCIES)[number], string> = {
+  normal: '一般',
+  soon: '较急',
+  urgent: '紧急',
+};
+
+/** The current version of the notice a recipient (or their guardian) consents to. */
+export const RECIPIENT_NOTICE_VERSION = '2026-01';
 
 /** Time slots of the weekly availability grid. */
 export const SLOTS = ['morning', 'afternoon', 'evening'] as const;
@@ -115,6 +161,9 @@ export const PAGE_SIZE_MAX = 50;
 export type Town = (typeof TOWNS)[number];
 export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 export type Specialty = (typeof SPECIALTIES)[number];
-export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+export type RecipientCategory = (typeof RECIPIENT_CATEGORIES)[number];
+export type QualificationType = (typeof QUALIFICATION_TYPES)[number];
+export type Frequency = (typeof FREQUENCIES)[number];
+export type Urgency = (typeof URGENCIES)[number];
 export type Slot = (typeof SLOTS)[number];
 export type Honour = (typeof HONOURS)[number];

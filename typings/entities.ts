@@ -2,9 +2,9 @@
  * Entity types as they cross the wire. Times are epoch milliseconds; calendar days are Asia/Shanghai days.
  * People are referred to by `volunteerId` (opaque, never the openid) or `cardNo`.
  */
-import type { Honour, RecipientKind, ServiceCategory, Slot, Specialty, Town } from './data';
+import type { Honour, ServiceCategory, Slot, Specialty, Town } from './data';
 
-export type Role = 'visitor' | 'volunteer' | 'leader' | 'hq';
+export type Role = 'visitor' | 'volunteer' | 'leader' | 'coordinator' | 'hq';
 
 export interface Availability {
   /** 0 = Sunday … 6 = Saturday. */
@@ -164,34 +164,6 @@ export interface LedgerEntry {
   at: number;
 }
 
-export interface Recipient {
-  recipientId: string;
-  brigadeId: string;
-  /** Name shown as 王** style unless the caller leads the brigade. */
-  name: string;
-  kinds: RecipientKind[];
-  town: Town;
-  community?: string;
-  address?: string;
-  lat?: number;
-  lng?: number;
-  note?: string;
-}
-
-export type NeedStatus = 'open' | 'assigned' | 'closed';
-
-export interface Need {
-  needId: string;
-  brigadeId: string;
-  recipientId: string;
-  category: ServiceCategory;
-  specialties: Specialty[];
-  schedule: Availability[];
-  description: string;
-  status: NeedStatus;
-  assignedTo?: { volunteerIds: string[]; groupId?: string };
-}
-
 export interface Page<T> {
   items: T[];
   total?: number;
@@ -203,3 +175,5 @@ export interface PageRequest {
   pageSize?: number;
   cursor?: string;
 }
+
+export type * from './needs';

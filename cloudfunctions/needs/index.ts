@@ -1,4 +1,31 @@
-/** Cloud function `needs`: parse → authorize → route. No action is routed yet: the contract's `NeedsApi` is empty until the needs domain is built. */
+/** Cloud function `needs`: parse → authorize → route. Rules and data access live in server/. */
 import { defineFunction } from '../../server/handler';
+import { assign, match, respond } from '../../server/needs/matching';
+import { addNote, plan, plans, reviewPlan, savePlan } from '../../server/needs/plans';
+import { closeRecipient, recipient, recipients, saveRecipient } from '../../server/needs/recipients';
+import { dismissSurvey, saveSurvey, survey, surveys } from '../../server/needs/surveys';
+import { mine, nearby, offerHelp } from '../../server/needs/volunteer-side';
 
-export const main = defineFunction('needs', { actions: {} });
+export const main = defineFunction('needs', {
+  actions: {
+    saveRecipient,
+    recipients,
+    recipient,
+    closeRecipient,
+    saveSurvey,
+    surveys,
+    survey,
+    dismissSurvey,
+    savePlan,
+    plans,
+    plan,
+    reviewPlan,
+    addNote,
+    match,
+    assign,
+    respond,
+    mine,
+    nearby,
+    offerHelp,
+  },
+});

@@ -1,4 +1,23 @@
 import { service } from './client';
 
-/** No action yet: the contract routes none until the needs domain is built. */
-export const needs = service('needs', {});
+export const needs = service('needs', {
+  saveRecipient: true,
+  recipients: true,
+  recipient: true,
+  closeRecipient: true,
+  saveSurvey: true,
+  surveys: true,
+  survey: true,
+  dismissSurvey: true,
+  savePlan: true,
+  plans: true,
+  plan: true,
+  reviewPlan: true,
+  addNote: true,
+  match: true,
+  assign: true,
+  respond: true,
+  mine: true,
+  nearby: true,
+  offerHelp: true,
+});

@@ -116,7 +116,27 @@ const CALLS: Calls = {
     export: [HQ, () => ({})],
     reconcile: [HQ, () => ({})],
   },
-  needs: {},
+  needs: {
+    saveRecipient: ['vol', () => ({})],
+    recipients: ['vol', () => ({})],
+    recipient: ['vol', () => ({})],
+    closeRecipient: ['vol', () => ({})],
+    saveSurvey: ['vol', () => ({})],
+    surveys: ['vol', () => ({})],
+    survey: ['vol', () => ({})],
+    dismissSurvey: ['vol', () => ({})],
+    savePlan: ['vol', () => ({})],
+    plans: ['vol', () => ({})],
+    plan: ['vol', () => ({})],
+    reviewPlan: ['vol', () => ({})],
+    addNote: ['vol', () => ({})],
+    match: ['vol', () => ({})],
+    assign: ['vol', () => ({})],
+    respond: ['vol', () => ({})],
+    mine: ['vol', () => ({})],
+    nearby: ['vol', () => ({})],
+    offerHelp: ['vol', () => ({})],
+  },
 };
 
 function postRequest(brigadeId: string, startAt = NOW + 10 * MINUTE) {

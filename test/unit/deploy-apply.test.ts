@@ -114,13 +114,13 @@ describe('apply', () => {
     await apply(steps, m, ENV);
     m.collections.set('towns', [{ name: 'name_unique', keys: [{ field: 'name', direction: '1' }], unique: false }]);
     (m.functions.get('stars') as RemoteFunction).runtime = 'Nodejs16.13';
-    m.rules.delete('needs');
+    m.rules.delete('plans');
     m.rules.delete('proofs');
-    m.failOn = 'setRule needs';
+    m.failOn = 'setRule plans';
     const report = await apply(steps, m, ENV);
     expect(report.failures).toEqual([
       'index towns.name_unique exists with other keys or uniqueness: drop it by hand',
-      'set security rule of needs: ResourceUnavailable',
+      'set security rule of plans: ResourceUnavailable',
       'function stars runs Nodejs16.13 index.main: the runtime is fixed, recreate it by hand',
     ]);
     expect(m.rules.get('proofs')).toEqual({ read: false, write: false });
