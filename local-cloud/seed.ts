@@ -18,8 +18,11 @@ export const DEMO = {
   leader: 'demo-leader',
   volunteer: 'demo-volunteer',
   visitor: 'demo-visitor',
+  coordinator: 'demo-coordinator',
 } as const;
 
+/** The demo town social worker (社工), coordinator of 石岐区 and 东区. */
+const COORDINATOR = '苏婉仪';
 const LEADERS = ['林慧敏', '何志强', '梁嘉欣', '黄永康', '郭晓霞', '陈伟明', '冯丽娟'];
 const VOLUNTEERS: [string, RegisterRequest['specialties'], RegisterRequest['town']][] = [
   ['张晓燕', ['医疗', '护理'], '石岐区'],
@@ -341,6 +344,16 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     await call(cloud, 'brigades', { action: 'setLeader', brigadeId: created.brigadeId, cardNo: me.cardNo }, hq);
     brigades.push({ brigadeId: created.brigadeId, leaderOpenid: leaders[i] });
   }
+  await call(
+    cloud,
+    'volunteers',
+    { action: 'register', ...person(COORDINATOR, 30, '石岐区', ['社工']) },
+    DEMO.coordinator,
+  );
+  const coordinator = await call<{ cardNo: string }>(cloud, 'volunteers', { action: 'me' }, DEMO.coordinator);
+  for (const town of ['石岐区', '东区']) {
+    await call(cloud, 'brigades', { action: 'setCoordinator', town, cardNo: coordinator.cardNo }, hq);
+  }
   const members = [DEMO.volunteer, ...VOLUNTEERS.slice(1).map((_, i) => `demo-volunteer-${i + 2}`)];
   for (const [i, [name, specialties, town]] of VOLUNTEERS.entries()) {
     await call(cloud, 'volunteers', { action: 'register', ...person(name, 10 + i, town, specialties) }, members[i]);
@@ -370,6 +383,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
       { openid: hq, role: 'hq', label: '总队工作人员' },
       { openid: DEMO.leader, role: 'leader', label: `${LEADERS[0]}（${PILOT_UNITS[0].name}博爱义工大队负责人）` },
       { openid: DEMO.volunteer, role: 'volunteer', label: `${VOLUNTEERS[0][0]}（义工）` },
+      { openid: DEMO.coordinator, role: 'coordinator', label: `${COORDINATOR}（石岐区、东区社工）` },
       { openid: DEMO.visitor, role: 'visitor', label: '未登记的访客' },
     ],
   };

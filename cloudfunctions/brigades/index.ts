@@ -1,5 +1,6 @@
 /** Cloud function `brigades`: parse → authorize → route. Rules and data access live in server/. */
 import { get, list } from '../../server/brigades/browse';
+import { setCoordinator } from '../../server/brigades/coordinators';
 import { list as groups, save as saveGroup } from '../../server/brigades/groups';
 import { invite, join } from '../../server/brigades/invites';
 import { create, setLeader, update } from '../../server/brigades/manage';
@@ -7,5 +8,19 @@ import { leave, members, review } from '../../server/brigades/members';
 import { defineFunction } from '../../server/handler';
 
 export const main = defineFunction('brigades', {
-  actions: { create, update, list, get, invite, join, members, review, setLeader, leave, groups, saveGroup },
+  actions: {
+    create,
+    update,
+    list,
+    get,
+    invite,
+    join,
+    members,
+    review,
+    setLeader,
+    setCoordinator,
+    leave,
+    groups,
+    saveGroup,
+  },
 });

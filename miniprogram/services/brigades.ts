@@ -10,6 +10,7 @@ export const brigades = service('brigades', {
   members: true,
   review: true,
   setLeader: true,
+  setCoordinator: true,
   leave: true,
   groups: true,
   saveGroup: true,

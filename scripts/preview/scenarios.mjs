@@ -3,7 +3,7 @@
 //
 // A scenario: {
 //   name: string                         — file suffix: preview/<page with / → _>.<name>.png
-//   identity: 'visitor' | 'volunteer' | 'leader' | 'hq'   — openid demo-<identity> (seeded by local-cloud/seed.ts)
+//   identity: 'visitor' | 'volunteer' | 'leader' | 'hq' | 'coordinator'   — openid demo-<identity> (seeded by local-cloud/seed.ts)
 //   query?: Record<string, string>       — the page's onLoad query; `{post}`-style values are replaced by the
 //                                          demo seed's refs (see `refs` in local-cloud/seed.ts)
 //   taps?: string[]                      — CSS selectors tapped in order before the shot (e.g. '.van-tab:nth-child(2)')
@@ -18,6 +18,7 @@ export const IDENTITIES = {
   volunteer: 'demo-volunteer',
   leader: 'demo-leader',
   hq: 'demo-hq',
+  coordinator: 'demo-coordinator',
 };
 
 /** Loading and error states, for pages that load data on entry. */

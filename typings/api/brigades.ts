@@ -64,6 +64,20 @@ export interface SetLeaderRequest {
   remove?: boolean;
 }
 
+export interface SetCoordinatorRequest {
+  town: Town;
+  cardNo: string;
+  /** Remove instead of appoint. */
+  remove?: boolean;
+}
+
+/** A person hq appointed to coordinate a town (镇区工作组 / 社工). */
+export interface Coordinator {
+  volunteerId: string;
+  name: string;
+  cardNo: string;
+}
+
 export interface SaveGroupRequest {
   brigadeId: string;
   groupId?: string;
@@ -81,6 +95,7 @@ export interface BrigadesApi {
   members: { req: MembersRequest; res: Page<Member> };
   review: { req: ReviewRequest; res: Membership };
   setLeader: { req: SetLeaderRequest; res: { brigadeId: string; leaders: Brigade['leaders'] } };
+  setCoordinator: { req: SetCoordinatorRequest; res: { town: Town; coordinators: Coordinator[] } };
   leave: { req: { brigadeId: string }; res: Membership };
   groups: { req: { brigadeId: string }; res: { items: Group[] } };
   saveGroup: { req: SaveGroupRequest; res: Group };
