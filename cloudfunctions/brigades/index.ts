@@ -1,6 +1,6 @@
 /** Cloud function `brigades`: parse → authorize → route. Rules and data access live in server/. */
 import { get, list } from '../../server/brigades/browse';
-import { setCoordinator } from '../../server/brigades/coordinators';
+import { list as coordinators, setCoordinator } from '../../server/brigades/coordinators';
 import { list as groups, save as saveGroup } from '../../server/brigades/groups';
 import { invite, join } from '../../server/brigades/invites';
 import { create, setLeader, update } from '../../server/brigades/manage';
@@ -19,6 +19,7 @@ export const main = defineFunction('brigades', {
     review,
     setLeader,
     setCoordinator,
+    coordinators,
     leave,
     groups,
     saveGroup,

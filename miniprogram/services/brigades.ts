@@ -11,6 +11,7 @@ export const brigades = service('brigades', {
   review: true,
   setLeader: true,
   setCoordinator: true,
+  coordinators: true,
   leave: true,
   groups: true,
   saveGroup: true,

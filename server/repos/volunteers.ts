@@ -3,6 +3,7 @@ import { _, db, first, rows } from '../cloud';
 import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
 import type { MembershipStatus, Profile } from '../../typings/entities';
+import type { Town } from '../../typings/data';
 import { mineLookup as recordLookup, type RecordDoc } from './records';
 import { mineLookup, placeOf, type SignupDoc, type SignupWithAhead } from './signups';
 
@@ -111,6 +112,8 @@ export interface RoleCopy {
   /** hq appointed in `staff`, as `me` last read it (unset until then; HQ_OPENIDS is read from the settings). */
   hq?: boolean;
   brigades: Record<string, BrigadeRole>;
+  /** The towns coordinated (from `coordinators`; unset until `me` reads them once, then kept by setCoordinator). */
+  towns?: Town[];
 }
 
 export interface VolunteerDoc {
@@ -129,6 +132,20 @@ export async function fillHqRole(volunteerId: string, hq: boolean): Promise<void
   await volunteers()
     .where({ _id: volunteerId, 'roles.hq': _.exists(false) })
     .update({ data: { 'roles.hq': hq } });
+}
+
+/** Records the towns the volunteer coordinates, the first time `me` reads them for a copy that lacks them. */
+export async function fillTownsRole(volunteerId: string, towns: Town[]): Promise<void> {
+  await volunteers()
+    .where({ _id: volunteerId, 'roles.towns': _.exists(false) })
+    .update({ data: { 'roles.towns': _.set(towns) } });
+}
+
+/** Adds or drops one coordinated town in the role copy; a copy without towns is left to `me`. */
+export async function setTownRole(volunteerId: string, town: Town, held: boolean): Promise<void> {
+  await volunteers()
+    .where({ _id: volunteerId, 'roles.towns': _.exists(true) })
+    .update({ data: { 'roles.towns': held ? _.addToSet(town) : _.pull(town) } });
 }
 
 /** Sets (or, with `null`, drops) one brigade in the role copy; a profile without a copy is left to `me`. */

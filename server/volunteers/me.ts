@@ -1,6 +1,8 @@
 /** volunteers.me — who am I: registration, profile, card, stars, hours, brigades and roles (two reads at most). */
 import type { Action } from '../handler';
 import type { MeResponse } from '../../typings/api/volunteers';
+import { TOWNS } from '../../typings/data';
+import type { Role } from '../../typings/entities';
 import { findById as accountOf, volunteerAccountId } from '../repos/accounts';
 import { none } from '../schema';
 import { toProfile } from './profile';
@@ -16,6 +18,7 @@ export const me: Action<Record<string, never>, MeResponse> = {
       roleCopyOf(ctx, volunteer),
       accountOf(volunteerAccountId(volunteer._id)),
     ]);
+    const towns = TOWNS.filter((town) => roles.towns?.includes(town));
     const brigades = Object.entries(roles.brigades).filter(([, b]) => b.status === 'active' || b.status === 'pending');
     return {
       registered: true,
@@ -26,10 +29,18 @@ export const me: Action<Record<string, never>, MeResponse> = {
       ...(volunteer.honourTitles?.length ? { honourTitles: volunteer.honourTitles } : {}),
       balanceMinutes: account?.balance ?? 0,
       brigades: brigades.map(([brigadeId, b]) => ({ brigadeId, name: b.name, status: b.status, leader: b.leader })),
-      roles: await ctx.roles(
-        brigades.some(([, b]) => b.leader),
-        roles.hq,
+      roles: withCoordinator(
+        await ctx.roles(
+          brigades.some(([, b]) => b.leader),
+          roles.hq,
+        ),
+        towns.length > 0,
       ),
+      coordinatorTowns: towns,
     };
   },
 };
+
+/** 'coordinator' in its place (before 'hq'), for a town's coordinator. */
+const withCoordinator = (roles: Role[], coordinates: boolean): Role[] =>
+  coordinates ? [...roles.filter((r) => r !== 'hq'), 'coordinator', ...roles.filter((r) => r === 'hq')] : roles;

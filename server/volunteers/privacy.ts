@@ -8,6 +8,7 @@ import type { Action } from '../handler';
 import { piiKey } from '../pii';
 import { volunteerAccountId } from '../repos/accounts';
 import { ledBy, removeMemberOf } from '../repos/brigades';
+import * as coordinators from '../repos/coordinators';
 import * as groups from '../repos/groups';
 import * as honours from '../repos/honours';
 import * as ledgerRepo from '../repos/ledger';
@@ -100,6 +101,7 @@ export const deleteMine: Action<Record<string, never>, DeleteMineResponse> = {
       honours.removeOfVolunteer(me._id),
       starChanges.removeOfVolunteer(me._id),
       proofs.removeOfVolunteer(me._id),
+      coordinators.removeOfVolunteer(me._id),
     ]);
     await remove(me._id);
     await countFacts(ctx, [volunteerFact(me, -1)]);

@@ -65,8 +65,9 @@ export const register: Action<RegisterRequest, Profile> = {
       earnedMinutes: 0,
       ratingSum: 0,
       ratingCount: 0,
-      // The role copy `me` reads (server/volunteers/roles.ts): no brigades yet; hq learnt on the first `me`.
-      roles: { brigades: {} },
+      // The role copy `me` reads (server/volunteers/roles.ts): no brigades or towns yet (an appointment needs the
+      // card number); hq learnt on the first `me`.
+      roles: { brigades: {}, towns: [] },
     };
     try {
       const saved = await inTransaction(async (tx) => {

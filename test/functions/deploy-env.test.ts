@@ -57,6 +57,7 @@ const CALLS: Calls = {
     review: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId, volunteerId: w.vol.volunteerId, approve: true })],
     setLeader: [HQ, (w) => ({ brigadeId: w.brigade.brigadeId, cardNo: w.leader.cardNo })],
     setCoordinator: [HQ, (w) => ({ town: w.brigade.town, cardNo: w.leader.cardNo })],
+    coordinators: [HQ, (w) => ({ town: w.brigade.town })],
     leave: ['joiner', (w) => ({ brigadeId: w.brigade.brigadeId })],
     groups: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId })],
     saveGroup: [

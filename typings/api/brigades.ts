@@ -78,6 +78,17 @@ export interface Coordinator {
   cardNo: string;
 }
 
+export interface CoordinatorsRequest {
+  /** Only this town (hq: any; a coordinator: one of theirs). */
+  town?: Town;
+}
+
+/** One town and its coordinators, earliest appointed first. */
+export interface TownCoordinators {
+  town: Town;
+  coordinators: Coordinator[];
+}
+
 export interface SaveGroupRequest {
   brigadeId: string;
   groupId?: string;
@@ -95,7 +106,8 @@ export interface BrigadesApi {
   members: { req: MembersRequest; res: Page<Member> };
   review: { req: ReviewRequest; res: Membership };
   setLeader: { req: SetLeaderRequest; res: { brigadeId: string; leaders: Brigade['leaders'] } };
-  setCoordinator: { req: SetCoordinatorRequest; res: { town: Town; coordinators: Coordinator[] } };
+  setCoordinator: { req: SetCoordinatorRequest; res: TownCoordinators };
+  coordinators: { req: CoordinatorsRequest; res: { items: TownCoordinators[] } };
   leave: { req: { brigadeId: string }; res: Membership };
   groups: { req: { brigadeId: string }; res: { items: Group[] } };
   saveGroup: { req: SaveGroupRequest; res: Group };

@@ -30,6 +30,8 @@ export interface MeResponse {
   honourTitles?: string[];
   brigades?: { brigadeId: string; name: string; status: string; leader: boolean }[];
   roles: Role[];
+  /** The towns the caller coordinates (镇区工作台), in the fixed town order; empty for most. */
+  coordinatorTowns?: Town[];
 }
 
 export interface CardResponse {
