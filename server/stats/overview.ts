@@ -1,5 +1,5 @@
 /**
- * stats.overview (hq) — every figure in total, by town, brigade, month and category for an optional period, from
+ * stats.overview (hq; a coordinator for their town) — every figure in total, by town, brigade, month and category for an optional period, from
  * the month counter documents (one per month, never a scan of raw records) plus one count of active volunteers.
  */
 import type { OverviewRequest, OverviewResponse } from '../../typings/api/stats';
@@ -7,6 +7,7 @@ import type { Action } from '../handler';
 import { monthDocs } from '../repos/stats';
 import { countServedSince } from '../repos/volunteers';
 import { monthsOf, overviewInput } from './period';
+import { townInScope } from './scope';
 import { summarize } from './summary';
 
 /** "Active": served (had minutes recorded) within this many days. */
@@ -14,14 +15,15 @@ export const ACTIVE_DAYS = 90;
 const DAY = 86_400_000;
 
 export const overview: Action<OverviewRequest, OverviewResponse> = {
-  access: 'hq',
+  access: 'anyone',
   input: overviewInput,
-  async run(input) {
+  async run(input, ctx) {
+    const town = await townInScope(ctx, input.town);
     const { from, to } = monthsOf(input);
     const [docs, activeVolunteers] = await Promise.all([
       monthDocs(from, to),
-      countServedSince(Date.now() - ACTIVE_DAYS * DAY, input.town),
+      countServedSince(Date.now() - ACTIVE_DAYS * DAY, town),
     ]);
-    return { ...summarize(docs, input.town), activeVolunteers };
+    return { ...summarize(docs, town), activeVolunteers };
   },
 };

@@ -1,0 +1,23 @@
+/** Whose figures the caller may see: hq every town's; a town's coordinator that town's; leaders their brigade's. */
+import { leads, loadBrigade } from '../brigades/access';
+import type { RequestContext } from '../context';
+import { denied } from '../errors';
+import type { BrigadeDoc } from '../repos/brigades';
+
+/** The town to count: any (or all) for hq; for a coordinator one of theirs, their first by default. */
+export async function townInScope(ctx: RequestContext, town: string | undefined): Promise<string | undefined> {
+  const [hq, towns] = await Promise.all([ctx.isHq(), ctx.coordinatorTowns()]);
+  if (hq) return town;
+  if (towns.length === 0) throw denied('仅总队或镇区的社工（协调员）可以查看统计');
+  if (town && !towns.some((t) => t === town)) throw denied('只能查看你负责的镇区的统计');
+  return town ?? towns[0];
+}
+
+/** The brigade, if the caller leads it, coordinates its town or is hq; PERMISSION_DENIED otherwise. */
+export async function brigadeInScope(ctx: RequestContext, brigadeId: string): Promise<BrigadeDoc> {
+  const [brigade, volunteer] = await Promise.all([loadBrigade(brigadeId), ctx.volunteer()]);
+  if (leads(brigade, volunteer)) return brigade;
+  const [hq, towns] = await Promise.all([ctx.isHq(), ctx.coordinatorTowns()]);
+  if (hq || towns.includes(brigade.town)) return brigade;
+  throw denied('仅该大队的负责人、所在镇区的社工或总队可以查看');
+}
