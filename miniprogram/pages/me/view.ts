@@ -14,6 +14,8 @@ export interface MeView {
   /** `2026 年度优秀义工` … shown on the card. */
   honours: string[];
   isLeader: boolean;
+  /** 镇区工作台: the towns coordinated, e.g. `石岐区、东区` (empty for most). */
+  coordinatorTowns: string;
 }
 
 export function toMeView(me: MeResponse): MeView | null {
@@ -28,6 +30,7 @@ export function toMeView(me: MeResponse): MeView | null {
     balanceHours: hoursOf(me.balanceMinutes ?? 0),
     honours: me.honourTitles ?? [],
     isLeader: me.roles.includes('leader'),
+    coordinatorTowns: (me.coordinatorTowns ?? []).join('、'),
   };
 }
 
