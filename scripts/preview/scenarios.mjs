@@ -146,3 +146,12 @@ export function shotName(page, scenario) {
 
 // Services in every state: a service that ended and was recorded, as the volunteer who served (已录入 N 小时).
 SCENARIOS['pages/post/index'].push({ name: 'served', identity: 'volunteer', query: { postId: '{servedPost}' } });
+
+// Town coordinators: 我的 with the 镇区工作台, the workbench in each of the demo coordinator's towns, and hq's list.
+SCENARIOS['pages/me/index'].push({ name: 'coordinator', identity: 'coordinator' });
+SCENARIOS['coordinator/pages/workbench/index'] = [
+  { name: 'coordinator', identity: 'coordinator' },
+  { name: 'second-town', identity: 'coordinator', taps: ['.town__chip:nth-child(2)'] },
+  ...states('coordinator'),
+];
+SCENARIOS['hq/pages/coordinators/index'] = [{ name: 'hq', identity: 'hq' }, ...states('hq')];
