@@ -1,15 +1,9 @@
 // 我的 → 镇区工作台 for a town's coordinator, not for a plain volunteer (against the real local cloud).
-import { loadPage, textOf, waitForText, wxCalls } from '../helpers/page';
-import { coordinatorWorld, type CoordinatorWorld } from './coordinator-world';
+import { loadPage, textOf, waitForText } from '../helpers/page';
+import { lastUrl, useCoordinatorWorld } from './coordinator-world';
 import { tapCell } from './taps';
 
-let world: CoordinatorWorld;
-const lastUrl = () => (wxCalls.at(-1)?.args as { url: string }).url;
-
-beforeAll(async () => {
-  world = await coordinatorWorld();
-}, 60_000);
-afterAll(() => world.stop());
+const world = useCoordinatorWorld();
 
 describe('我的 → 镇区工作台', () => {
   const mePage = loadPage('pages/me/index');

@@ -1,16 +1,10 @@
 // 镇区工作台 against the real local cloud: the town's figures and brigades only, the town switcher, the links.
 // (我的 → 镇区工作台 is in coordinator-me.test.ts: in one file, pages loaded after another lose their Vant parts.)
-import { loadPage, tap, textOf, waitForText, wxCalls } from '../helpers/page';
-import { coordinatorWorld, type CoordinatorWorld } from './coordinator-world';
+import { loadPage, tap, textOf, waitForText } from '../helpers/page';
+import { lastUrl, useCoordinatorWorld } from './coordinator-world';
 import { tapCell } from './taps';
 
-let world: CoordinatorWorld;
-const lastUrl = () => (wxCalls.at(-1)?.args as { url: string }).url;
-
-beforeAll(async () => {
-  world = await coordinatorWorld();
-}, 60_000);
-afterAll(() => world.stop());
+const world = useCoordinatorWorld();
 
 describe('镇区工作台', () => {
   const workbench = loadPage('coordinator/pages/workbench/index');

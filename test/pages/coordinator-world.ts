@@ -4,7 +4,7 @@
  */
 import { PRIVACY_NOTICE_VERSION, type Envelope } from '../../typings/index';
 import { startPageCloud, type PageCloud } from '../helpers/page-cloud';
-import { installCloud } from '../helpers/page';
+import { installCloud, wxCalls } from '../helpers/page';
 
 export const HQ = 'demo-hq';
 let cloud: PageCloud;
@@ -66,3 +66,27 @@ export async function coordinatorWorld(): Promise<CoordinatorWorld> {
     stop: () => cloud.stop(),
   };
 }
+
+/** The world for one test file: started before its tests, stopped after; `as` picks who the pages call as. */
+export function useCoordinatorWorld(): CoordinatorWorld {
+  let world: CoordinatorWorld | undefined;
+  beforeAll(async () => {
+    world = await coordinatorWorld();
+  }, 60_000);
+  afterAll(() => world?.stop());
+  const current = () => {
+    if (!world) throw new Error('the coordinator world has not started');
+    return world;
+  };
+  return {
+    as: (who) => current().as(who),
+    call: (name, event, who) => current().call(name, event, who),
+    get cards() {
+      return current().cards;
+    },
+    stop: () => current().stop(),
+  };
+}
+
+/** The url of the last wx.navigateTo. */
+export const lastUrl = () => (wxCalls.at(-1)?.args as { url: string }).url;

@@ -1,18 +1,12 @@
 // 总队 · 镇区协调员 against the real local cloud: hq appoints a coordinator by card number and removes one after
 // confirming; what was stored shows in the coordinator's own 我的 (volunteers.me) and on the page.
-import type { Envelope, MeResponse } from '../../typings/index';
+import { TOWNS, type Envelope, type MeResponse } from '../../typings/index';
 import { loadPage, tap, textOf, waitFor, waitForText } from '../helpers/page';
-import { HQ, coordinatorWorld, type CoordinatorWorld } from './coordinator-world';
+import { HQ, useCoordinatorWorld } from './coordinator-world';
 import { answerModal, emit } from './taps';
 
-let world: CoordinatorWorld;
+const world = useCoordinatorWorld();
 const page = loadPage('hq/pages/coordinators/index');
-
-beforeAll(async () => {
-  world = await coordinatorWorld();
-  world.as(HQ);
-}, 60_000);
-afterAll(() => world.stop());
 
 async function townsOf(openid: string): Promise<string[]> {
   const reply = (await world.call('volunteers', { action: 'me' }, openid)) as Envelope<MeResponse>;
@@ -22,11 +16,12 @@ async function townsOf(openid: string): Promise<string[]> {
 
 describe('镇区协调员 page (hq)', () => {
   it('lists each town’s coordinators, appoints one by card number and removes one after confirming', async () => {
+    world.as(HQ);
     const screen = await page.open();
     await waitForText(screen, '苏婉仪');
     expect(textOf(screen)).toContain('石岐区');
 
-    await emit(screen, '#coordinators-town-picker', 'confirm', { value: '西区' });
+    await emit(screen, '#coordinators-town', 'change', { value: String(TOWNS.indexOf('西区')) });
     await emit(screen, '#coordinators-card', 'change', 'zsba-2026-9');
     await tap(screen, '#coordinators-appoint');
     expect(textOf(screen)).toContain('请填写正确的义工证号');

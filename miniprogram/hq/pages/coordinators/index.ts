@@ -13,7 +13,6 @@ Page({
     items: [] as TownCoordinators[],
     towns: [...TOWNS] as string[],
     town: '',
-    showTown: false,
     cardNo: '',
     errors: { town: '', cardNo: '' },
     saving: false,
@@ -21,10 +20,6 @@ Page({
 
   onLoad() {
     void this.load();
-  },
-
-  onPullDownRefresh() {
-    void this.load().then(() => wx.stopPullDownRefresh());
   },
 
   load() {
@@ -40,14 +35,8 @@ Page({
     this.setData({ cardNo: event.detail, 'errors.cardNo': '' });
   },
 
-  onOpenTown() {
-    this.setData({ showTown: true });
-  },
-  onCloseTown() {
-    this.setData({ showTown: false });
-  },
-  onTownConfirm(event: { detail: { value: string } }) {
-    this.setData({ town: event.detail.value, 'errors.town': '', showTown: false });
+  onTown(event: { detail: { value: string } }) {
+    this.setData({ town: TOWNS[Number(event.detail.value)] ?? '', 'errors.town': '' });
   },
 
   async onAppoint() {
