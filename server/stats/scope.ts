@@ -6,9 +6,9 @@ import type { BrigadeDoc } from '../repos/brigades';
 
 /** The town to count: any (or all) for hq; for a coordinator one of theirs, their first by default. */
 export async function townInScope(ctx: RequestContext, town: string | undefined): Promise<string | undefined> {
-  const [hq, towns] = await Promise.all([ctx.isHq(), ctx.coordinatorTowns()]);
-  if (hq) return town;
-  if (towns.length === 0) throw denied('仅总队或镇区的社工（协调员）可以查看统计');
+  if (await ctx.isHq()) return town;
+  const towns = await ctx.coordinatorTowns();
+  if (towns.length === 0) throw denied('仅总队工作人员可以进行此操作');
   if (town && !towns.some((t) => t === town)) throw denied('只能查看你负责的镇区的统计');
   return town ?? towns[0];
 }
@@ -17,7 +17,8 @@ export async function townInScope(ctx: RequestContext, town: string | undefined)
 export async function brigadeInScope(ctx: RequestContext, brigadeId: string): Promise<BrigadeDoc> {
   const [brigade, volunteer] = await Promise.all([loadBrigade(brigadeId), ctx.volunteer()]);
   if (leads(brigade, volunteer)) return brigade;
-  const [hq, towns] = await Promise.all([ctx.isHq(), ctx.coordinatorTowns()]);
-  if (hq || towns.includes(brigade.town)) return brigade;
-  throw denied('仅该大队的负责人、所在镇区的社工或总队可以查看');
+  if (await ctx.isHq()) return brigade;
+  const towns = await ctx.coordinatorTowns();
+  if (towns.includes(brigade.town)) return brigade;
+  throw denied(towns.length ? '只能查看你负责的镇区的大队统计' : '仅该大队的负责人可以进行此操作');
 }
