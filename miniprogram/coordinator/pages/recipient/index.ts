@@ -1,0 +1,97 @@
+import Toast from '@vant/weapp/toast/toast';
+import { messageOf, needs } from '../../../services/index';
+import type { NeedsApi } from '../../../typings/api/needs';
+import { formatDate } from '../../../utils/time';
+
+type Loaded = NeedsApi['recipient']['res'];
+
+function toView(r: Loaded) {
+  return {
+    displayName: r.displayName,
+    closed: r.status === 'closed',
+    place: `${r.town} · ${r.community}`,
+    categories: r.categories,
+    detail: r.detail,
+    consent: `${r.consent.by === 'self' ? '本人' : '监护人'}同意 · ${formatDate(r.consent.at)}`,
+    closedText: r.closedAt ? `已于 ${formatDate(r.closedAt)} 结案：${r.closeReason ?? ''}` : '',
+    plans: r.plans.map((p) => ({
+      planId: p.planId,
+      title: `${p.brigadeName} 服务计划`,
+      value: p.status === 'open' ? '进行中' : '已结束',
+    })),
+  };
+}
+
+/** 服务对象详情: personal data (for those allowed), plans, and 编辑 / 制定服务计划 / 结案. */
+Page({
+  data: {
+    recipientId: '',
+    loading: true,
+    error: '',
+    recipient: null as ReturnType<typeof toView> | null,
+    busy: false,
+  },
+
+  onLoad(query: Record<string, string | undefined>) {
+    this.setData({ recipientId: query.recipientId ?? '' });
+  },
+
+  onShow() {
+    void this.load();
+  },
+
+  onRetry() {
+    void this.load();
+  },
+
+  async load() {
+    this.setData({ loading: !this.data.recipient, error: '' });
+    try {
+      const recipient = await needs.recipient({ recipientId: this.data.recipientId }, { toast: false });
+      this.setData({ loading: false, recipient: toView(recipient) });
+    } catch (error) {
+      this.setData({ loading: false, error: messageOf(error) });
+    }
+  },
+
+  onEdit() {
+    wx.navigateTo({ url: `/coordinator/pages/recipient-form/index?recipientId=${this.data.recipientId}` });
+  },
+
+  onPlan() {
+    wx.navigateTo({ url: `/coordinator/pages/plan-form/index?recipientId=${this.data.recipientId}` });
+  },
+
+  onCall() {
+    const phone = this.data.recipient?.detail?.phone;
+    if (phone) wx.makePhoneCall({ phoneNumber: phone });
+  },
+
+  onClose() {
+    wx.showModal({
+      title: '结案（退出项目）',
+      editable: true,
+      placeholderText: '请填写原因，如：随子女迁往外地',
+      confirmText: '结案',
+      success: (res) => {
+        if (res.confirm) void this.close((res.content ?? '').trim());
+      },
+    });
+  },
+
+  async close(reason: string) {
+    if (!reason) {
+      Toast({ message: '请填写结案原因', duration: 2000 });
+      return;
+    }
+    this.setData({ busy: true });
+    try {
+      await needs.closeRecipient({ recipientId: this.data.recipientId, reason });
+      Toast({ type: 'success', message: '已结案，个人信息已删除', duration: 2000 });
+      await this.load();
+    } catch {
+      // the client showed the message
+    }
+    this.setData({ busy: false });
+  },
+});
