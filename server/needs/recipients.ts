@@ -33,8 +33,9 @@ const leadersOf = async (brigadeIds: (string | undefined)[]): Promise<string[]> 
 
 /** The caller manages recipients of this town (coordinator) or of this brigade (leader). */
 async function requireManagerOf(ctx: RequestContext, town: Town, brigadeId?: string) {
-  if (brigadeId && !(await brigades.findById(brigadeId))) throw notFound('没有找到该大队');
-  return requireManager(ctx, town, await leadersOf([brigadeId]));
+  const brigade = brigadeId ? await brigades.findById(brigadeId) : undefined;
+  if (brigadeId && !brigade) throw notFound('没有找到该大队');
+  return requireManager(ctx, town, brigade?.leaderIds ?? []);
 }
 
 async function loadActive(recipientId: string): Promise<repo.RecipientDoc> {

@@ -2,6 +2,7 @@
 import type { NeedsApi } from '../../typings/api/needs';
 import type { Page } from '../../typings/entities';
 import type { Recipient } from '../../typings/needs';
+import { call } from './helpers';
 import { ADDRESS, GUARDIAN_PHONE, PHONE, needsWorld, recipientRequest, type NeedsWorld } from './needs-world';
 
 type One = NeedsApi['recipient']['res'];
@@ -122,6 +123,16 @@ describe('reading recipients', () => {
     expect(elders.items[0].detail?.address).toBe(ADDRESS);
     const mine = await w.needs<Page<Recipient>>('recipients', { brigadeId: w.brigade.brigadeId }, 'leader');
     expect(mine.items.map((r) => r.displayName)).toEqual(['李小朋友']);
+  });
+});
+
+describe('database requests', () => {
+  it('reads a recipient and a page of recipients in a handful of requests', async () => {
+    const one = await call(w.cloud, 'needs', 'recipient', { recipientId: chen.recipientId }, 'coord');
+    const list = await call(w.cloud, 'needs', 'recipients', { town: '石岐区' }, 'coord');
+    // SPEC budget: about five requests per user-facing action whatever the data size.
+    expect(one.metrics.requests).toBeLessThanOrEqual(5);
+    expect(list.metrics.requests).toBeLessThanOrEqual(5);
   });
 });
 
