@@ -2,6 +2,7 @@ import Toast from '@vant/weapp/toast/toast';
 import { fieldErrors, messageOf, needs } from '../../../services/index';
 import { HONORIFICS, RECIPIENT_CATEGORIES, TOWNS, type RecipientCategory } from '../../../typings/index';
 import type { ValueEvent } from '../../../utils/events';
+import { pickPlace } from '../../detail';
 import { emptyForm, fromRecipient, fromSurvey, missing, toRequest } from './form';
 
 type Ids = { recipientId?: string; surveyId?: string; brigadeId?: string };
@@ -82,18 +83,13 @@ Page({
     this.setData({ 'form.consented': event.detail });
   },
 
-  onChooseLocation() {
-    const { lat, lng } = this.data.form;
-    wx.chooseLocation({
-      ...(lat !== null && lng !== null ? { latitude: lat, longitude: lng } : {}),
-      success: (res) => {
-        const address = [res.address, res.name].filter(Boolean).join(' ').slice(0, 100);
-        this.setData({
-          'form.lat': res.latitude,
-          'form.lng': res.longitude,
-          'form.address': this.data.form.address || address,
-        });
-      },
+  async onChooseLocation() {
+    const place = await pickPlace(this.data.form.lat, this.data.form.lng);
+    if (!place) return;
+    this.setData({
+      'form.lat': place.lat,
+      'form.lng': place.lng,
+      'form.address': this.data.form.address || place.address,
     });
   },
 

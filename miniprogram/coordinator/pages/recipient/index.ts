@@ -1,7 +1,8 @@
 import Toast from '@vant/weapp/toast/toast';
-import { messageOf, needs } from '../../../services/index';
+import { needs } from '../../../services/index';
 import type { NeedsApi } from '../../../typings/api/needs';
 import { formatDate } from '../../../utils/time';
+import { askReason, loadDetail } from '../../detail';
 
 type Loaded = NeedsApi['recipient']['res'];
 
@@ -44,14 +45,9 @@ Page({
     void this.load();
   },
 
-  async load() {
-    this.setData({ loading: !this.data.recipient, error: '' });
-    try {
-      const recipient = await needs.recipient({ recipientId: this.data.recipientId }, { toast: false });
-      this.setData({ loading: false, recipient: toView(recipient) });
-    } catch (error) {
-      this.setData({ loading: false, error: messageOf(error) });
-    }
+  load() {
+    const recipientId = this.data.recipientId;
+    return loadDetail(this, 'recipient', () => needs.recipient({ recipientId }, { toast: false }), toView);
   },
 
   onEdit() {
@@ -67,23 +63,9 @@ Page({
     if (phone) wx.makePhoneCall({ phoneNumber: phone });
   },
 
-  onClose() {
-    wx.showModal({
-      title: '结案（退出项目）',
-      editable: true,
-      placeholderText: '请填写原因，如：随子女迁往外地',
-      confirmText: '结案',
-      success: (res) => {
-        if (res.confirm) void this.close((res.content ?? '').trim());
-      },
-    });
-  },
-
-  async close(reason: string) {
-    if (!reason) {
-      Toast({ message: '请填写结案原因', duration: 2000 });
-      return;
-    }
+  async onClose() {
+    const reason = await askReason('结案（退出项目）', '请填写原因，如：随子女迁往外地', '结案');
+    if (!reason) return;
     this.setData({ busy: true });
     try {
       await needs.closeRecipient({ recipientId: this.data.recipientId, reason });

@@ -1,8 +1,9 @@
 import Toast from '@vant/weapp/toast/toast';
-import { messageOf, needs } from '../../../services/index';
+import { needs } from '../../../services/index';
 import type { Survey } from '../../../typings/needs';
 import { needTitle, slotsText } from '../../../utils/needs-view';
 import { formatDate } from '../../../utils/time';
+import { askReason, loadDetail } from '../../detail';
 
 const STATUS_TEXT = { submitted: '待处理', converted: '已建档', dismissed: '不予受理' };
 
@@ -44,14 +45,9 @@ Page({
     void this.load();
   },
 
-  async load() {
-    this.setData({ loading: !this.data.survey, error: '' });
-    try {
-      const survey = await needs.survey({ surveyId: this.data.surveyId }, { toast: false });
-      this.setData({ loading: false, survey: toView(survey) });
-    } catch (error) {
-      this.setData({ loading: false, error: messageOf(error) });
-    }
+  load() {
+    const surveyId = this.data.surveyId;
+    return loadDetail(this, 'survey', () => needs.survey({ surveyId }, { toast: false }), toView);
   },
 
   onConvert() {
@@ -63,23 +59,9 @@ Page({
     if (recipientId) wx.navigateTo({ url: `/coordinator/pages/recipient/index?recipientId=${recipientId}` });
   },
 
-  onDismiss() {
-    wx.showModal({
-      title: '不予受理',
-      editable: true,
-      placeholderText: '请填写原因，如：不在服务范围',
-      confirmText: '不予受理',
-      success: (res) => {
-        if (res.confirm) void this.dismiss((res.content ?? '').trim());
-      },
-    });
-  },
-
-  async dismiss(reason: string) {
-    if (!reason) {
-      Toast({ message: '请填写不予受理的原因', duration: 2000 });
-      return;
-    }
+  async onDismiss() {
+    const reason = await askReason('不予受理', '请填写原因，如：不在服务范围', '不予受理');
+    if (!reason) return;
     this.setData({ busy: true });
     try {
       await needs.dismissSurvey({ surveyId: this.data.surveyId, reason });
