@@ -182,6 +182,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('town_status_updatedAt', { town: 1, status: 1, updatedAt: -1 }),
       idx('brigade_status', { brigadeId: 1, status: 1 }),
       idx('survey', { surveyId: 1 }),
+      idx('town_status_brigade_updatedAt', { town: 1, status: 1, brigadeId: 1, updatedAt: -1 }),
+      idx('town_status_categories_updatedAt', { town: 1, status: 1, categories: 1, updatedAt: -1 }),
     ],
   },
   {
@@ -191,6 +193,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       idx('town_status_surveyedAt', { town: 1, status: 1, surveyedAt: -1 }),
       idx('surveyor_surveyedAt', { surveyorId: 1, surveyedAt: -1 }),
+      idx('surveyor_status_surveyedAt', { surveyorId: 1, status: 1, surveyedAt: -1 }),
     ],
   },
   {

@@ -97,8 +97,8 @@ export const FUNCTIONS: FunctionSpec[] = [
   {
     name: 'needs',
     timeout: 10,
-    settings: ['HQ_OPENIDS'],
+    settings: ['HQ_OPENIDS', 'PII_KEY'],
     triggers: [],
-    openapi: [],
+    openapi: ['security.msgSecCheck'],
   },
 ];

@@ -6,6 +6,7 @@
 import { PILOT_UNITS, PRIVACY_NOTICE_VERSION, TOWNS } from '../typings/data';
 import type { RegisterRequest } from '../typings/api/volunteers';
 import type { LocalCloud } from './index';
+import { seedNeeds } from './seed-needs';
 
 export interface Identity {
   openid: string;
@@ -377,8 +378,16 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     { action: 'invite', brigadeId: brigades[0].brigadeId },
     brigades[0].leaderOpenid,
   );
+  const needsRefs = await seedNeeds(cloud, call, DEMO.volunteer, DEMO.coordinator);
   return {
-    refs: { servedPost, post: postIds[0], fullPost: postIds[2], brigade: brigades[0].brigadeId, invite: invite.code },
+    refs: {
+      servedPost,
+      post: postIds[0],
+      fullPost: postIds[2],
+      brigade: brigades[0].brigadeId,
+      invite: invite.code,
+      ...needsRefs,
+    },
     identities: [
       { openid: hq, role: 'hq', label: '总队工作人员' },
       { openid: DEMO.leader, role: 'leader', label: `${LEADERS[0]}（${PILOT_UNITS[0].name}博爱义工大队负责人）` },

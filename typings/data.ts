@@ -96,6 +96,12 @@ export const RECIPIENT_CATEGORIES = [
   '其他',
 ] as const;
 
+/**
+ * How a recipient is called when their name is hidden: surname + 伯/婆 (older man/woman), 叔/姨 (middle-aged
+ * man/woman) or 小朋友 (a child); the coordinator picks it.
+ */
+export const HONORIFICS = ['伯', '婆', '叔', '姨', '小朋友'] as const;
+
 /** Professional qualification types (专业技术资格). */
 export const QUALIFICATION_TYPES = [
   '执业医师',
@@ -162,6 +168,7 @@ export type Town = (typeof TOWNS)[number];
 export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 export type Specialty = (typeof SPECIALTIES)[number];
 export type RecipientCategory = (typeof RECIPIENT_CATEGORIES)[number];
+export type Honorific = (typeof HONORIFICS)[number];
 export type QualificationType = (typeof QUALIFICATION_TYPES)[number];
 export type Frequency = (typeof FREQUENCIES)[number];
 export type Urgency = (typeof URGENCIES)[number];

@@ -5,6 +5,7 @@
  */
 import type {
   Frequency,
+  Honorific,
   QualificationType,
   RecipientCategory,
   ServiceCategory,
@@ -58,6 +59,8 @@ export type RecipientStatus = 'active' | 'closed';
 
 export interface Recipient extends RecipientSummary {
   status: RecipientStatus;
+  /** The honorific the displayName was made with, when the coordinator picked one. */
+  honorific?: Honorific;
   /** The brigade that serves them day to day, if any. */
   brigadeId?: string;
   consent: RecipientConsent;

@@ -38,6 +38,9 @@ export interface CallOptions {
 
 const NETWORK_MESSAGE = '网络不给力，请检查网络后重试';
 
+/** The call never reached the function (offline, callFunction failed): safe to resend with the same requestId. */
+export const isNetworkFailure = (error: unknown) => error instanceof CallError && error.message === NETWORK_MESSAGE;
+
 function toCallError(reply: unknown): CallError {
   const envelope = reply as Partial<Extract<Envelope<unknown>, { ok: false }>> | undefined;
   if (envelope && envelope.ok === false && isErrorCode(envelope.code)) {

@@ -1,6 +1,6 @@
 /** The typed client, one module per cloud function. */
 export { brigades } from './brigades';
-export { CallError, call, type CallOptions } from './client';
+export { CallError, call, isNetworkFailure, type CallOptions } from './client';
 export { needs } from './needs';
 export { posts } from './posts';
 export { reminders } from './reminders';

@@ -155,3 +155,37 @@ SCENARIOS['coordinator/pages/workbench/index'] = [
   ...states('coordinator'),
 ];
 SCENARIOS['hq/pages/coordinators/index'] = [{ name: 'hq', identity: 'hq' }, ...states('hq')];
+
+// Recipients and household surveys (需求调查 → 服务对象).
+Object.assign(SCENARIOS, {
+  'needs/pages/survey-form/index': [
+    { name: 'volunteer', identity: 'volunteer', waitMs: 300 },
+    { name: 'invalid', identity: 'volunteer', taps: ['.nd__footer .van-button'] },
+    { name: 'offline', identity: 'volunteer', network: 'offline' },
+  ],
+  'coordinator/pages/surveys/index': [
+    { name: 'coordinator', identity: 'coordinator' },
+    { name: 'converted', identity: 'coordinator', taps: ['.nd__tab:nth-child(2)'] },
+    ...states('coordinator'),
+  ],
+  'coordinator/pages/survey/index': [
+    { name: 'submitted', identity: 'coordinator', query: { surveyId: '{survey}' } },
+    { name: 'converted', identity: 'coordinator', query: { surveyId: '{convertedSurvey}' } },
+    { name: 'denied', identity: 'leader', query: { surveyId: '{survey}' } },
+  ],
+  'coordinator/pages/recipients/index': [
+    { name: 'coordinator', identity: 'coordinator' },
+    { name: 'category', identity: 'coordinator', taps: ['.recipients__chip:nth-child(3)'] },
+    ...states('coordinator'),
+  ],
+  'coordinator/pages/recipient-form/index': [
+    { name: 'new', identity: 'coordinator' },
+    { name: 'from-survey', identity: 'coordinator', query: { surveyId: '{survey}' } },
+    { name: 'edit', identity: 'coordinator', query: { recipientId: '{recipient}' } },
+  ],
+  'coordinator/pages/recipient/index': [
+    { name: 'coordinator', identity: 'coordinator', query: { recipientId: '{recipient}' } },
+    { name: 'denied', identity: 'volunteer', query: { recipientId: '{recipient}' } },
+    ...states('coordinator', { recipientId: '{recipient}' }),
+  ],
+});

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionName, FunctionName } from '../../typings/api/index';
 import { FUNCTION_NAMES } from '../../typings/api/index';
+import { RECIPIENT_NOTICE_VERSION } from '../../typings/data';
 import type { Brigade, Post, Profile } from '../../typings/entities';
 import type { Envelope } from '../../typings/errors';
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud';
@@ -30,9 +31,32 @@ interface World {
   vol: Profile;
   code: string;
   invite: string;
+  surveyId?: string;
+  recipientId?: string;
 }
 type Step = [openid: string, params: (w: World) => object];
 type Calls = { [F in FunctionName]: { [A in ActionName<F>]: Step } };
+
+const CONSENT = { by: 'self', version: RECIPIENT_NOTICE_VERSION };
+const HOUSEHOLD = { contactName: '陈桂英', address: '石岐区悦来南路 18 号', phone: '13612345678', size: 1 };
+const NEED = { category: '探访慰问', specialties: [], frequency: 'weekly', slots: [], urgency: 'normal' };
+const SURVEY = {
+  requestId: 'deploy-env-1',
+  town: '石岐区',
+  community: '悦来社区',
+  household: HOUSEHOLD,
+  members: [],
+  needs: [NEED],
+  consent: CONSENT,
+};
+const RECIPIENT = {
+  name: '陈桂英',
+  categories: ['独居老人'],
+  town: '石岐区',
+  community: '悦来社区',
+  address: '石岐区悦来南路 18 号',
+  consent: CONSENT,
+};
 
 const year = new Date(NOW).getUTCFullYear();
 // Every action of the contract, in call order (the type makes a missing action a compile error).
@@ -119,14 +143,14 @@ const CALLS: Calls = {
     reconcile: [HQ, () => ({})],
   },
   needs: {
-    saveRecipient: ['vol', () => ({})],
-    recipients: ['vol', () => ({})],
-    recipient: ['vol', () => ({})],
-    closeRecipient: ['vol', () => ({})],
-    saveSurvey: ['vol', () => ({})],
-    surveys: ['vol', () => ({})],
-    survey: ['vol', () => ({})],
-    dismissSurvey: ['vol', () => ({})],
+    saveSurvey: ['vol', () => SURVEY],
+    surveys: ['vol', () => ({ mine: true })],
+    survey: ['vol', (w) => ({ surveyId: w.surveyId })],
+    dismissSurvey: ['leader', (w) => ({ surveyId: w.surveyId, reason: '重复登记' })],
+    saveRecipient: ['leader', (w) => ({ ...RECIPIENT, brigadeId: w.brigade.brigadeId })],
+    recipients: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId })],
+    recipient: ['leader', (w) => ({ recipientId: w.recipientId })],
+    closeRecipient: ['leader', (w) => ({ recipientId: w.recipientId, reason: '迁往外地' })],
     savePlan: ['vol', () => ({})],
     plans: ['vol', () => ({})],
     plan: ['vol', () => ({})],
@@ -202,6 +226,8 @@ describe.each(routed.map((name) => [name]))('%s with its deploy environment', (n
       const reply = await call<{ code?: string }>(cloud, name, action, params(w), openid);
       const body = reply.body as Envelope<{ code?: string }>;
       if (action === 'checkinCode' && body.ok && body.data.code) w.code = body.data.code;
+      if (body.ok && action === 'saveSurvey') w.surveyId = (body.data as { surveyId?: string }).surveyId;
+      if (body.ok && action === 'saveRecipient') w.recipientId = (body.data as { recipientId?: string }).recipientId;
       const answer = body.ok ? 'ok' : `${body.code} ${body.message}`;
       if (process.env.DEPLOY_ENV_VERBOSE) console.log(`${name}.${action}: ${answer}`);
       expect({ status: reply.status, answer }).toEqual({

@@ -25,6 +25,7 @@ import type {
 } from '../needs';
 import type {
   Frequency,
+  Honorific,
   QualificationType,
   RecipientCategory,
   ServiceCategory,
@@ -38,6 +39,8 @@ export interface SaveRecipientRequest {
   recipientId?: string;
   name: string;
   categories: RecipientCategory[];
+  /** How to call them in displayName (伯/婆/叔/姨/小朋友); without it: 小朋友 for children, else 长者 or 家. */
+  honorific?: Honorific;
   town: Town;
   community: string;
   address: string;
