@@ -80,7 +80,8 @@ export const assign: Action<AssignRequest, { assignments: Answer[] }> = {
       if (!group || group.brigadeId !== plan.brigadeId) throw invalid('只能指派本计划负责大队的小组');
       ids = group.memberIds;
     }
-    const people = await findByIds(ids);
+    const found = new Map((await findByIds(ids)).map((v) => [v._id, v] as const));
+    const people = ids.flatMap((v) => found.get(v) ?? []);
     if (people.length !== ids.length) throw notFound('有义工不存在或已注销');
     const year = shanghaiYear(Date.now());
     const minor = people.find((p) => !isAdult(p.birthYear, year));
