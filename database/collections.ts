@@ -37,7 +37,6 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('lastServedAt', { lastServedAt: -1 }),
       idx('town_lastServedAt', { town: 1, lastServedAt: -1 }),
       idx('town_specialties_lastServedAt', { town: 1, specialties: 1, lastServedAt: -1 }),
-      idx('serviceAreas_specialties_lastServedAt', { serviceAreas: 1, specialties: 1, lastServedAt: -1 }),
     ],
   },
   {

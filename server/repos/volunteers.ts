@@ -191,19 +191,13 @@ export type MatchRow = Pick<
 > & { lat?: number; lng?: number; qualifications?: string[] };
 
 /**
- * Matching's bounded candidate set, in one request through the town / service-area indexes: volunteers of the
- * town or serving it, with `specialty` when one is required; most recently active first.
+ * Matching's bounded candidate set, in one request through the town (+ specialty) index: volunteers of the town,
+ * with `specialty` when one is required; most recently active first.
  */
 export function matchCandidates(town: string, specialty: string | undefined, limit: number): Promise<MatchRow[]> {
-  const need = specialty ? { specialties: specialty } : {};
   return rows<MatchRow>(
     volunteers()
-      .where(
-        _.or([
-          { town, ...need },
-          { serviceAreas: town, ...need },
-        ]),
-      )
+      .where(specialty ? { town, specialties: specialty } : { town })
       .field({
         name: true,
         cardNo: true,
