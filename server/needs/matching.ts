@@ -12,7 +12,7 @@ import { shanghaiYear } from '../rules/time';
 import { bool, id, int, listOf, optionalText, z } from '../schema';
 import { rankService } from './candidates';
 import { queueOffers } from './notices';
-import { OFFER_TTL_MS, acceptPair, bump, offerNext } from './offers';
+import { acceptPair, bump, offerDoc, offerNext } from './offers';
 import { loadPlan, requireOpen, requirePlanManager } from './plan-access';
 import type { PlanDoc } from '../repos/plans';
 
@@ -97,37 +97,23 @@ export const assign: Action<AssignRequest, { assignments: Answer[] }> = {
     const offers: assignments.AssignmentDoc[] = [];
     const answers: Answer[] = [];
     for (const person of people) {
-      const pairId = assignments.assignmentId(plan._id, service.serviceId, person._id);
       const pair = existing.get(person._id);
-      const offer: assignments.AssignmentDoc = {
-        _id: pairId,
-        planId: plan._id,
-        serviceId: service.serviceId,
-        recipientId: plan.recipientId,
-        town: plan.town,
-        volunteerId: person._id,
-        name: person.name,
-        cardNo: person.cardNo,
-        ...(input.groupId ? { groupId: input.groupId } : {}),
-        status: 'offered',
-        offeredAt: now,
-        expiresAt: now + OFFER_TTL_MS,
-        updatedAt: now,
-      };
+      const offer = offerDoc(plan, service.serviceId, person, now, input.groupId);
+      const pairKey = offer._id;
       let status = pair?.status ?? 'offered';
       if (pair?.status === 'volunteered') {
-        status = await acceptPair(pairId, 'volunteered', now).then(
+        status = await acceptPair(pairKey, 'volunteered', now).then(
           () => 'accepted' as const,
           () => 'volunteered' as const,
         );
       } else if (pair && (pair.status === 'declined' || pair.status === 'expired' || pair.status === 'ended')) {
         const { _id, ...patch } = offer;
-        if (await assignments.transition(pairId, [pair.status], patch)) offers.push(offer);
+        if (await assignments.transition(pairKey, [pair.status], patch)) offers.push(offer);
         else status = pair.status;
       } else if (!pair) {
         if (await assignments.insert(offer)) offers.push(offer);
       }
-      answers.push({ assignmentId: pairId, volunteerId: person._id, status });
+      answers.push({ assignmentId: pairKey, volunteerId: person._id, status });
     }
     await bump(plan._id, service.serviceId, offers.length);
     await queueOffers(ctx, plan, offers);

@@ -59,6 +59,31 @@ export async function acceptPair(id: string, from: 'offered' | 'volunteered', no
   });
 }
 
+/** A new offer of a plan's service to a volunteer, open for 48 h. */
+export function offerDoc(
+  plan: planRepo.PlanDoc,
+  serviceId: string,
+  person: { _id: string; name: string; cardNo: string },
+  now: number,
+  groupId?: string,
+): assignments.AssignmentDoc {
+  return {
+    _id: assignments.assignmentId(plan._id, serviceId, person._id),
+    planId: plan._id,
+    serviceId,
+    recipientId: plan.recipientId,
+    town: plan.town,
+    volunteerId: person._id,
+    name: person.name,
+    cardNo: person.cardNo,
+    ...(groupId ? { groupId } : {}),
+    status: 'offered',
+    offeredAt: now,
+    expiresAt: now + OFFER_TTL_MS,
+    updatedAt: now,
+  };
+}
+
 /** Offers the service to the best candidate not yet on it, when it still needs someone. True when one was offered. */
 export async function offerNext(ctx: RequestContext, planId: string, serviceId: string): Promise<boolean> {
   const plan = await planRepo.findById(planId);
@@ -71,20 +96,7 @@ export async function offerNext(ctx: RequestContext, planId: string, serviceId: 
   for (const next of fresh) {
     const row = rows.get(next.volunteerId);
     if (!row) continue;
-    const doc: assignments.AssignmentDoc = {
-      _id: assignments.assignmentId(plan._id, serviceId, row._id),
-      planId: plan._id,
-      serviceId,
-      recipientId: plan.recipientId,
-      town: plan.town,
-      volunteerId: row._id,
-      name: row.name,
-      cardNo: row.cardNo,
-      status: 'offered',
-      offeredAt: now,
-      expiresAt: now + OFFER_TTL_MS,
-      updatedAt: now,
-    };
+    const doc = offerDoc(plan, serviceId, row, now);
     if (!(await assignments.insert(doc))) continue;
     await bump(plan._id, serviceId, 1);
     await queueOffers(ctx, plan, [doc]);

@@ -4,7 +4,7 @@ import type { AssignRequest, MatchResponse, PlanServiceInput } from '../../typin
 import type { Assignment, AssignmentStatus, Plan, PlanService } from '../../typings/needs';
 import type { Group } from '../../typings/entities';
 import { fails, ok } from './helpers';
-import { DAY, HOUR, NOW, needsWorld, type NeedsWorld } from './needs-world';
+import { HOUR, NOW, haircut, needsWorld, type NeedsWorld } from './needs-world';
 
 let w: NeedsWorld;
 let recipientId: string;
@@ -15,23 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => w.cloud.stop());
 
-const service = (over: Partial<PlanServiceInput> = {}): PlanServiceInput => ({
-  category: '义剪',
-  specialties: ['理发'],
-  frequency: 'monthly',
-  weekday: 2,
-  slot: 'morning',
-  durationMinutes: 60,
-  people: 1,
-  startDate: NOW + DAY,
-  ...over,
-});
 async function newPlan(over: Partial<PlanServiceInput> = {}): Promise<{ planId: string; serviceId: string }> {
   const saved = await ok<{ planId: string; services: PlanService[] }>(
     w.cloud,
     'needs',
     'savePlan',
-    { recipientId, brigadeId: w.brigade.brigadeId, goals: '每月理发', services: [service(over)] },
+    { recipientId, brigadeId: w.brigade.brigadeId, goals: '每月理发', services: [haircut(over)] },
     'coord',
   );
   return { planId: saved.planId, serviceId: saved.services[0].serviceId };

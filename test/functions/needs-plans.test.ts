@@ -1,10 +1,9 @@
 // needs.savePlan / plans / plan / reviewPlan / addNote through the real local cloud: who may, bad input, what is
 // stored (no address or phone in plain text), editing, review and closing.
 import type { Assignment, Plan, PlanService, VisitNote } from '../../typings/needs';
-import type { PlanServiceInput } from '../../typings/api/needs';
 import type { Page } from '../../typings/entities';
 import { call, fails, ok } from './helpers';
-import { DAY, NOW, needsWorld, type NeedsWorld } from './needs-world';
+import { DAY, NOW, haircut, needsWorld, type NeedsWorld } from './needs-world';
 
 let w: NeedsWorld;
 let recipientId: string;
@@ -14,17 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => w.cloud.stop());
 
-const haircut = (over: Partial<PlanServiceInput> = {}): PlanServiceInput => ({
-  category: '义剪',
-  specialties: ['理发'],
-  frequency: 'monthly',
-  weekday: 2,
-  slot: 'morning',
-  durationMinutes: 60,
-  people: 1,
-  startDate: NOW + DAY,
-  ...over,
-});
 const request = (over: object = {}) => ({
   recipientId,
   brigadeId: w.brigade.brigadeId,

@@ -4,6 +4,7 @@
  * of server/repos/recipients.ts (detail encrypted with the functions' PII key) until `needs.saveRecipient` is
  * built; `recipient()` is the one place to switch to the real action.
  */
+import type { PlanServiceInput } from '../../typings/api/needs';
 import type { Brigade, Profile } from '../../typings/entities';
 import type { Recipient, RecipientDetail } from '../../typings/needs';
 import { RECIPIENT_NOTICE_VERSION } from '../../typings/data';
@@ -16,6 +17,19 @@ export const NOW = Date.UTC(2026, 10, 28, 1, 0);
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 export const PII_KEY = 'b2'.repeat(32);
+
+/** A monthly haircut on Tuesday mornings for one person: the service most tests start from. */
+export const haircut = (over: Partial<PlanServiceInput> = {}): PlanServiceInput => ({
+  category: '义剪',
+  specialties: ['理发'],
+  frequency: 'monthly',
+  weekday: 2,
+  slot: 'morning',
+  durationMinutes: 60,
+  people: 1,
+  startDate: NOW + DAY,
+  ...over,
+});
 
 export interface NeedsWorld {
   cloud: TestCloud;
