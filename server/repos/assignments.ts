@@ -3,7 +3,7 @@
  * `<planId>:<serviceId>:<volunteerId>`, so one per pair whatever the concurrency. Status moves only by
  * conditional updates (or inside a transaction), so two answers or two timer runs never both win.
  */
-import { _, db, isDuplicateKey, rows } from '../cloud';
+import { _, db, first, isDuplicateKey, rows } from '../cloud';
 import { collectionIn, type Transaction } from '../transaction';
 import type { Assignment, AssignmentStatus } from '../../typings/needs';
 import type { Town } from '../../typings/data';
@@ -127,4 +127,10 @@ export async function expire(id: string, now: number): Promise<boolean> {
     .where({ _id: id, status: 'offered', expiresAt: _.lte(now) })
     .update({ data: { status: 'expired', updatedAt: now } })) as Updated;
   return res.stats.updated === 1;
+}
+
+/** Whether the volunteer accepted a service for this recipient (and so may read what a visit needs). */
+export async function isAcceptedCarer(recipientId: string, volunteerId: string): Promise<boolean> {
+  const hit = await first<{ _id: string }>(assignments().where({ recipientId, status: 'accepted', volunteerId }));
+  return !!hit;
 }

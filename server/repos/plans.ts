@@ -73,3 +73,11 @@ export function dueForReview(
   const where = cursorCondition ? _.and([due, cursorCondition]) : due;
   return rows<PlanDoc>(plans().where(where).orderBy('reviewAt', 'asc').orderBy('_id', 'asc').limit(limit));
 }
+
+/** What every plan document holds at least: whose it is, which brigade serves it, its state. */
+export type PlanHead = Pick<PlanDoc, '_id' | 'recipientId' | 'brigadeId' | 'brigadeName' | 'status'>;
+
+/** A recipient's plans (a handful over the years). */
+export function ofRecipient(recipientId: string): Promise<PlanHead[]> {
+  return rows<PlanHead>(plans().where({ recipientId }).limit(50));
+}
