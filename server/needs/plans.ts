@@ -23,7 +23,7 @@ import * as recipients from '../repos/recipients';
 import * as surveys from '../repos/surveys';
 import * as notes from '../repos/visit-notes';
 import { mergeServices, serviceProblem } from '../rules/plans';
-import { decrypt, encrypt } from '../rules/pii';
+import { encrypt } from '../rules/pii';
 import { bool, epochMs, id, int, listOf, oneOf, page, text, z, type Schema } from '../schema';
 import { checkText } from '../security';
 import { inTransaction } from '../transaction';
@@ -47,9 +47,11 @@ const serviceInput = z.object({
 }) as unknown as Schema<PlanServiceInput>;
 
 /** The recipient's position, encrypted for the plan (matching reads it without the recipient). */
-function positionOf(detailEnc: string, key: ReturnType<typeof piiKey>): string | undefined {
-  const detail = JSON.parse(decrypt(detailEnc, key)) as { lat?: number; lng?: number };
-  return detail.lat !== undefined && detail.lng !== undefined ? encrypt(`${detail.lat},${detail.lng}`, key) : undefined;
+function positionOf(recipient: recipients.RecipientDoc, key: ReturnType<typeof piiKey>): string | undefined {
+  const detail = recipients.detailOf(recipient, key);
+  return detail?.lat !== undefined && detail.lng !== undefined
+    ? encrypt(`${detail.lat},${detail.lng}`, key)
+    : undefined;
 }
 
 export const savePlan: Action<SavePlanRequest, { planId: string; services: PlanService[] }> = {
@@ -92,7 +94,7 @@ export const savePlan: Action<SavePlanRequest, { planId: string; services: PlanS
         categories: recipient.categories,
       },
       community: recipient.community,
-      positionEnc: positionOf(recipient.detailEnc, key),
+      positionEnc: positionOf(recipient, key),
       brigadeId: brigade._id,
       brigadeName: brigade.name,
       town: recipient.town,

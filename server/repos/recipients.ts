@@ -1,18 +1,37 @@
 /**
- * Data access for the `recipients` collection (read side used by plans and matching). The stored shape: the
- * contract's Recipient without `detail`, keyed by `_id`, the personal detail (name, address, position, phone,
- * guardian, notes) encrypted as one JSON document in `detailEnc` (see server/rules/pii.ts).
+ * Data access for the `recipients` collection (the reads plans and matching need). Personal data (name, address,
+ * position, phone, guardian, notes) is kept as one encrypted JSON (`sealed`); the rest is what anyone allowed to
+ * know of a recipient may see.
  */
+import type { RecipientCategory, Town } from '../../typings/data';
+import type { RecipientConsent, RecipientDetail, RecipientStatus } from '../../typings/needs';
 import { db, first } from '../cloud';
-import type { Recipient } from '../../typings/needs';
+import { decrypt, type KeyInput } from '../rules/pii';
 
-export interface RecipientDoc extends Omit<Recipient, 'recipientId' | 'detail'> {
+export interface RecipientDoc {
   _id: string;
-  /** AES-256-GCM ciphertext of the RecipientDetail JSON. */
-  detailEnc: string;
+  displayName: string;
+  town: Town;
+  community: string;
+  categories: RecipientCategory[];
+  status: RecipientStatus;
+  brigadeId?: string;
+  consent: RecipientConsent;
+  /** RecipientDetail as encrypted JSON; erased when the recipient leaves the programme. */
+  sealed?: string;
+  surveyId?: string;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+  closedAt?: number;
+  closeReason?: string;
 }
 
 const recipients = () => db.collection('recipients');
+
+/** The personal data of a recipient (undefined once erased). */
+export const detailOf = (doc: RecipientDoc, key: KeyInput): RecipientDetail | undefined =>
+  doc.sealed ? (JSON.parse(decrypt(doc.sealed, key)) as RecipientDetail) : undefined;
 
 export function findById(recipientId: string): Promise<RecipientDoc | undefined> {
   return first<RecipientDoc>(recipients().where({ _id: recipientId }));
