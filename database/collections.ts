@@ -36,6 +36,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('registeredAt', { registeredAt: 1 }),
       idx('lastServedAt', { lastServedAt: -1 }),
       idx('town_lastServedAt', { town: 1, lastServedAt: -1 }),
+      idx('town_specialties_lastServedAt', { town: 1, specialties: 1, lastServedAt: -1 }),
     ],
   },
   {
@@ -202,8 +203,10 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       idx('town_status_updatedAt', { town: 1, status: 1, updatedAt: -1 }),
       idx('brigade_status_updatedAt', { brigadeId: 1, status: 1, updatedAt: -1 }),
-      idx('recipient', { recipientId: 1 }),
+      idx('recipient_updatedAt', { recipientId: 1, updatedAt: -1 }),
       idx('status_reviewAt', { status: 1, reviewAt: 1 }),
+      idx('town_status_reviewAt', { town: 1, status: 1, reviewAt: 1 }),
+      idx('brigade_status_reviewAt', { brigadeId: 1, status: 1, reviewAt: 1 }),
     ],
   },
   {
@@ -212,6 +215,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       'A volunteer on a plan service (结对); _id is `<planId>:<serviceId>:<volunteerId>`, so one per pair; offers expire.',
     indexes: [
       idx('plan_service', { planId: 1, serviceId: 1 }),
+      idx('plan_status', { planId: 1, status: 1 }),
       idx('volunteer_status', { volunteerId: 1, status: 1 }),
       idx('status_expiresAt', { status: 1, expiresAt: 1 }),
       idx('recipient_status', { recipientId: 1, status: 1 }),

@@ -96,9 +96,9 @@ export const FUNCTIONS: FunctionSpec[] = [
   },
   {
     name: 'needs',
-    timeout: 10,
-    settings: ['HQ_OPENIDS', 'PII_KEY'],
-    triggers: [],
+    timeout: 20,
+    settings: ['HQ_OPENIDS', 'PII_KEY', 'NOTICE_TEMPLATE_ID'],
+    triggers: [{ name: 'expire-offers', cron: '0 0 * * * * *' }],
     openapi: ['security.msgSecCheck'],
   },
 ];

@@ -11,6 +11,7 @@ const RANDOMIZED = [
   { file: 'test/functions/stats.test.ts', env: 'STATS_SEED' },
   { file: 'test/functions/timebank-concurrency.test.ts', env: 'TIMEBANK_SEED' },
   { file: 'test/functions/posts-places.test.ts', env: 'PLACES_SEED' },
+  { file: 'test/unit/matching.test.ts', env: 'MATCH_SEED' },
 ];
 
 const count = Number(process.argv[2] ?? 50);

@@ -1,6 +1,10 @@
-/** Cloud function `needs`: parse → authorize → route. Rules and data access live in server/. */
+/**
+ * Cloud function `needs`: parse → authorize → route. Rules and data access live in server/. The hourly timer
+ * expires offers unanswered for 48 h and offers the service to the next candidate.
+ */
 import { defineFunction } from '../../server/handler';
 import { assign, match, respond } from '../../server/needs/matching';
+import { expireOffers } from '../../server/needs/offers';
 import { addNote, plan, plans, reviewPlan, savePlan } from '../../server/needs/plans';
 import { closeRecipient, recipient, recipients, saveRecipient } from '../../server/needs/recipients';
 import { dismissSurvey, saveSurvey, survey, surveys } from '../../server/needs/surveys';
@@ -28,4 +32,5 @@ export const main = defineFunction('needs', {
     nearby,
     offerHelp,
   },
+  timer: (ctx) => expireOffers(ctx),
 });

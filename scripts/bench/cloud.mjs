@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 
 export const HQ = 'bench-hq';
 
-export async function startBenchCloud(root) {
+export async function startBenchCloud(root, env = {}) {
   const require = createRequire(import.meta.url);
   const { startLocalCloud } = require(join(root, '.build/local-cloud/index.js'));
   const cloud = await startLocalCloud({
@@ -15,7 +15,7 @@ export async function startBenchCloud(root) {
     timers: false,
     log: () => undefined,
     functionOutput: 'silent',
-    env: { HQ_OPENIDS: HQ },
+    env: { HQ_OPENIDS: HQ, ...env },
   });
   const call = async (name, event, openid) => {
     const started = performance.now();

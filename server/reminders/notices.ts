@@ -23,7 +23,7 @@ import {
   type TemplateData,
 } from '../rules/outbox';
 
-interface Notice {
+export interface Notice {
   kind: NoticeKind;
   subject: string;
   page: string;
@@ -54,7 +54,7 @@ function noticeDoc(templateId: string, notice: Notice, now: number): outbox.Mess
   };
 }
 
-async function queue(ctx: RequestContext, notices: Notice[]): Promise<number> {
+export async function queue(ctx: RequestContext, notices: Notice[]): Promise<number> {
   const templateId = ctx.settings.noticeTemplateId;
   if (!templateId || notices.length === 0) return 0;
   const now = Date.now();

@@ -200,3 +200,35 @@ export async function findByOpenidWithSignup(
   const record = records?.[0];
   return { volunteer, ...(signups.length > 0 ? placeOf(signups[0]) : {}), ...(record ? { record } : {}) };
 }
+
+/** A volunteer as matching reads them (a home position is optional: most profiles have none). */
+export type MatchRow = Pick<
+  VolunteerDoc,
+  '_id' | 'name' | 'cardNo' | 'town' | 'community' | 'specialties' | 'serviceAreas' | 'availability' | 'birthYear'
+> & { lat?: number; lng?: number; qualifications?: string[] };
+
+/**
+ * Matching's bounded candidate set, in one request through the town (+ specialty) index: volunteers of the town,
+ * with `specialty` when one is required; most recently active first.
+ */
+export function matchCandidates(town: string, specialty: string | undefined, limit: number): Promise<MatchRow[]> {
+  return rows<MatchRow>(
+    volunteers()
+      .where(specialty ? { town, specialties: specialty } : { town })
+      .field({
+        name: true,
+        cardNo: true,
+        town: true,
+        community: true,
+        specialties: true,
+        serviceAreas: true,
+        availability: true,
+        birthYear: true,
+        lat: true,
+        lng: true,
+        qualifications: true,
+      })
+      .orderBy('lastServedAt', 'desc')
+      .limit(limit),
+  );
+}

@@ -4,11 +4,17 @@
  */
 import { shanghai, shanghaiLabel } from './time';
 
-export type MessageKind = 'reminder' | 'cancelled' | 'promoted' | 'approved';
+export type MessageKind = 'reminder' | NoticeKind;
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'unsubscribed' | 'failed';
 
 /** What happened, as the notice template's `phrase2` says it. */
-export const NOTICE_PHRASES = { cancelled: '已取消', promoted: '已转正', approved: '已通过' } as const;
+export const NOTICE_PHRASES = {
+  cancelled: '已取消',
+  promoted: '已转正',
+  approved: '已通过',
+  offered: '结对邀请',
+  ended: '服务结束',
+} as const;
 export type NoticeKind = keyof typeof NOTICE_PHRASES;
 
 export type TemplateData = Record<string, { value: string }>;

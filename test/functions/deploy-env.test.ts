@@ -151,14 +151,24 @@ const CALLS: Calls = {
     recipients: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId })],
     recipient: ['leader', (w) => ({ recipientId: w.recipientId })],
     closeRecipient: ['leader', (w) => ({ recipientId: w.recipientId, reason: '迁往外地' })],
-    savePlan: ['vol', () => ({})],
-    plans: ['vol', () => ({})],
-    plan: ['vol', () => ({})],
-    reviewPlan: ['vol', () => ({})],
-    addNote: ['vol', () => ({})],
-    match: ['vol', () => ({})],
-    assign: ['vol', () => ({})],
-    respond: ['vol', () => ({})],
+    savePlan: [
+      'leader',
+      (w) => ({
+        recipientId: 'no-recipient',
+        brigadeId: w.brigade.brigadeId,
+        goals: '每月理发一次',
+        services: [
+          { category: '义剪', frequency: 'once', slot: 'morning', durationMinutes: 60, people: 1, startDate: NOW },
+        ],
+      }),
+    ],
+    plans: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId })],
+    plan: ['leader', () => ({ planId: 'no-plan' })],
+    reviewPlan: ['leader', () => ({ planId: 'no-plan', note: '进展良好' })],
+    addNote: ['leader', () => ({ planId: 'no-plan', text: '首次探访' })],
+    match: ['leader', () => ({ planId: 'no-plan', serviceId: 'no-service' })],
+    assign: ['leader', (w) => ({ planId: 'no-plan', serviceId: 'no-service', volunteerIds: [w.vol.volunteerId] })],
+    respond: ['vol', () => ({ assignmentId: 'no-assignment', accept: false })],
     mine: ['vol', () => ({})],
     nearby: ['vol', () => ({})],
     offerHelp: ['vol', () => ({})],
@@ -239,7 +249,7 @@ describe.each(routed.map((name) => [name]))('%s with its deploy environment', (n
 });
 
 it('fires every timer trigger without an error', async () => {
-  for (const name of ['stars', 'reminders', 'stats']) {
+  for (const name of ['stars', 'reminders', 'stats', 'needs']) {
     const outcome = await cloud.fireTrigger(name);
     expect({
       name,
