@@ -90,6 +90,8 @@ export interface Group {
 
 export type PostStatus = 'published' | 'cancelled';
 
+export type PostVisibility = 'public' | 'assigned';
+
 export interface Post {
   postId: string;
   brigadeId: string;
@@ -113,6 +115,15 @@ export interface Post {
   status: PostStatus;
   /** Series id when created as part of a weekly recurring series. */
   seriesId?: string;
+  /**
+   * `public` (the default): in the feed for anyone. `assigned`: a visit of a service plan (结对探访), seen only by
+   * its signed-up carers, the brigade's leaders, the town's coordinator and hq; never in the feed.
+   */
+  visibility?: PostVisibility;
+  /** For visits: the plan, its service and the recipient they serve. */
+  planId?: string;
+  serviceId?: string;
+  recipientId?: string;
   cancelReason?: string;
   /** Distance in metres, when the list was asked for nearest first. */
   distance?: number;

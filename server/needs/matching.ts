@@ -102,7 +102,7 @@ export const assign: Action<AssignRequest, { assignments: Answer[] }> = {
       const pairKey = offer._id;
       let status = pair?.status ?? 'offered';
       if (pair?.status === 'volunteered') {
-        status = await acceptPair(pairKey, 'volunteered', now).then(
+        status = await acceptPair(pairKey, 'volunteered', now, ctx).then(
           () => 'accepted' as const,
           () => 'volunteered' as const,
         );
@@ -134,7 +134,7 @@ export const respond: Action<
     if (pair.volunteerId !== me._id) throw denied('只能回复发给自己的结对邀请');
     const now = Date.now();
     if (input.accept) {
-      await acceptPair(pair._id, 'offered', now);
+      await acceptPair(pair._id, 'offered', now, ctx);
       return { status: 'accepted' };
     }
     if (pair.status === 'declined') return { status: 'declined' };

@@ -13,6 +13,7 @@ import { statusOf } from '../rules/plans';
 import { inTransaction } from '../transaction';
 import { rankService } from './candidates';
 import { queueOffers } from './notices';
+import { scheduleAfterAccept } from './visits';
 
 export const OFFER_TTL_MS = 48 * 3_600_000;
 /** Expired offers handled per timer run. */
@@ -39,11 +40,16 @@ export async function bump(planId: string, serviceId: string, offered: number): 
  * Accepts a pair that is `from` (offered, or volunteered when a manager assigns), atomically with the service's
  * count; FAILED_PRECONDITION when the service is already full or the plan closed.
  */
-export async function acceptPair(id: string, from: 'offered' | 'volunteered', now: number): Promise<void> {
-  await inTransaction(async (tx) => {
+export async function acceptPair(
+  id: string,
+  from: 'offered' | 'volunteered',
+  now: number,
+  ctx: Pick<RequestContext, 'log'>,
+): Promise<void> {
+  const pair = await inTransaction(async (tx) => {
     const pair = await assignments.getInTransaction(tx, id);
     if (!pair) throw notFound('结对邀请不存在');
-    if (pair.status === 'accepted') return;
+    if (pair.status === 'accepted') return pair;
     if (pair.status !== from) throw precondition('该邀请已失效');
     if (from === 'offered' && (pair.expiresAt ?? 0) <= now) throw precondition('该邀请已过期');
     const plan = await planRepo.getInTransaction(tx, pair.planId);
@@ -56,7 +62,9 @@ export async function acceptPair(id: string, from: 'offered' | 'volunteered', no
     const services = plan.services.map((s) => (s === service ? withCounts(s, 1, offered) : s));
     await planRepo.updateInTransaction(tx, plan._id, { services, updatedAt: now });
     await assignments.updateInTransaction(tx, id, { status: 'accepted', respondedAt: now, updatedAt: now });
+    return pair;
   });
+  await scheduleAfterAccept(ctx, pair.planId, pair.serviceId, now);
 }
 
 /** A new offer of a plan's service to a volunteer, open for 48 h. */

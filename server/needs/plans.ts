@@ -29,6 +29,7 @@ import { checkText } from '../security';
 import { inTransaction } from '../transaction';
 import { requireCoordinator, requireManager } from './access';
 import { queueEnded } from './notices';
+import { withdrawVisits } from './visits';
 import { loadPlan, notAllowed, planManager, requireOpen, requirePlanManager } from './plan-access';
 
 const serviceInput = z.object({
@@ -119,7 +120,10 @@ export const savePlan: Action<SavePlanRequest, { planId: string; services: PlanS
         return merge;
       });
       services = merged.services;
-      if (merged.removed.length) await assignments.endOfServices(id, merged.removed, now);
+      if (merged.removed.length) {
+        await assignments.endOfServices(id, merged.removed, now);
+        await withdrawVisits(ctx, id, merged.removed, now);
+      }
     } else {
       const draft = mergeServices([], input.services, newId);
       if ('problem' in draft) throw invalid(draft.problem);
@@ -228,6 +232,7 @@ export const reviewPlan: Action<ReviewPlanRequest, { status: PlanStatus; reviewA
     if (input.close) {
       const carers = (await assignments.ofPlan(doc._id)).filter((a) => a.status === 'accepted');
       await assignments.endOfPlan(doc._id, ['offered', 'volunteered', 'accepted'], now);
+      await withdrawVisits(ctx, doc._id, undefined, now);
       await queueEnded(ctx, doc, carers);
       return { status: 'closed' };
     }

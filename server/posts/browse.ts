@@ -21,7 +21,7 @@ import * as signups from '../repos/signups';
 import { findByOpenidWithSignup } from '../repos/volunteers';
 import { distanceMetres } from '../rules/posts';
 import { id, oneOf, page, z } from '../schema';
-import { loadPost } from './access';
+import { loadPost, requireVisitReader } from './access';
 import { listInput, mineInput, postIdInput } from './schema';
 
 export const list: Action<ListPostsRequest, Page<Post>> = {
@@ -67,6 +67,7 @@ export const get: Action<{ postId: string }, PostDetailResponse> = {
       findByOpenidWithSignup(ctx.openid, input.postId),
     ]);
     ctx.knowVolunteer(volunteer);
+    await requireVisitReader(ctx, post, volunteer, signup);
     if (!volunteer) return { ...posts.toPost(post), iLead: false };
     // iLead only shows the leader's buttons: it comes from the role copy; each leader action checks the brigade.
     const brigade = volunteer.roles ? undefined : await findBrigade(post.brigadeId);

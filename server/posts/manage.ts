@@ -61,6 +61,7 @@ export const create: Action<CreatePostRequest, Post & { seriesPostIds?: string[]
       adultsOnly: input.adultsOnly ?? false,
       membersOnly: input.membersOnly ?? false,
       status: 'published',
+      visibility: 'public',
       ...(seriesId ? { seriesId } : {}),
       createdAt: now,
       createdBy: actorOf(volunteer),

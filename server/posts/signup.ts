@@ -15,7 +15,7 @@ import { isMinor } from '../rules/card';
 import { missingSpecialties, signupOpen } from '../rules/posts';
 import { shanghaiLabel, shanghaiYear } from '../rules/time';
 import { inTransaction, type Transaction } from '../transaction';
-import { loadPost, postNotFound } from './access';
+import { isLive, loadPost, postNotFound } from './access';
 import { transferPlace } from './places';
 import { postIdInput } from './schema';
 
@@ -45,7 +45,8 @@ export const signup: Action<{ postId: string }, SignupResponse> = {
   async run(input, ctx) {
     const volunteer = await ctx.requireVolunteer();
     const { post, ...facts } = await posts.findForSignup(input.postId, volunteer._id);
-    if (!post) throw postNotFound();
+    // Visits are arranged by the coordinator: nobody signs up to one by themselves.
+    if (!post || post.visibility === 'assigned') throw postNotFound();
     const now = Date.now();
     checkEligible(post, volunteer, now, facts);
     const doc: signups.SignupDoc = {
@@ -106,6 +107,7 @@ export const withdraw: Action<{ postId: string }, SignupResponse> = {
     // A promotion may change the status between our read and our write: read again and retry.
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const existing = await signups.find(post._id, volunteer._id);
+      if (post.visibility === 'assigned' && !isLive(existing)) throw postNotFound();
       if (!existing || existing.status === 'cancelled') throw notFound('你没有报名该服务');
       if (existing.status === 'withdrawn') return { status: 'withdrawn' };
       if (!(await signups.transition(existing._id, [existing.status], { status: 'withdrawn' }))) continue;

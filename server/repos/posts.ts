@@ -1,5 +1,5 @@
 /** Data access for the `posts` collection. Counters change only through conditional atomic updates. */
-import { _, db, first, rows } from '../cloud';
+import { _, db, first, isDuplicateKey, rows } from '../cloud';
 import type { BrigadePostState } from '../../typings/api/posts';
 import type { Post } from '../../typings/entities';
 import { after, where } from '../paging';
@@ -42,6 +42,9 @@ export const toPost = (doc: PostDoc, distance?: number): Post => ({
   membersOnly: doc.membersOnly,
   status: doc.status,
   ...(doc.seriesId ? { seriesId: doc.seriesId } : {}),
+  ...(doc.visibility === 'assigned'
+    ? { visibility: doc.visibility, planId: doc.planId, serviceId: doc.serviceId, recipientId: doc.recipientId }
+    : {}),
   ...(doc.cancelReason ? { cancelReason: doc.cancelReason } : {}),
   ...(distance !== undefined ? { distance } : {}),
   createdAt: doc.createdAt,
@@ -67,8 +70,10 @@ export interface ListFilters {
   from: number;
 }
 
+/** The feed: public posts only (every post stores its visibility, so this is an indexed equality). */
 const filtersOf = (f: ListFilters): Record<string, unknown> => ({
   status: 'published',
+  visibility: 'public',
   startAt: _.gte(f.from),
   ...(f.town ? { town: f.town } : {}),
   ...(f.category ? { category: f.category } : {}),
@@ -102,6 +107,48 @@ export function nearest(f: ListFilters, lat: number, lng: number, pageSize: numb
 /** One post, or a weekly series in one request. */
 export async function insert(doc: PostDoc | PostDoc[]): Promise<void> {
   await posts().add({ data: doc });
+}
+
+/** Inserts a post whose `_id` is derived from what it is; false when it already exists. */
+export async function insertIfMissing(doc: PostDoc): Promise<boolean> {
+  try {
+    await posts().add({ data: doc });
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+// ---- visits (结对探访) ----
+
+/** A plan's published visits that start after `now` (a few per service in the rolling window). */
+export function futureVisitsOfPlan(planId: string, now: number, limit = 200): Promise<PostDoc[]> {
+  return rows<PostDoc>(
+    posts()
+      .where({ planId, status: 'published', startAt: _.gt(now) })
+      .orderBy('startAt', 'asc')
+      .limit(limit),
+  );
+}
+
+/** Cancels a published post nobody is signed up to any more; true when this call cancelled it. */
+export async function cancelIfEmpty(postId: string, reason: string): Promise<boolean> {
+  const res = (await posts()
+    .where({ _id: postId, status: 'published', confirmedCount: 0, waitlistCount: 0 })
+    .update({ data: { status: 'cancelled', cancelReason: reason } })) as { stats: { updated: number } };
+  return res.stats.updated === 1;
+}
+
+/** The published visits of these services that start after `now`, soonest first, in one request. */
+export function nextVisitsOfServices(serviceIds: string[], now: number, limit: number): Promise<PostDoc[]> {
+  if (serviceIds.length === 0) return Promise.resolve([]);
+  return rows<PostDoc>(
+    posts()
+      .where({ serviceId: _.in(serviceIds), status: 'published', startAt: _.gt(now) })
+      .orderBy('startAt', 'asc')
+      .limit(limit),
+  );
 }
 
 export async function update(postId: string, patch: Record<string, unknown>): Promise<number> {

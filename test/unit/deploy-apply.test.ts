@@ -98,7 +98,7 @@ describe('apply', () => {
     const report = await apply(steps, m, ENV);
     expect(report.failures).toEqual([]);
     expect(m.calls.filter((c) => WRITES.test(c) && !c.startsWith('updateFunctionCode'))).toEqual([
-      'createIndex posts.status_startAt',
+      'createIndex posts.status_visibility_startAt',
       'setRule ledger',
       'updateFunctionConfig posts',
       'deleteTrigger stats.nightly-reconcile',
