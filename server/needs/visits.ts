@@ -15,7 +15,7 @@ import * as planRepo from '../repos/plans';
 import * as posts from '../repos/posts';
 import * as signups from '../repos/signups';
 import { shanghai } from '../rules/time';
-import { upcomingVisits, type Occurrence } from '../rules/visits';
+import { nextOfPairs, upcomingVisits, type Occurrence } from '../rules/visits';
 import { countFacts, postFact } from '../stats/count';
 import { inTransaction } from '../transaction';
 
@@ -194,15 +194,8 @@ export async function nextVisits(
   pairs: Pick<assignments.AssignmentDoc, '_id' | 'serviceId' | 'status'>[],
   now: number,
 ): Promise<Map<string, { at: number; postId: string }>> {
-  const accepted = pairs.filter((a) => a.status === 'accepted');
-  const serviceIds = [...new Set(accepted.map((a) => a.serviceId))];
+  const serviceIds = [...new Set(pairs.filter((a) => a.status === 'accepted').map((a) => a.serviceId))];
+  // At most 5 visits of a service start in the window (weekly), a day of top-up lag included.
   const visits = await posts.nextVisitsOfServices(serviceIds, now, Math.min(1000, serviceIds.length * 6));
-  const soonest = new Map<string, posts.PostDoc>();
-  for (const visit of visits) if (visit.serviceId && !soonest.has(visit.serviceId)) soonest.set(visit.serviceId, visit);
-  const out = new Map<string, { at: number; postId: string }>();
-  for (const pair of accepted) {
-    const visit = soonest.get(pair.serviceId);
-    if (visit) out.set(pair._id, { at: visit.startAt, postId: visit._id });
-  }
-  return out;
+  return nextOfPairs(pairs, visits);
 }

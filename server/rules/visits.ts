@@ -85,3 +85,20 @@ export function upcomingVisits(rule: VisitRule, now: number, windowDays = WINDOW
     return [{ day: label, startAt, endAt: startAt + rule.durationMinutes * 60_000 }];
   });
 }
+
+/** A pairing and the visits of services: each accepted pair's soonest visit of its service (visits soonest first). */
+export function nextOfPairs(
+  pairs: { _id: string; serviceId: string; status: string }[],
+  visits: { _id: string; serviceId?: string; startAt: number }[],
+): Map<string, { at: number; postId: string }> {
+  const soonest = new Map<string, { at: number; postId: string }>();
+  for (const v of [...visits].sort((a, b) => a.startAt - b.startAt)) {
+    if (v.serviceId && !soonest.has(v.serviceId)) soonest.set(v.serviceId, { at: v.startAt, postId: v._id });
+  }
+  const out = new Map<string, { at: number; postId: string }>();
+  for (const pair of pairs) {
+    const next = pair.status === 'accepted' ? soonest.get(pair.serviceId) : undefined;
+    if (next) out.set(pair._id, next);
+  }
+  return out;
+}

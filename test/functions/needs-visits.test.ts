@@ -135,6 +135,12 @@ describe('an accepted service schedules its visits as assigned posts', () => {
     }
   });
 
+  it('costs the carer no more than any post: posts.get in 2 requests', async () => {
+    const reply = await w.cloud.request('posts', { action: 'get', postId: first }, 'carer-a');
+    expect(reply.body).toEqual(expect.objectContaining({ ok: true }));
+    expect(reply.metrics.requests).toBeLessThanOrEqual(2);
+  });
+
   it('refuses a sign-up or a withdrawal by anyone else as if the visit did not exist', async () => {
     expect((await fails(w.cloud, 'posts', 'signup', { postId: first }, 'carer-b')).code).toBe('NOT_FOUND');
     expect((await fails(w.cloud, 'posts', 'withdraw', { postId: first }, 'carer-b')).code).toBe('NOT_FOUND');

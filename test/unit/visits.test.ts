@@ -1,4 +1,4 @@
-import { upcomingVisits, type VisitRule } from '../../server/rules/visits';
+import { nextOfPairs, upcomingVisits, type VisitRule } from '../../server/rules/visits';
 
 /** Epoch ms of a Shanghai wall-clock time, e.g. at('2026-03-03 09:00'). */
 const at = (wall: string) => Date.parse(`${wall.replace(' ', 'T')}:00+08:00`);
@@ -101,5 +101,25 @@ describe('upcomingVisits', () => {
   it('rolls over the year end', () => {
     const rule: VisitRule = { ...weekly, frequency: 'monthly', weekday: undefined, startDate: at('2026-11-30 00:00') };
     expect(starts(rule, at('2026-12-01 00:00'), 70)).toEqual(['2026-12-30 09:00', '2027-01-30 09:00']);
+  });
+});
+
+describe('nextOfPairs', () => {
+  it("gives each accepted pair its service's soonest visit, and nothing to a pair not accepted", () => {
+    const pairs = [
+      { _id: 'p1', serviceId: 's1', status: 'accepted' },
+      { _id: 'p2', serviceId: 's2', status: 'accepted' },
+      { _id: 'p3', serviceId: 's1', status: 'offered' },
+      { _id: 'p4', serviceId: 's3', status: 'accepted' },
+    ];
+    const visits = [
+      { _id: 'v-late', serviceId: 's1', startAt: 300 },
+      { _id: 'v-s2', serviceId: 's2', startAt: 200 },
+      { _id: 'v-soon', serviceId: 's1', startAt: 100 },
+    ];
+    expect(Object.fromEntries(nextOfPairs(pairs, visits))).toEqual({
+      p1: { at: 100, postId: 'v-soon' },
+      p2: { at: 200, postId: 'v-s2' },
+    });
   });
 });
