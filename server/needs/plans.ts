@@ -29,7 +29,7 @@ import { checkText } from '../security';
 import { inTransaction } from '../transaction';
 import { requireCoordinator, requireManager } from './access';
 import { queueEnded } from './notices';
-import { withdrawVisits } from './visits';
+import { reconcileVisits, withdrawVisits } from './visits';
 import { loadPlan, notAllowed, planManager, requireOpen, requirePlanManager } from './plan-access';
 
 const serviceInput = z.object({
@@ -124,6 +124,7 @@ export const savePlan: Action<SavePlanRequest, { planId: string; services: PlanS
         await assignments.endOfServices(id, merged.removed, now);
         await withdrawVisits(ctx, id, merged.removed, now);
       }
+      await reconcileVisits(ctx, id, now);
     } else {
       const draft = mergeServices([], input.services, newId);
       if ('problem' in draft) throw invalid(draft.problem);

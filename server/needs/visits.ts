@@ -28,12 +28,19 @@ export const TOP_UP_HOUR = 3;
 const TOP_UP_PAGES = 10;
 const TOP_UP_PAGE_SIZE = 100;
 
-export const visitPostId = (planId: string, serviceId: string, day: string) =>
-  `visit-${createHash('sha256').update(`${planId}:${serviceId}:${day}`).digest('hex').slice(0, 32)}`;
+/** A visit's `_id`: from plan, brigade, service and time, so it is made once, and a moved visit is a new one. */
+export function visitPostId(
+  plan: Pick<planRepo.PlanDoc, '_id' | 'brigadeId'>,
+  serviceId: string,
+  o: Pick<Occurrence, 'startAt' | 'endAt'>,
+): string {
+  const key = `${plan._id}:${plan.brigadeId}:${serviceId}:${o.startAt}:${o.endAt}`;
+  return `visit-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+}
 
 function visitDoc(plan: planRepo.PlanDoc, service: PlanService, o: Occurrence, now: number): posts.PostDoc {
   return {
-    _id: visitPostId(plan._id, service.serviceId, o.day),
+    _id: visitPostId(plan, service.serviceId, o),
     brigadeId: plan.brigadeId,
     brigadeName: plan.brigadeName,
     town: plan.town,
@@ -144,6 +151,20 @@ export async function scheduleAfterAccept(ctx: Ctx, planId: string, serviceId: s
   }
 }
 
+/** Withdraws every live sign-up of these visits and cancels each one left with nobody. */
+async function withdrawFrom(ctx: Ctx, visits: posts.PostDoc[], reason: string): Promise<number> {
+  let withdrawn = 0;
+  for (const post of visits) {
+    for (const s of await signups.ofPost(post._id)) {
+      if (!(await signups.transition(s._id, [s.status], { status: 'withdrawn' }))) continue;
+      withdrawn += 1;
+      await posts.bump(post._id, s.status === 'confirmed' ? -1 : 0, s.status === 'waitlisted' ? -1 : 0);
+    }
+    if (await posts.cancelIfEmpty(post._id, reason)) await countFacts(ctx, [postFact(post, -1)]);
+  }
+  return withdrawn;
+}
+
 /**
  * A plan closed or services ended: the future visit sign-ups of those services (all when `serviceIds` is absent)
  * are withdrawn and visits with no carer left are cancelled.
@@ -152,19 +173,37 @@ export async function withdrawVisits(ctx: Ctx, planId: string, serviceIds: strin
   const visits = (await posts.futureVisitsOfPlan(planId, now)).filter(
     (p) => !serviceIds || (p.serviceId !== undefined && serviceIds.includes(p.serviceId)),
   );
-  let withdrawn = 0;
-  for (const post of visits) {
-    const live = await signups.ofPost(post._id);
-    for (const s of live) {
-      if (!(await signups.transition(s._id, [s.status], { status: 'withdrawn' }))) continue;
-      withdrawn += 1;
-      await posts.bump(post._id, s.status === 'confirmed' ? -1 : 0, s.status === 'waitlisted' ? -1 : 0);
-    }
-    if (await posts.cancelIfEmpty(post._id, '服务计划已结案或服务已结束')) {
-      await countFacts(ctx, [postFact(post, -1)]);
-    }
-  }
+  const withdrawn = await withdrawFrom(ctx, visits, '服务计划已结案或服务已结束');
   ctx.log.info('visits-withdrawn', { planId, visits: visits.length, withdrawn });
+}
+
+/**
+ * An edited plan: future visits no longer in a service's schedule (another day, slot or length, past the new end,
+ * or of the brigade it had before) are withdrawn and cancelled, the others take the new number of people, and the
+ * new schedule's visits are made with the carers signed up.
+ */
+export async function reconcileVisits(ctx: Ctx, planId: string, now: number): Promise<void> {
+  try {
+    const [plan, future] = await Promise.all([planRepo.findById(planId), posts.futureVisitsOfPlan(planId, now)]);
+    if (!plan || plan.status !== 'open') return;
+    const wanted = new Map<string, number>();
+    for (const service of plan.services.filter((s) => s.acceptedCount > 0 && s.status !== 'ended')) {
+      for (const o of upcomingVisits(service, now)) wanted.set(visitPostId(plan, service.serviceId, o), service.people);
+    }
+    const stale = future.filter((p) => !wanted.has(p._id));
+    await withdrawFrom(ctx, stale, '服务时间已调整');
+    for (const post of future) {
+      const people = wanted.get(post._id);
+      if (people !== undefined && people !== post.quota && !stale.includes(post)) {
+        await posts.update(post._id, { quota: people });
+      }
+    }
+    for (const service of plan.services.filter((s) => s.acceptedCount > 0)) {
+      await scheduleVisits(ctx, plan, service, now);
+    }
+  } catch (error) {
+    ctx.log.error('visits-reconcile-failed', { planId, message: (error as Error)?.message });
+  }
 }
 
 /** The timer's daily top-up: every open plan's accepted services get their window's visits (idempotent). */

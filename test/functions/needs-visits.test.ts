@@ -182,6 +182,21 @@ describe('scheduling is idempotent and follows the carers', () => {
     expect(joined.map((s) => s.status)).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed']);
   });
 
+  it('moves the visits when the coordinator moves the service to another day, and takes more people', async () => {
+    const p = await acceptedPlan(['carer-b'], false, { weekday: 1 });
+    const moved = haircut({ frequency: 'weekly', weekday: 3, people: 2 });
+    const services = [{ ...moved, serviceId: p.serviceId }];
+    const body = { planId: p.planId, recipientId, brigadeId: w.brigade.brigadeId, goals: '每周理发', services };
+    await ok(w.cloud, 'needs', 'savePlan', body, 'coord');
+    const all = await visits(p.planId);
+    const live = all.filter((v) => v.status === 'published').sort((x, y) => x.startAt - y.startAt);
+    expect(live.map((v) => v.startAt)).toEqual(TUESDAYS.map((t) => t + DAY));
+    expect(live.map((v) => [v.quota, v.confirmedCount])).toEqual(live.map(() => [2, 1]));
+    expect(all.filter((v) => v.status === 'cancelled')).toHaveLength(4);
+    const mine = await ok<Page<Post>>(w.cloud, 'posts', 'mine', { pageSize: 50 }, 'carer-b');
+    expect(mine.items.filter((v) => v.planId === p.planId).map((v) => v.startAt)).toEqual(live.map((v) => v.startAt));
+  });
+
   it('withdraws the future sign-ups and cancels the visits when the plan closes', async () => {
     const { planId } = await acceptedPlan(['carer-b'], false, { weekday: 5 });
     await ok(w.cloud, 'needs', 'reviewPlan', { planId, close: true, note: '已入住养老院' }, 'coord');
