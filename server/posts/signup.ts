@@ -103,11 +103,12 @@ export const withdraw: Action<{ postId: string }, SignupResponse> = {
   input: postIdInput,
   async run(input, ctx) {
     const [volunteer, post] = await Promise.all([ctx.requireVolunteer(), loadPost(input.postId)]);
+    // A visit exists only for its carers: anyone else learns nothing of it, not even that it started.
+    if (post.visibility === 'assigned' && !isLive(await signups.find(post._id, volunteer._id))) throw postNotFound();
     if (Date.now() >= post.startAt) throw precondition('服务已开始，不能取消报名，请联系大队负责人');
     // A promotion may change the status between our read and our write: read again and retry.
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const existing = await signups.find(post._id, volunteer._id);
-      if (post.visibility === 'assigned' && !isLive(existing)) throw postNotFound();
       if (!existing || existing.status === 'cancelled') throw notFound('你没有报名该服务');
       if (existing.status === 'withdrawn') return { status: 'withdrawn' };
       if (!(await signups.transition(existing._id, [existing.status], { status: 'withdrawn' }))) continue;
