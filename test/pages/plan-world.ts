@@ -1,6 +1,6 @@
 /**
  * The world of the plan page tests: 苏社工 coordinates 石岐区, which has one brigade and one recipient (陈婆, with a
- * position); two barbers free on Tuesday mornings and a medic live in the town. `plan()` saves a haircut plan.
+ * position); two barbers free on Tuesday mornings, one free only on Wednesdays and a medic live in the town. `plan()` saves a haircut plan.
  */
 import type { PlanService } from '../../typings/needs';
 import { PRIVACY_NOTICE_VERSION, RECIPIENT_NOTICE_VERSION, type Envelope } from '../../typings/index';
@@ -27,7 +27,14 @@ export async function planWorld(): Promise<PlanWorld> {
     return reply.data;
   };
   const people: Record<string, string> = {};
-  const register = async (openid: string, name: string, specialties: string[], index: number) => {
+  const tuesday = [{ weekday: 2, slot: 'morning' }];
+  const register = async (
+    openid: string,
+    name: string,
+    specialties: string[],
+    index: number,
+    availability = tuesday,
+  ) => {
     const me = await data<{ volunteerId: string; cardNo: string }>(
       'volunteers',
       {
@@ -39,7 +46,7 @@ export async function planWorld(): Promise<PlanWorld> {
         specialties,
         intentions: ['义剪'],
         serviceAreas: ['石岐区'],
-        availability: [{ weekday: 2, slot: 'morning' }],
+        availability,
         birthYear: 1985,
         privacyConsentVersion: PRIVACY_NOTICE_VERSION,
       },
@@ -51,7 +58,8 @@ export async function planWorld(): Promise<PlanWorld> {
   const coordinator = await register(COORD, '苏社工', ['社工'], 0);
   await register('page-barber-1', '梁理发', ['理发'], 1);
   await register('page-barber-2', '周理发', ['理发'], 2);
-  await register('page-medic', '黄医生', ['医疗'], 3);
+  await register('page-barber-3', '吴理发', ['理发'], 3, [{ weekday: 3, slot: 'morning' }]);
+  await register('page-medic', '黄医生', ['医疗'], 4);
   await data('brigades', { action: 'setCoordinator', town: '石岐区', cardNo: coordinator.cardNo }, 'demo-hq');
   const brigade = await data<{ brigadeId: string }>(
     'brigades',
