@@ -9,6 +9,7 @@ export interface CandidateRow {
   reasons: string[];
   /** Already offered or accepted: shown, not selectable. A 主动报名 volunteer can be taken on. */
   taken: string;
+  accepted: boolean;
   selectable: boolean;
 }
 
@@ -21,6 +22,7 @@ export function toRow(c: MatchCandidate): CandidateRow {
     percent: Math.round(c.score * 100),
     reasons: c.reasons,
     taken: status ? ASSIGNMENT_STATUS_TEXT[status] : '',
+    accepted: status === 'accepted',
     selectable: !held,
   };
 }

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../../utils/time';
 
 type Loaded = NeedsApi['plan']['res'];
 
+/** Who is on a service now; once the plan is closed, also who was (their pairs ended with it). */
 const SHOWN = new Set(['volunteered', 'offered', 'accepted']);
 
 function carerOf(a: Assignment) {
@@ -45,7 +46,9 @@ export function toView(p: Loaded) {
       status: SERVICE_STATUS_TEXT[s.status],
       counts: `已结对 ${s.acceptedCount}/${s.people}`,
       matchable: open && s.status === 'open',
-      carers: p.assignments.filter((a) => a.serviceId === s.serviceId && SHOWN.has(a.status)).map(carerOf),
+      carers: p.assignments
+        .filter((a) => a.serviceId === s.serviceId && (SHOWN.has(a.status) || (!open && a.status === 'ended')))
+        .map(carerOf),
     })),
     notes: (p.notes ?? []).map((n) => ({
       noteId: n.noteId,
