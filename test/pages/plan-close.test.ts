@@ -1,7 +1,7 @@
 // 服务计划详情: a visit note is added and shown; 结案 asks first (saying the carer will be told), and only once
 // confirmed is the plan closed, its services ended and the accepted carer's pair ended.
 import type { Assignment, Plan } from '../../typings/needs';
-import { installCloud, loadPage, tap, textOf, waitForText } from '../helpers/page';
+import { installCloud, loadPage, tap, textOf, waitFor, waitForText } from '../helpers/page';
 import { COORD, planWorld, type PlanWorld } from './plan-world';
 import { answerModal, emit } from './taps';
 
@@ -50,13 +50,16 @@ describe('plan page', () => {
 
     answerModal(true);
     await tap(page, '#plan-close');
-    await waitForText(page, '已结案');
+    await waitFor(page, () => (page.instance.data as { plan: { open: boolean } }).plan.open === false, {
+      what: 'the plan shown closed',
+    });
     const stored = await w.data<Stored>('needs', { action: 'plan', planId });
     expect(stored.status).toBe('closed');
     expect(stored.closeNote).toBe('陈婆随子女迁往外地');
     expect(stored.services.map((s) => s.status)).toEqual(['ended']);
     expect(stored.assignments.map((a) => a.status)).toEqual(['ended']);
     expect(textOf(page)).not.toContain('复评 / 结案');
+    expect(textOf(page)).toContain('梁理发');
     page.detach();
   });
 });

@@ -1,7 +1,7 @@
 // 匹配义工: the ranked barbers with their reasons, the Wednesday barber counted among the excluded, and 发出邀请 after the
 // confirmation stores an offer; the invited barber is then marked and no longer selectable.
 import type { Assignment, Plan } from '../../typings/needs';
-import { installCloud, loadPage, tap, textOf, waitForText } from '../helpers/page';
+import { installCloud, loadPage, tap, textOf, waitFor, waitForText } from '../helpers/page';
 import { COORD, planWorld, type PlanWorld } from './plan-world';
 import { answerModal } from './taps';
 
@@ -34,7 +34,9 @@ describe('match page', () => {
     const asked = answerModal(true);
     await tap(page, '#candidate-0');
     await tap(page, '#match-invite');
-    await waitForText(page, '已邀请');
+    const rows = () =>
+      (page.instance.data as { items: { volunteerId: string; taken: string; selectable: boolean }[] }).items;
+    await waitFor(page, () => rows().some((c) => c.taken === '已邀请'), { what: 'the invited candidate marked' });
     expect(asked[0]).toContain('1 位义工');
 
     const stored = await w.data<Plan & { assignments: Assignment[] }>('needs', { action: 'plan', planId });
@@ -44,9 +46,7 @@ describe('match page', () => {
     expect([w.people['page-barber-1'], w.people['page-barber-2']]).toContain(invited);
 
     // The invited barber is marked and tapping them selects nobody.
-    const row = (page.instance.data as { items: { volunteerId: string; selectable: boolean }[] }).items.find(
-      (c) => c.volunteerId === invited,
-    );
+    const row = rows().find((c) => c.volunteerId === invited);
     expect(row?.selectable).toBe(false);
     await tap(page, '#candidate-0');
     expect((page.instance.data as { selectedCount: number }).selectedCount).toBe(0);
