@@ -5,9 +5,9 @@
 import type { PlanService } from '../../typings/needs';
 import { PRIVACY_NOTICE_VERSION, RECIPIENT_NOTICE_VERSION, type Envelope } from '../../typings/index';
 import { startPageCloud, type PageCloud } from '../helpers/page-cloud';
+import { DAY, haircut } from '../functions/match-world';
 
 export const COORD = 'page-coordinator';
-const DAY = 86_400_000;
 
 export interface PlanWorld {
   cloud: PageCloud;
@@ -84,18 +84,7 @@ export async function planWorld(): Promise<PlanWorld> {
       recipientId: recipient.recipientId,
       brigadeId: brigade.brigadeId,
       goals: '每月上门理发',
-      services: [
-        {
-          category: '义剪',
-          specialties: ['理发'],
-          frequency: 'monthly',
-          weekday: 2,
-          slot: 'morning',
-          durationMinutes: 60,
-          people: 1,
-          startDate: Date.now() + DAY,
-        },
-      ],
+      services: [haircut({ startDate: Date.now() + DAY })],
     });
     return { planId: saved.planId, serviceId: saved.services[0].serviceId };
   };
