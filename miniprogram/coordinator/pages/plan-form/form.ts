@@ -103,7 +103,7 @@ function toService(s: ServiceForm): PlanServiceInput {
     ...(s.weekday >= 0 ? { weekday: s.weekday } : {}),
     slot: s.slot,
     durationMinutes: Number(s.duration),
-    people: s.people,
+    people: Number(s.people),
     startDate: msOf(s.start),
     ...(s.end ? { endDate: msOf(s.end) } : {}),
     adultsOnly: s.adultsOnly,
