@@ -1,9 +1,13 @@
 /**
  * Demo households for the needs pages: surveys a volunteer made at the door in 石岐区, one of them turned into a
- * recipient by the town's coordinator, and a recipient kept directly — all through the real `needs` functions.
+ * recipient by the town's coordinator and given a service plan (matched, its best candidate offered the visits),
+ * and a recipient kept directly — all through the real `needs` functions.
  */
-import { RECIPIENT_NOTICE_VERSION } from '../typings/data';
-import type { SaveRecipientRequest, SaveSurveyRequest } from '../typings/api/needs';
+import { PRIVACY_NOTICE_VERSION, RECIPIENT_NOTICE_VERSION } from '../typings/data';
+import type { RegisterRequest } from '../typings/api/volunteers';
+import type { MatchResponse, SaveRecipientRequest, SaveSurveyRequest } from '../typings/api/needs';
+import type { Brigade, Page } from '../typings/entities';
+import type { PlanService } from '../typings/needs';
 import type { LocalCloud } from './index';
 
 type Call = <T>(cloud: LocalCloud, name: string, event: object, openid: string) => Promise<T>;
@@ -90,6 +94,8 @@ export async function seedNeeds(
       town: '石岐区',
       community: '悦来社区',
       address: '石岐区悦来南路 18 号 3 栋 402',
+      lat: 22.5176,
+      lng: 113.3826,
       phone: '13612345678',
       notes: '膝关节退化，上下楼需搀扶',
       consent,
@@ -98,5 +104,95 @@ export async function seedNeeds(
     coordinator,
   );
   await call(cloud, 'needs', { action: 'saveRecipient', ...RECIPIENT }, coordinator);
-  return { convertedSurvey: ids[0], survey: ids[1], recipient: made.recipientId };
+  const plan = await seedPlan(cloud, call, coordinator, made.recipientId, ids[0]);
+  return { convertedSurvey: ids[0], survey: ids[1], recipient: made.recipientId, ...plan };
+}
+
+const DAY = 86_400_000;
+
+/** 陈婆's neighbours who registered as volunteers: one free on Saturday mornings, one only on Wednesday evenings. */
+const NEIGHBOURS: [string, RegisterRequest][] = [
+  ['demo-neighbour-1', neighbour('罗嘉怡', '13926000001', 6, 'morning')],
+  ['demo-neighbour-2', neighbour('陈志华', '13926000002', 3, 'evening')],
+];
+
+function neighbour(name: string, mobile: string, weekday: number, slot: 'morning' | 'evening'): RegisterRequest {
+  return {
+    name,
+    mobile,
+    town: '石岐区',
+    community: '悦来社区',
+    specialties: ['护理'],
+    intentions: ['探访慰问'],
+    serviceAreas: ['石岐区'],
+    availability: [{ weekday, slot }],
+    birthYear: 1980,
+    privacyConsentVersion: PRIVACY_NOTICE_VERSION,
+  };
+}
+
+/** 陈婆's plan from her survey: weekly Saturday visits and a monthly escort, the visits offered to the best match. */
+async function seedPlan(cloud: LocalCloud, call: Call, coordinator: string, recipientId: string, surveyId: string) {
+  for (const [openid, person] of NEIGHBOURS) await call(cloud, 'volunteers', { action: 'register', ...person }, openid);
+  const town = await call<Page<Brigade>>(cloud, 'brigades', { action: 'list', town: '石岐区' }, coordinator);
+  const brigade = town.items.find((b) => b.name.includes('暖阳')) ?? town.items[0];
+  const now = cloud.clock.now();
+  const saved = await call<{ planId: string; services: PlanService[] }>(
+    cloud,
+    'needs',
+    {
+      action: 'savePlan',
+      recipientId,
+      brigadeId: brigade.brigadeId,
+      surveyId,
+      goals: '每周上门探访陪伴、协助买菜；每月陪同到社区医院复诊，降低独居风险。',
+      reviewAt: now + 90 * DAY,
+      services: [
+        {
+          category: '探访慰问',
+          frequency: 'weekly',
+          weekday: 6,
+          slot: 'morning',
+          durationMinutes: 90,
+          people: 2,
+          startDate: now + DAY,
+        },
+        {
+          category: '陪同就医',
+          specialties: ['驾驶'],
+          frequency: 'monthly',
+          weekday: 3,
+          slot: 'morning',
+          durationMinutes: 180,
+          people: 1,
+          startDate: now + DAY,
+          adultsOnly: true,
+        },
+      ],
+    },
+    coordinator,
+  );
+  const service = saved.services[0].serviceId;
+  const match = await call<MatchResponse>(
+    cloud,
+    'needs',
+    { action: 'match', planId: saved.planId, serviceId: service },
+    coordinator,
+  );
+  const best = match.items.slice(0, 1).map((c) => c.volunteerId);
+  if (best.length) {
+    await call(
+      cloud,
+      'needs',
+      { action: 'assign', planId: saved.planId, serviceId: service, volunteerIds: best },
+      coordinator,
+    );
+  }
+  await call(
+    cloud,
+    'needs',
+    { action: 'addNote', planId: saved.planId, text: '首次电话联系，陈婆同意每周六上午上门。' },
+    coordinator,
+  );
+  return { plan: saved.planId, service };
 }

@@ -189,3 +189,33 @@ Object.assign(SCENARIOS, {
     ...states('coordinator', { recipientId: '{recipient}' }),
   ],
 });
+
+// Service plans and matching (服务计划 → 匹配义工): the demo seed plans 陈婆's visits and offers them to the best match.
+Object.assign(SCENARIOS, {
+  'coordinator/pages/plans/index': [
+    { name: 'coordinator', identity: 'coordinator', query: { town: '石岐区' } },
+    { name: 'open', identity: 'coordinator', query: { town: '石岐区', open: '1' } },
+    { name: 'closed', identity: 'coordinator', query: { town: '石岐区' }, taps: ['.nd__tab:nth-child(3)'] },
+    ...states('coordinator', { town: '石岐区' }),
+  ],
+  'coordinator/pages/plan-form/index': [
+    { name: 'from-survey', identity: 'coordinator', query: { recipientId: '{recipient}', surveyId: '{convertedSurvey}' } },
+    { name: 'edit', identity: 'coordinator', query: { planId: '{plan}' } },
+  ],
+  'coordinator/pages/plan/index': [
+    { name: 'coordinator', identity: 'coordinator', query: { planId: '{plan}' } },
+    { name: 'review', identity: 'coordinator', query: { planId: '{plan}' }, taps: ['.nd__footer-item'] },
+    { name: 'denied', identity: 'volunteer', query: { planId: '{plan}' } },
+    ...states('coordinator', { planId: '{plan}' }),
+  ],
+  'coordinator/pages/match/index': [
+    { name: 'coordinator', identity: 'coordinator', query: { planId: '{plan}', serviceId: '{service}' } },
+    {
+      name: 'excluded',
+      identity: 'coordinator',
+      query: { planId: '{plan}', serviceId: '{service}' },
+      taps: ['.mt__toggle', '.mt__card:nth-child(5)'],
+    },
+    ...states('coordinator', { planId: '{plan}', serviceId: '{service}' }),
+  ],
+});
