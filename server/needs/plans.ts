@@ -26,7 +26,7 @@ import { mergeServices, serviceProblem } from '../rules/plans';
 import { encrypt } from '../rules/pii';
 import { bool, epochMs, id, int, listOf, oneOf, page, text, z, type Schema } from '../schema';
 import { checkText } from '../security';
-import { countPlan } from '../stats/needs-count';
+import { countPlan, countVisit } from '../stats/needs-count';
 import { inTransaction } from '../transaction';
 import { requireCoordinator, requireManager } from './access';
 import { queueEnded } from './notices';
@@ -259,6 +259,7 @@ export const addNote: Action<{ planId: string; text: string; postId?: string }, 
       at: Date.now(),
     };
     await notes.insert(note);
+    await countVisit(ctx, doc.town, note._id, carer);
     return notes.toNote(note);
   },
 };

@@ -49,6 +49,16 @@ export const firstVisitCounts = (town: string, days: number): Counts => ({
   [`${base(town)}.firstVisitDays.${days}`]: 1,
 });
 
+/**
+ * A visit (a 探访记录 written on a plan), and whether its author was one of the plan's accepted carers then: the
+ * continuity figure is the carers' share of the visits.
+ */
+export function visitCounts(town: string, byCarer: boolean): Counts {
+  const out: Counts = { [`${base(town)}.visits`]: 1 };
+  if (byCarer) out[`${base(town)}.carerVisits`] = 1;
+  return out;
+}
+
 /** What the counters must move by when a fact's paths go from `before` to `after` (zeros dropped). */
 export function deltaOf(before: Counts, after: Counts): Counts {
   const out: Counts = {};
@@ -77,6 +87,8 @@ export interface TownSlice {
   servicesCovered?: number;
   servicesOpen?: number;
   firstVisitDays?: Record<string, number>;
+  visits?: number;
+  carerVisits?: number;
 }
 
 const num = (n: unknown) => (typeof n === 'number' ? n : 0);
@@ -84,6 +96,17 @@ const num = (n: unknown) => (typeof n === 'number' ? n : 0);
 function addMap(into: Record<string, number>, from: Record<string, number> | undefined) {
   for (const [k, n] of Object.entries(from ?? {})) into[k] = (into[k] ?? 0) + num(n);
 }
+
+const SUMMED = [
+  'recipients',
+  'surveyed',
+  'plansOpen',
+  'plansClosed',
+  'servicesCovered',
+  'servicesOpen',
+  'visits',
+  'carerVisits',
+] as const;
 
 /** Several towns' slices as one (for the city). */
 export function mergeSlices(slices: TownSlice[]): TownSlice {
@@ -97,10 +120,11 @@ export function mergeSlices(slices: TownSlice[]): TownSlice {
     servicesCovered: 0,
     servicesOpen: 0,
     firstVisitDays: {},
+    visits: 0,
+    carerVisits: 0,
   };
   for (const s of slices) {
-    for (const f of ['recipients', 'surveyed', 'plansOpen', 'plansClosed', 'servicesCovered', 'servicesOpen'] as const)
-      out[f] += num(s[f]);
+    for (const f of SUMMED) out[f] += num(s[f]);
     addMap(out.byCategory, s.byCategory);
     addMap(out.surveyedIn, s.surveyedIn);
     addMap(out.firstVisitDays, s.firstVisitDays);
@@ -148,5 +172,6 @@ export function needsFiguresOf(s: TownSlice, from?: string, to?: string): NeedsF
     servicesCovered: num(s.servicesCovered),
     servicesOpen: num(s.servicesOpen),
     ...(median !== undefined ? { medianDaysToFirstVisit: median } : {}),
+    ...(num(s.visits) > 0 ? { continuity: num(s.carerVisits) / num(s.visits) } : {}),
   };
 }

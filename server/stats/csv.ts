@@ -65,6 +65,7 @@ export const NEEDS_CSV_HEADER = [
   '已落实服务',
   '待落实服务',
   '调查至首次结对（中位天数）',
+  '结对义工探访占比',
 ];
 
 const needsLine = (town: string, f: NeedsFigures) =>
@@ -72,6 +73,7 @@ const needsLine = (town: string, f: NeedsFigures) =>
     textCell(town),
     ...[f.recipients, f.surveyed, f.plansOpen, f.plansClosed, f.servicesCovered, f.servicesOpen].map(figure),
     figure(f.medianDaysToFirstVisit ?? ''),
+    f.continuity === undefined ? '' : `${(f.continuity * 100).toFixed(1)}%`,
   ].join(',');
 
 /** The 供需配对 table, after a blank line: one row per town, then a 合计 row (the city, or the one town). */

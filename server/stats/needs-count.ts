@@ -16,6 +16,7 @@ import {
   planCounts,
   recipientCounts,
   surveyCounts,
+  visitCounts,
   type Counts,
 } from '../rules/needs-stats';
 
@@ -64,4 +65,9 @@ export async function countAccepted(pairId: string, now: number, ctx: Ctx = { lo
   } catch (error) {
     ctx.log.error('stats-count-failed', { kind: 'accepted', id: pairId, message: (error as Error)?.message });
   }
+}
+
+/** A visit note written on a plan of the town, by one of its accepted carers or not (counted once). */
+export async function countVisit(ctx: Ctx, town: string, noteId: string, byCarer: boolean): Promise<void> {
+  await settle(ctx, 'note', noteId, visitCounts(town, byCarer), true);
 }

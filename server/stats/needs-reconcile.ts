@@ -1,7 +1,7 @@
 /**
  * The nightly recount of the needs counters (供需配对): every recipient, survey and plan (read in batches) gives
- * its counter paths; each fact's kept snapshot is set right where it drifted, first visits (counted once, kept as
- * their snapshot) are summed as they are, and each drifted counter of the `needs` document is set to its recount.
+ * its counter paths; each fact's kept snapshot is set right where it drifted, first visits and visit notes (counted
+ * once, kept as their snapshot) are summed as they are, and each drifted counter of the `needs` document is set to its recount.
  */
 import type { Logger } from '../log';
 import * as plans from '../repos/plans';
@@ -43,7 +43,8 @@ export async function reconcileNeeds(ctx: { log: Logger }): Promise<boolean> {
     drifted = true;
     await repo.resetSnapshot(id, counts);
   }
-  const visits = snaps.filter((s) => s._id.startsWith(repo.snapshotId('visit', ''))).map((s) => s.counts);
+  const once = [repo.snapshotId('visit', ''), repo.snapshotId('note', '')];
+  const visits = snaps.filter((s) => once.some((p) => s._id.startsWith(p))).map((s) => s.counts);
   const recounted = sumCounts([...facts.map(([, counts]) => counts), ...visits]);
   const kept = flattenCounters({ byTown: doc?.byTown ?? {} });
   const drift = driftOf(kept, recounted);

@@ -65,6 +65,9 @@ beforeAll(async () => {
     'coord',
   );
   await needs('respond', { assignmentId: offered.assignments[0].assignmentId, accept: true }, 'barber');
+  // Two visits written: one by the accepted carer, one by the coordinator.
+  await needs('addNote', { planId: p.planId, text: '理发完成，精神不错' }, 'barber');
+  await needs('addNote', { planId: p.planId, text: '电话回访' }, 'coord');
   // A second 石岐区 recipient, closed; a 东区 recipient whose plan was closed.
   const gone = await needs<{ recipientId: string }>('saveRecipient', recipientReq({ name: '李伯' }), 'coord');
   await needs('closeRecipient', { recipientId: gone.recipientId, reason: '搬离本市' }, 'coord');
@@ -98,6 +101,7 @@ const CITY = {
   servicesCovered: 1,
   servicesOpen: 1,
   medianDaysToFirstVisit: 3,
+  continuity: 0.5,
 };
 
 describe('the 供需配对 figures', () => {
@@ -141,11 +145,15 @@ describe('the 供需配对 figures', () => {
     const at = lines.indexOf('供需配对');
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 1]).toBe(
-      '镇区,服务对象（在册）,调查户数,服务计划（进行中）,服务计划（已结案）,已落实服务,待落实服务,调查至首次结对（中位天数）',
+      '镇区,服务对象（在册）,调查户数,服务计划（进行中）,服务计划（已结案）,已落实服务,待落实服务,调查至首次结对（中位天数）,结对义工探访占比',
     );
-    expect(lines.slice(at + 2, at + 5)).toEqual(['石岐区,1,1,1,0,1,1,3', '东区,1,0,0,1,0,0,', '合计,2,1,1,1,1,1,3']);
+    expect(lines.slice(at + 2, at + 5)).toEqual([
+      '石岐区,1,1,1,0,1,1,3,50.0%',
+      '东区,1,0,0,1,0,0,,',
+      '合计,2,1,1,1,1,1,3,50.0%',
+    ]);
     const mine = await ok<ExportResponse>(w.cloud, 'stats', 'export', {}, 'coord');
-    expect(mine.csv).toContain('石岐区,1,1,1,0,1,1,3');
+    expect(mine.csv).toContain('石岐区,1,1,1,0,1,1,3,50.0%');
     expect(mine.csv).not.toContain('东区');
   });
 });

@@ -45,7 +45,10 @@ export interface NeedsFigures {
   servicesOpen: number;
   /** Median whole days from the survey to the recipient's first accepted pair; absent until there is one. */
   medianDaysToFirstVisit?: number;
-  /** Share (0–1) of visits by the recipient's regular carers; absent until visits are counted. */
+  /**
+   * Continuity: the share (0–1) of visits written by the plan's accepted carers, a visit being a 探访记录 written
+   * on a plan (reviews excluded); absent until there is one.
+   */
   continuity?: number;
 }
 
