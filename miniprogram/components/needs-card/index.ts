@@ -14,7 +14,10 @@ Component({
     needs: { type: Object, value: {} },
     towns: { type: Boolean, value: false },
   },
-  data: { view: { figures: [], firstVisit: '', categories: '', towns: [] } as ReturnType<typeof toNeedsCard>, continuity: '' },
+  data: {
+    view: { figures: [], firstVisit: '', categories: '', towns: [] } as ReturnType<typeof toNeedsCard>,
+    continuity: '',
+  },
   observers: {
     needs(needs: Partial<OverviewResponse['needs']>) {
       if (!isNeeds(needs)) return;
