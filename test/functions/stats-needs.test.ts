@@ -8,6 +8,8 @@ import { HQ, ok } from './helpers';
 import { DAY, haircut, needsWorld, type NeedsWorld } from './match-world';
 
 let w: NeedsWorld;
+/** The 石岐区 recipient made from the survey. */
+let surveyed: string;
 const needsOf = async (openid: string, params: object = {}) =>
   (await ok<OverviewResponse>(w.cloud, 'stats', 'overview', params, openid)).needs;
 const needs = <T>(action: string, params: object, openid: string) => ok<T>(w.cloud, 'needs', action, params, openid);
@@ -56,6 +58,7 @@ beforeAll(async () => {
     recipientReq({ categories: ['独居老人', '残疾人'], surveyId: survey.surveyId }),
     'coord',
   );
+  surveyed = recipientId;
   await w.advance(3 * DAY + 3_600_000);
   const p = await plan(recipientId, 2);
   const req: AssignRequest = { planId: p.planId, serviceId: p.services[0].serviceId };
@@ -129,11 +132,13 @@ describe('the 供需配对 figures', () => {
 
   it('are the same after the counters are wiped and the nightly reconcile ran', async () => {
     const before = await needsOf(HQ);
-    await w.cloud.db.handle('database.removeDocument', {
-      collectionName: 'stats',
-      query: JSON.stringify({ _id: 'needs' }),
-      multi: true,
-    });
+    for (const id of ['needs', `snap:recipient:${surveyed}`]) {
+      await w.cloud.db.handle('database.removeDocument', {
+        collectionName: 'stats',
+        query: JSON.stringify({ _id: id }),
+        multi: true,
+      });
+    }
     expect((await needsOf(HQ)).recipients).toBe(0);
     await ok(w.cloud, 'stats', 'reconcile', {}, HQ);
     expect(await needsOf(HQ)).toEqual(before);
@@ -158,14 +163,23 @@ describe('the 供需配对 figures', () => {
   });
 });
 
+describe('after the repair', () => {
+  it('a recipient closed counts out once', async () => {
+    await needs('closeRecipient', { recipientId: surveyed, reason: '已入住养老院' }, 'coord');
+    const figures = await needsOf(HQ);
+    expect(figures.recipients).toBe(1);
+    expect(figures.byCategory).toEqual([{ category: '困境儿童', recipients: 1 }]);
+  });
+});
+
 describe('stats.overview with needs', () => {
   it('reads as many documents with 50 recipients as with 5', async () => {
     const measure = async () =>
       (await w.cloud.request<{ ok: true; data: OverviewResponse }>('stats', { action: 'overview' }, HQ)).metrics;
-    for (let i = 0; i < 3; i += 1) await needs('saveRecipient', recipientReq({ name: `张${i}` }), 'coord');
+    for (let i = 0; i < 4; i += 1) await needs('saveRecipient', recipientReq({ name: `张${i}` }), 'coord');
     const five = await measure();
     expect((await needsOf(HQ)).recipients).toBe(5);
-    for (let i = 3; i < 48; i += 1) await needs('saveRecipient', recipientReq({ name: `张${i}` }), 'coord');
+    for (let i = 4; i < 49; i += 1) await needs('saveRecipient', recipientReq({ name: `张${i}` }), 'coord');
     const fifty = await measure();
     expect((await needsOf(HQ)).recipients).toBe(50);
     expect(fifty.docsRead).toBe(five.docsRead);
