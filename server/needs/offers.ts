@@ -10,6 +10,7 @@ import { notFound, precondition } from '../errors';
 import * as assignments from '../repos/assignments';
 import * as planRepo from '../repos/plans';
 import { statusOf } from '../rules/plans';
+import { countAccepted } from '../stats/needs-count';
 import { inTransaction } from '../transaction';
 import { rankService } from './candidates';
 import { queueOffers } from './notices';
@@ -65,6 +66,7 @@ export async function acceptPair(
     return pair;
   });
   await scheduleAfterAccept(ctx, pair.planId, pair.serviceId, now);
+  await countAccepted(id, now);
 }
 
 /** A new offer of a plan's service to a volunteer, open for 48 h. */

@@ -26,6 +26,7 @@ import { mergeServices, serviceProblem } from '../rules/plans';
 import { encrypt } from '../rules/pii';
 import { bool, epochMs, id, int, listOf, oneOf, page, text, z, type Schema } from '../schema';
 import { checkText } from '../security';
+import { countPlan, countVisit } from '../stats/needs-count';
 import { inTransaction } from '../transaction';
 import { requireCoordinator, requireManager } from './access';
 import { queueEnded } from './notices';
@@ -133,6 +134,7 @@ export const savePlan: Action<SavePlanRequest, { planId: string; services: PlanS
       await planRepo.insert({ _id: planId, ...fields, services, status: 'open', createdAt: now });
     }
     if (input.surveyId) await surveys.markConverted(input.surveyId, { planId, recipientId: recipient._id });
+    await countPlan(ctx, planId);
     return { planId, services };
   },
 };
@@ -230,6 +232,7 @@ export const reviewPlan: Action<ReviewPlanRequest, { status: PlanStatus; reviewA
       authorId: volunteer._id,
       at: now,
     });
+    await countPlan(ctx, doc._id);
     if (input.close) {
       const carers = (await assignments.ofPlan(doc._id)).filter((a) => a.status === 'accepted');
       await assignments.endOfPlan(doc._id, ['offered', 'volunteered', 'accepted'], now);
@@ -262,6 +265,7 @@ export const addNote: Action<{ planId: string; text: string; postId?: string }, 
       at: Date.now(),
     };
     await notes.insert(note);
+    await countVisit(ctx, doc.town, note._id, carer);
     return notes.toNote(note);
   },
 };

@@ -18,6 +18,7 @@ import { ofRecipient } from '../repos/plans';
 import * as repo from '../repos/recipients';
 import * as surveys from '../repos/surveys';
 import { displayNameOf } from '../rules/display-name';
+import { countRecipient } from '../stats/needs-count';
 import { id, listOf, oneOf, optionalText, page, personName, text, z } from '../schema';
 import { checkText } from '../security';
 import { requireManager, standing } from './access';
@@ -131,6 +132,7 @@ export const saveRecipient: Action<SaveRecipientRequest, Res<'saveRecipient'>> =
     });
     if (existing) {
       await repo.update(existing._id, fields);
+      await countRecipient(ctx, existing._id);
       return { recipientId: existing._id, displayName };
     }
     // A survey converts into one recipient: its id derives from the survey, so a second try cannot add another.
@@ -150,6 +152,7 @@ export const saveRecipient: Action<SaveRecipientRequest, Res<'saveRecipient'>> =
       throw alreadyExists('该需求调查已建档');
     }
     if (survey) await surveys.markConverted(survey._id, { recipientId: doc._id });
+    await countRecipient(ctx, doc._id);
     ctx.log.info('recipient-saved', { recipientId: doc._id, town: doc.town });
     return { recipientId: doc._id, displayName };
   },
@@ -210,6 +213,7 @@ export const closeRecipient: Action<Req<'closeRecipient'>, Res<'closeRecipient'>
     const doc = await loadActive(input.recipientId);
     await requireManagerOf(ctx, doc.town, doc.brigadeId);
     await repo.close(doc._id, input.reason, Date.now());
+    await countRecipient(ctx, doc._id);
     if (doc.surveyId) await surveys.eraseHousehold(doc.surveyId);
     ctx.log.info('recipient-closed', { recipientId: doc._id });
     return { status: 'closed' };

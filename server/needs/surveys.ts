@@ -23,6 +23,7 @@ import { piiKey } from '../pii';
 import * as repo from '../repos/surveys';
 import { bool, id, int, listOf, oneOf, optionalText, page, personName, text, z } from '../schema';
 import { checkText } from '../security';
+import { countSurvey } from '../stats/needs-count';
 import { requireCoordinator } from './access';
 import { checkCoordinates, consentInput, consentOf, coordinate, defined, phone } from './fields';
 
@@ -114,6 +115,7 @@ export const saveSurvey: Action<SaveSurveyRequest, Res<'saveSurvey'>> = {
       const first = await repo.findById(surveyId);
       return { surveyId, status: first?.status ?? 'submitted' };
     }
+    await countSurvey(ctx, doc);
     ctx.log.info('survey-saved', { surveyId, town: doc.town });
     return { surveyId, status: doc.status };
   },

@@ -81,3 +81,14 @@ export type PlanHead = Pick<PlanDoc, '_id' | 'recipientId' | 'brigadeId' | 'brig
 export function ofRecipient(recipientId: string): Promise<PlanHead[]> {
   return rows<PlanHead>(plans().where({ recipientId }).limit(50));
 }
+
+/** Every plan's counted fields, in batches by `_id` (the statistics' recount). */
+export function countedAfter(afterId: string | undefined, size: number) {
+  return rows<Pick<PlanDoc, '_id' | 'town' | 'status' | 'services'>>(
+    plans()
+      .where(afterId ? { _id: _.gt(afterId) } : {})
+      .orderBy('_id', 'asc')
+      .field({ _id: true, town: true, status: true, 'services.status': true })
+      .limit(size),
+  );
+}

@@ -87,3 +87,14 @@ export function page(filters: RecipientFilters, pageSize: number, cursor?: strin
 }
 
 export const newRecipientId = () => `rc_${newId()}`;
+
+/** Every recipient's counted fields, in batches by `_id` (the statistics' recount). */
+export function countedAfter(afterId: string | undefined, size: number) {
+  return rows<Pick<RecipientDoc, '_id' | 'town' | 'status' | 'categories'>>(
+    recipients()
+      .where(afterId ? { _id: _.gt(afterId) } : {})
+      .orderBy('_id', 'asc')
+      .field({ _id: true, town: true, status: true, categories: true })
+      .limit(size),
+  );
+}

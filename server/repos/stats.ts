@@ -175,3 +175,105 @@ export async function saveReconcileCursor(month: string | undefined): Promise<vo
       .set({ data: { kind: 'cursor', period: month } });
   else await stats().where({ _id: CURSOR_ID }).remove();
 }
+
+// ---- needs (供需配对): one counter document, and what each fact last counted ----
+
+export const NEEDS_ID = 'needs';
+
+export interface NeedsDoc {
+  _id: string;
+  kind: 'needs';
+  byTown?: Record<string, Record<string, unknown>>;
+}
+
+/** What one fact (`snap:<kind>:<id>`) last moved the needs counters by; `rev` orders concurrent recounts. */
+export interface SnapshotDoc {
+  _id: string;
+  kind: 'snap';
+  rev: number;
+  counts: { path: string; n: number }[];
+}
+
+export const snapshotId = (kind: string, id: string) => `snap:${kind}:${id}`;
+const countsOf = (doc: SnapshotDoc | undefined) => Object.fromEntries((doc?.counts ?? []).map((c) => [c.path, c.n]));
+const listOf = (counts: Record<string, number>) => Object.entries(counts).map(([path, n]) => ({ path, n }));
+
+/** The needs document (only the towns asked for, when given). */
+export function needsDoc(towns?: string[]): Promise<NeedsDoc | undefined> {
+  let query = stats().where({ _id: NEEDS_ID });
+  if (towns) query = query.field({ _id: true, ...Object.fromEntries(towns.map((t) => [`byTown.${key(t)}`, true])) });
+  return first<NeedsDoc>(query);
+}
+
+/** Moves the needs counters with one `_.inc` update, creating the document when it is missing. */
+export async function incNeeds(inc: Record<string, number>): Promise<void> {
+  if (Object.keys(inc).length === 0) return;
+  const data = Object.fromEntries(Object.entries(inc).map(([path, n]) => [path, _.inc(n)]));
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const res = (await stats().doc(NEEDS_ID).update({ data })) as { stats?: { updated?: number } };
+    if ((res.stats?.updated ?? 0) > 0) return;
+    try {
+      await stats().add({ data: { _id: NEEDS_ID, kind: 'needs', ...expand(inc) } });
+      return;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  throw new Error('stats: could not move the needs counters');
+}
+
+/** Sets needs counter paths to recounted values (the repair). */
+export async function repairNeeds(paths: Record<string, number>): Promise<void> {
+  const res = (await stats().doc(NEEDS_ID).update({ data: paths })) as { stats?: { updated?: number } };
+  if ((res.stats?.updated ?? 0) > 0 || (await needsDoc([]))) return;
+  try {
+    await stats().add({ data: { _id: NEEDS_ID, kind: 'needs', ...expand(paths) } });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    await stats().doc(NEEDS_ID).update({ data: paths });
+  }
+}
+
+/**
+ * Keeps what a fact counts now and answers by how much the counters must move (now − counted before). With
+ * `once`, a fact already counted stays as it was (a first visit is counted once). A conditional update on `rev`
+ * makes concurrent recounts of one fact move the counters exactly once each.
+ */
+export async function settleSnapshot(id: string, counts: Record<string, number>, once = false) {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const held = await first<SnapshotDoc>(stats().where({ _id: id }));
+    if (!held) {
+      try {
+        await stats().add({ data: { _id: id, kind: 'snap', rev: 1, counts: listOf(counts) } });
+        return { before: {}, after: counts };
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        continue;
+      }
+    }
+    if (once) return { before: countsOf(held), after: countsOf(held) };
+    const res = (await stats()
+      .where({ _id: id, rev: held.rev })
+      .update({ data: { rev: held.rev + 1, counts: listOf(counts) } })) as { stats: { updated: number } };
+    if (res.stats.updated === 1) return { before: countsOf(held), after: counts };
+  }
+  throw new Error(`stats: could not settle ${id}`);
+}
+
+/** The snapshots, in batches by `_id` (for the recount). */
+export async function snapshots(afterId: string | undefined, batch: number) {
+  const page = await rows<SnapshotDoc>(
+    stats()
+      .where({ kind: 'snap', ...(afterId ? { _id: _.gt(afterId) } : {}) })
+      .orderBy('_id', 'asc')
+      .limit(batch),
+  );
+  return page.map((doc) => ({ _id: doc._id, rev: doc.rev, counts: countsOf(doc) }));
+}
+
+/** Rewrites a snapshot to what its fact counts (the repair). */
+export async function resetSnapshot(id: string, counts: Record<string, number>): Promise<void> {
+  await stats()
+    .doc(id)
+    .set({ data: { kind: 'snap', rev: Date.now(), counts: listOf(counts) } });
+}

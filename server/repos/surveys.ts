@@ -90,3 +90,14 @@ function pageWhere(base: Record<string, unknown>, pageSize: number, cursor?: str
       .limit(pageSize + 1),
   );
 }
+
+/** Every survey's counted fields, in batches by `_id` (the statistics' recount). */
+export function countedAfter(afterId: string | undefined, size: number) {
+  return rows<Pick<SurveyDoc, '_id' | 'town' | 'surveyedAt'>>(
+    surveys()
+      .where(afterId ? { _id: _.gt(afterId) } : {})
+      .orderBy('_id', 'asc')
+      .field({ _id: true, town: true, surveyedAt: true })
+      .limit(size),
+  );
+}

@@ -1,5 +1,5 @@
 /** Pure: the brigade table as CSV that Excel opens correctly and safely (UTF-8 BOM, CRLF, quoted, formulas as text). */
-import type { OverviewResponse } from '../../typings/api/stats';
+import type { NeedsFigures, OverviewResponse } from '../../typings/api/stats';
 import { hoursOf } from '../../typings/display';
 import { addFigures, emptyFigures, noShowRate, type Figures } from '../rules/stats';
 
@@ -55,3 +55,35 @@ export function brigadeCsv(rows: OverviewResponse['byBrigade']): string {
 
 /** `博爱义工统计_2026-01_2026-11.csv`. */
 export const exportFileName = (first: string, last: string) => `博爱义工统计_${first}_${last}.csv`;
+
+export const NEEDS_CSV_HEADER = [
+  '镇区',
+  '服务对象（在册）',
+  '调查户数',
+  '服务计划（进行中）',
+  '服务计划（已结案）',
+  '已落实服务',
+  '待落实服务',
+  '调查至首次结对（中位天数）',
+  '结对义工探访占比',
+];
+
+const needsLine = (town: string, f: NeedsFigures) =>
+  [
+    textCell(town),
+    ...[f.recipients, f.surveyed, f.plansOpen, f.plansClosed, f.servicesCovered, f.servicesOpen].map(figure),
+    figure(f.medianDaysToFirstVisit ?? ''),
+    f.continuity === undefined ? '' : `${(f.continuity * 100).toFixed(1)}%`,
+  ].join(',');
+
+/** The 供需配对 table, after a blank line: one row per town, then a 合计 row (the city, or the one town). */
+export function needsCsv(needs: OverviewResponse['needs']): string {
+  const lines = [
+    '',
+    textCell('供需配对'),
+    NEEDS_CSV_HEADER.map(textCell).join(','),
+    ...needs.byTown.map((t) => needsLine(t.town, t)),
+    needsLine('合计', needs),
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}

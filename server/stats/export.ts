@@ -1,9 +1,10 @@
-/** stats.export (hq; a coordinator for their town) — the brigade table of a period as CSV, returned inline (one row per brigade: small). */
+/** stats.export (hq; a coordinator for their town) — the brigade table of a period, then the 供需配对 table by town, as CSV, returned inline (one row per brigade: small). */
 import type { ExportResponse, OverviewRequest } from '../../typings/api/stats';
 import type { Action } from '../handler';
-import { monthDocs } from '../repos/stats';
+import { monthDocs, needsDoc } from '../repos/stats';
 import { shanghaiMonth } from '../rules/time';
-import { brigadeCsv, exportFileName } from './csv';
+import { brigadeCsv, exportFileName, needsCsv } from './csv';
+import { summarizeNeeds } from './needs-summary';
 import { monthsOf, overviewInput } from './period';
 import { townInScope } from './scope';
 import { summarize } from './summary';
@@ -14,10 +15,11 @@ export const exportCsv: Action<OverviewRequest, ExportResponse> = {
   async run(input, ctx) {
     const town = await townInScope(ctx, input.town);
     const { from, to } = monthsOf(input);
-    const docs = await monthDocs(from, to);
+    const [docs, needs] = await Promise.all([monthDocs(from, to), needsDoc(town ? [town] : undefined)]);
     const now = shanghaiMonth(Date.now());
     const first = from ?? docs[0]?.period ?? now;
     const last = to ?? docs[docs.length - 1]?.period ?? now;
-    return { csv: brigadeCsv(summarize(docs, town).byBrigade), fileName: exportFileName(first, last) };
+    const csv = brigadeCsv(summarize(docs, town).byBrigade) + needsCsv(summarizeNeeds(needs, town, from, to));
+    return { csv, fileName: exportFileName(first, last) };
   },
 };

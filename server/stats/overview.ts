@@ -1,13 +1,15 @@
 /**
  * stats.overview (hq; a coordinator for their town) — every figure in total, by town, brigade, month and category for an optional period, from
- * the month counter documents (one per month, never a scan of raw records) plus one count of active volunteers.
+ * the month counter documents (one per month, never a scan of raw records), the needs counter document (供需配对)
+ * and one count of active volunteers.
  */
 import type { OverviewRequest, OverviewResponse } from '../../typings/api/stats';
 import type { Action } from '../handler';
-import { monthDocs } from '../repos/stats';
+import { monthDocs, needsDoc } from '../repos/stats';
 import { countServedSince } from '../repos/volunteers';
 import { monthsOf, overviewInput } from './period';
 import { townInScope } from './scope';
+import { summarizeNeeds } from './needs-summary';
 import { summarize } from './summary';
 
 /** "Active": served (had minutes recorded) within this many days. */
@@ -20,10 +22,11 @@ export const overview: Action<OverviewRequest, OverviewResponse> = {
   async run(input, ctx) {
     const town = await townInScope(ctx, input.town);
     const { from, to } = monthsOf(input);
-    const [docs, activeVolunteers] = await Promise.all([
+    const [docs, activeVolunteers, needs] = await Promise.all([
       monthDocs(from, to),
       countServedSince(Date.now() - ACTIVE_DAYS * DAY, town),
+      needsDoc(town ? [town] : undefined),
     ]);
-    return { ...summarize(docs, town), activeVolunteers };
+    return { ...summarize(docs, town), activeVolunteers, needs: summarizeNeeds(needs, town, from, to) };
   },
 };

@@ -1,6 +1,6 @@
 /**
  * stats.reconcile (hq) and the nightly timer: recounts every month from the raw facts (volunteers, brigades,
- * published posts, service records, people-served entries) in batches, compares with the month's counter document,
+ * published posts, service records, people-served entries) in batches, then the needs counters (供需配对), compares with the month's counter document,
  * sets each drifted counter to its recounted value and logs the drift. Stops within a time budget and resumes
  * from the month it reached on the next run.
  */
@@ -22,6 +22,7 @@ import {
 } from '../rules/stats';
 import { none } from '../schema';
 import { shanghaiMonth } from '../rules/time';
+import { reconcileNeeds } from './needs-reconcile';
 import { monthsBetween } from './summary';
 
 const BATCH = 1000;
@@ -153,7 +154,8 @@ export async function reconcile(
   }
   if (cursor) await repo.saveReconcileCursor(undefined);
   await repo.ensureMonth(shanghaiMonth(started));
-  ctx.log.info('stats-reconciled', { checked, repaired, ms: Date.now() - started });
+  const needsRepaired = await reconcileNeeds(ctx);
+  ctx.log.info('stats-reconciled', { checked, repaired, needsRepaired, ms: Date.now() - started });
   return { checked, repaired };
 }
 

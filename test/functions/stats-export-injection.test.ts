@@ -18,7 +18,7 @@ it('writes formula-like brigade names as quoted text with a leading quote', asyn
   const { csv } = await ok<ExportResponse>(cloud, 'stats', 'export', {}, HQ);
   const firstCells = csv
     .slice(1)
-    .trimEnd()
+    .split('\r\n\r\n')[0]
     .split('\r\n')
     .slice(1, -1)
     .map((line) => line.slice(0, line.indexOf(',东区,')));

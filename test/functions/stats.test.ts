@@ -327,7 +327,8 @@ describe('stats.export', () => {
     const to = Date.UTC(2026, 10, 20);
     const { csv, fileName } = await ok<ExportResponse>(w.cloud, 'stats', 'export', {}, HQ);
     expect(csv.startsWith('\uFEFF大队,镇区,')).toBe(true);
-    const lines = csv.slice(1).trimEnd().split('\r\n');
+    // The brigade table; the 供需配对 table follows after a blank line.
+    const lines = csv.slice(1).split('\r\n\r\n')[0].split('\r\n');
     expect(lines[0]).toBe('大队,镇区,招募场次,服务人次,服务时长（小时）,服务人数,缺席人次,缺席率');
     // One row per brigade with any activity, counted from the raw collections, plus the header and the total.
     const [brigades, posts, records] = await Promise.all([

@@ -26,7 +26,35 @@ export interface OverviewRequest {
   town?: string;
 }
 
+/**
+ * Needs figures (供需配对): the state now (recipients, plans, services), and households surveyed in the period.
+ * The first visit is, until visit posts exist, the first accepted pair (结对) of a recipient made from a survey.
+ */
+export interface NeedsFigures {
+  /** Active recipients. */
+  recipients: number;
+  /** Active recipients per category (a recipient counts in each of theirs), most first. */
+  byCategory: { category: string; recipients: number }[];
+  /** Households surveyed (需求调查 submitted), in the period's months. */
+  surveyed: number;
+  plansOpen: number;
+  plansClosed: number;
+  /** Services of open plans with enough accepted carers. */
+  servicesCovered: number;
+  /** Services of open plans still short of carers. */
+  servicesOpen: number;
+  /** Median whole days from the survey to the recipient's first accepted pair; absent until there is one. */
+  medianDaysToFirstVisit?: number;
+  /**
+   * Continuity: the share (0–1) of visits written by the plan's accepted carers, a visit being a 探访记录 written
+   * on a plan (reviews excluded); absent until there is one.
+   */
+  continuity?: number;
+}
+
 export interface OverviewResponse extends Figures {
+  /** 供需配对: the city's (or the coordinator's town's) figures, and each town's for hq. */
+  needs: NeedsFigures & { byTown: (NeedsFigures & { town: string })[] };
   /** Volunteers who served in the last 90 days (now, whatever the period). */
   activeVolunteers: number;
   /** noShows / (sessions + noShows), 0–1; 0 when nothing was recorded. */

@@ -1,4 +1,4 @@
-import type { Town } from '../../../typings/index';
+import type { OverviewResponse, Town } from '../../../typings/index';
 import { brigades, stats, volunteers } from '../../../services/index';
 import { loadRecord, recordPage } from '../../../utils/record';
 import { pickTown, toBrigadeRow, toFigures, type BrigadeRow, type FigureView } from './view';
@@ -14,6 +14,7 @@ Page({
     town: '' as Town | '',
     figures: [] as FigureView[],
     brigades: [] as BrigadeRow[],
+    needs: undefined as OverviewResponse['needs'] | undefined,
   },
 
   asked: '',
@@ -35,12 +36,13 @@ Page({
           ? this.data.towns
           : ((await volunteers.me({}, { toast: false })).coordinatorTowns ?? []);
         const town = pickTown(towns, this.data.town || this.asked);
-        if (!town) return { towns, town: '' as const, figures: [], brigades: [] };
+        if (!town) return { towns, town: '' as const, figures: [], brigades: [], needs: undefined };
         const [overview, list] = await Promise.all([
           stats.overview({ town }, { toast: false }),
           brigades.list({ town, pageSize: 50 }, { toast: false }),
         ]);
-        return { towns, town, figures: toFigures(overview), brigades: list.items.map(toBrigadeRow) };
+        const rows = list.items.map(toBrigadeRow);
+        return { towns, town, figures: toFigures(overview), brigades: rows, needs: overview.needs };
       },
       (view) => ({ ...view, error: view.town ? '' : '你还不是镇区协调员，请联系总队任命' }),
       { keep: this.data.figures.length > 0 },

@@ -19,6 +19,8 @@ export interface DashboardView {
   chart: BarItem[];
   towns: RankRow[];
   brigades: RankRow[];
+  /** The 供需配对 card's figures. */
+  needs?: OverviewResponse['needs'];
 }
 
 export function toDashboardView(
@@ -42,5 +44,6 @@ export function toDashboardView(
     chart: monthBars(stats.byMonth, range, now),
     towns: ranking(stats.byTown, (t) => ({ key: t.town, name: t.town, note: `${t.brigades} 个大队` })),
     brigades: ranking(stats.byBrigade, (b) => ({ key: b.brigadeId, name: b.name, note: b.town })),
+    needs: stats.needs,
   };
 }
