@@ -81,3 +81,22 @@ export type PlanHead = Pick<PlanDoc, '_id' | 'recipientId' | 'brigadeId' | 'brig
 export function ofRecipient(recipientId: string): Promise<PlanHead[]> {
   return rows<PlanHead>(plans().where({ recipientId }).limit(50));
 }
+
+export function byIds(planIds: string[]): Promise<PlanDoc[]> {
+  if (planIds.length === 0) return Promise.resolve([]);
+  return rows<PlanDoc>(
+    plans()
+      .where({ _id: _.in(planIds) })
+      .limit(planIds.length),
+  );
+}
+
+/** Open plans of these towns, most recently changed first (bounded: 附近需求 reads one batch). */
+export function openIn(towns: string[], limit: number): Promise<PlanDoc[]> {
+  return rows<PlanDoc>(
+    plans()
+      .where({ town: _.in(towns), status: 'open' })
+      .orderBy('updatedAt', 'desc')
+      .limit(limit),
+  );
+}

@@ -87,3 +87,13 @@ export function page(filters: RecipientFilters, pageSize: number, cursor?: strin
 }
 
 export const newRecipientId = () => `rc_${newId()}`;
+
+/** A few recipients by id (the pairs of one page of 我的结对). */
+export function byIds(ids: string[]): Promise<RecipientDoc[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return rows<RecipientDoc>(
+    recipients()
+      .where({ _id: _.in(ids) })
+      .limit(ids.length),
+  );
+}
