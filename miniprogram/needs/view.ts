@@ -62,6 +62,13 @@ export function toMineView(i: MineItem): MineView {
   };
 }
 
+/** What a need in 附近需求 says when the caller is already on it (declined or ended ones may offer again). */
+const NEARBY_STATUS: Partial<Record<AssignmentStatus, string>> = {
+  volunteered: '已报名帮忙，等待社工安排',
+  offered: '社工已邀请您，请到「我的结对」回复',
+  accepted: '您正在服务',
+};
+
 export interface NearbyView {
   key: string;
   planId: string;
@@ -87,7 +94,7 @@ export function toNearbyView(i: NearbyItem): NearbyView {
     service: serviceText(i.service),
     people: `需要 ${i.service.people} 人 · 已有 ${i.service.acceptedCount} 人`,
     distance: i.distanceKm === undefined ? '' : `${i.distanceKm} km`,
-    offered: !!i.myStatus,
-    statusText: i.myStatus === 'volunteered' ? '已报名帮忙，等待社工安排' : i.myStatus ? STATUS_TEXT[i.myStatus] : '',
+    offered: !!i.myStatus && !!NEARBY_STATUS[i.myStatus],
+    statusText: (i.myStatus && NEARBY_STATUS[i.myStatus]) ?? '',
   };
 }

@@ -7,7 +7,7 @@ import { messageOf, volunteers } from '../../services/index';
 import type { Profile, UpdateRequest } from '../../typings/index';
 
 export const homeText = (p: Pick<Profile, 'lat' | 'lng'>) =>
-  p.lat !== undefined && p.lng !== undefined ? `已设置（${p.lat.toFixed(3)}, ${p.lng.toFixed(3)}）` : '';
+  p.lat !== undefined && p.lng !== undefined ? '已设置' : '';
 
 interface Host {
   data: { home: string };
