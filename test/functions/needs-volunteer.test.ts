@@ -117,6 +117,16 @@ describe('needs.nearby', () => {
     expect(item?.distanceKm).toBe(0);
     expect(JSON.stringify(items)).not.toMatch(/悦来南路|13912345678|陈阿婆|认知障碍/);
   });
+
+  it('shows a service that needs no specialty to anyone free then, and hides covered ones', async () => {
+    const visit = await newPlan({ category: '探访慰问', specialties: [] });
+    expect((await nearby('medic')).items.map((i) => i.planId)).toContain(visit.planId);
+    await assign(visit, 'medic');
+    const [offer] = (await mine('medic')).items.filter((i) => i.planId === visit.planId);
+    await ok(w.cloud, 'needs', 'respond', { assignmentId: offer.assignmentId, accept: true }, 'medic');
+    expect((await nearby('other')).items.map((i) => i.planId)).not.toContain(visit.planId);
+    expect((await fails(w.cloud, 'needs', 'offerHelp', visit, 'other')).code).toBe('FAILED_PRECONDITION');
+  });
 });
 
 describe('needs.offerHelp', () => {
