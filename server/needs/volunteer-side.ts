@@ -113,6 +113,32 @@ function misfit(me: VolunteerDoc, active: assignments.AssignmentDoc[], place: Ma
   return exclusion(s, place, factsOf(me, active, s));
 }
 
+/** A need as 附近需求 shows it: the recipient masked to displayName, town, community and categories. */
+function nearbyItem(plan: planRepo.PlanDoc, s: PlanService, km?: number, pair?: assignments.AssignmentDoc): NearbyItem {
+  return {
+    planId: plan._id,
+    serviceId: s.serviceId,
+    recipient: {
+      displayName: plan.recipient.displayName,
+      town: plan.town,
+      community: plan.community,
+      categories: plan.recipient.categories,
+    },
+    service: {
+      category: s.category,
+      specialties: s.specialties,
+      frequency: s.frequency,
+      ...(s.weekday !== undefined ? { weekday: s.weekday } : {}),
+      slot: s.slot,
+      durationMinutes: s.durationMinutes,
+      people: s.people,
+      acceptedCount: s.acceptedCount,
+    },
+    ...(km !== undefined ? { distanceKm: Math.round(km * 10) / 10 } : {}),
+    ...(pair ? { myStatus: pair.status } : {}),
+  };
+}
+
 const activeOf = (pairs: assignments.AssignmentDoc[]) => pairs.filter((p) => assignments.ACTIVE.includes(p.status));
 
 export const nearby: Action<NearbyRequest, Page<NearbyItem>> = {
@@ -139,28 +165,7 @@ export const nearby: Action<NearbyRequest, Page<NearbyItem>> = {
         .filter((s) => s.status === 'open' && !misfit(me, active, place, s))
         .map((s) => {
           const pair = pairs.find((p) => p.planId === plan._id && p.serviceId === s.serviceId);
-          const item: NearbyItem = {
-            planId: plan._id,
-            serviceId: s.serviceId,
-            recipient: {
-              displayName: plan.recipient.displayName,
-              town: plan.town,
-              community: plan.community,
-              categories: plan.recipient.categories,
-            },
-            service: {
-              category: s.category,
-              specialties: s.specialties,
-              frequency: s.frequency,
-              ...(s.weekday !== undefined ? { weekday: s.weekday } : {}),
-              slot: s.slot,
-              durationMinutes: s.durationMinutes,
-              people: s.people,
-              acceptedCount: s.acceptedCount,
-            },
-            ...(km !== undefined ? { distanceKm: Math.round(km * 10) / 10 } : {}),
-            ...(pair ? { myStatus: pair.status } : {}),
-          };
+          const item = nearbyItem(plan, s, km, pair);
           return { item, distanceKm: km, sameCommunity: plan.community === me.community, updatedAt: plan.updatedAt };
         });
     });
