@@ -1,25 +1,19 @@
 // 我的 → 我的结对 shows how many 结对邀请 wait for an answer; 附近需求 is one tap away.
-import { installCloud, loadPage, textOf, waitForText, wxCalls } from '../helpers/page';
-import { pairsWorld, type PairsWorld } from './pairs-world';
+import { loadPage, textOf, waitForText, wxCalls } from '../helpers/page';
+import { pairsPages } from './pairs-world';
 import { tapCell } from './taps';
 
-let world: PairsWorld;
-let openid = '';
-
-beforeAll(async () => {
-  world = await pairsWorld();
-  installCloud((name, data) => world.cloud.call(name, data, openid));
-});
-afterAll(() => world.cloud.stop());
+const pages = pairsPages();
+const world = () => pages.world();
 
 it('counts the offers waiting on 我的结对 and links 附近需求', async () => {
-  const volunteerId = await world.volunteer('me-offered', '冯待复', '13800138041');
-  openid = 'me-offered';
+  const volunteerId = await world().volunteer('me-offered', '冯待复', '13800138041');
+  pages.actAs('me-offered');
   const before = await loadPage('pages/me/index').open();
   await waitForText(before, '我的结对');
   expect(textOf(before)).not.toContain('邀请待回复');
   before.detach();
-  await world.data('needs', { action: 'assign', ...world.plan, volunteerIds: [volunteerId] }, 'page-coordinator');
+  await world().data('needs', { action: 'assign', ...world().plan, volunteerIds: [volunteerId] }, 'page-coordinator');
   const page = await loadPage('pages/me/index').open();
   await waitForText(page, '1 个邀请待回复');
   await tapCell(page, '#me-nearby');

@@ -1,25 +1,19 @@
 // 我的结对 against the real local cloud: a volunteer answers an offer with 接受 (asked for the notice template in
 // the tap) and then sees what a visit needs.
-import { installCloud, loadPage, settle, tap, textOf, waitForText } from '../helpers/page';
-import { pairsWorld, type PairsWorld } from './pairs-world';
+import { loadPage, settle, tap, textOf, waitForText } from '../helpers/page';
+import { pairsPages } from './pairs-world';
 import { g, promptAnswering } from './subscribe-prompt';
 
-let world: PairsWorld;
-let openid = '';
-
-beforeAll(async () => {
-  world = await pairsWorld();
-  installCloud((name, data) => world.cloud.call(name, data, openid));
-});
-afterAll(() => world.cloud.stop());
+const pages = pairsPages();
+const world = () => pages.world();
 afterEach(() => delete g.wx.requestSubscribeMessage);
 
 describe('我的结对', () => {
   it('shows the offer with its deadline; 接受 turns it into a pair with the visit details', async () => {
-    const volunteerId = await world.volunteer('page-barber', '何理发', '13800138031');
-    await world.data('needs', { action: 'assign', ...world.plan, volunteerIds: [volunteerId] }, 'page-coordinator');
+    const volunteerId = await world().volunteer('page-barber', '何理发', '13800138031');
+    await world().data('needs', { action: 'assign', ...world().plan, volunteerIds: [volunteerId] }, 'page-coordinator');
     const asked = promptAnswering('accept');
-    openid = 'page-barber';
+    pages.actAs('page-barber');
     const page = await loadPage('needs/pages/mine/index').open();
     await waitForText(page, '48小时内回复');
     expect(textOf(page)).toContain('义剪 · 每周二上午 · 60 分钟');

@@ -1,5 +1,6 @@
 /** A page cloud with a 石岐区 coordinator, a brigade, a recipient and an open plan: a weekly haircut on Tuesdays. */
 import { PRIVACY_NOTICE_VERSION, RECIPIENT_NOTICE_VERSION } from '../../typings/index';
+import { installCloud } from '../helpers/page';
 import { surveyWorld, type SurveyWorld } from './survey-world';
 
 export interface PairsWorld extends SurveyWorld {
@@ -74,4 +75,21 @@ export async function pairsWorld(): Promise<PairsWorld> {
     'page-coordinator',
   );
   return { ...world, plan: { planId: saved.planId, serviceId: saved.services[0].serviceId }, volunteer };
+}
+
+/** The world for one page test file: started before its tests, stopped after; `actAs` picks who the page is. */
+export function pairsPages(): { world(): PairsWorld; actAs(openid: string): void } {
+  let world: PairsWorld | undefined;
+  let openid = '';
+  beforeAll(async () => {
+    world = await pairsWorld();
+    installCloud((name, data) => (world as PairsWorld).cloud.call(name, data, openid));
+  });
+  afterAll(() => world?.cloud.stop());
+  return {
+    world: () => world as PairsWorld,
+    actAs: (who) => {
+      openid = who;
+    },
+  };
 }
