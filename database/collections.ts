@@ -219,6 +219,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('plan_service', { planId: 1, serviceId: 1 }),
       idx('plan_status', { planId: 1, status: 1 }),
       idx('volunteer_status', { volunteerId: 1, status: 1 }),
+      idx('volunteer_status_updatedAt', { volunteerId: 1, status: 1, updatedAt: -1 }),
+      idx('volunteer_plan', { volunteerId: 1, planId: 1 }),
       idx('status_expiresAt', { status: 1, expiresAt: 1 }),
       idx('recipient_status', { recipientId: 1, status: 1 }),
     ],

@@ -32,6 +32,9 @@ export interface Profile {
   serviceAreas: Town[];
   availability: Availability[];
   birthYear: number;
+  /** Home position for 就近 matching (coordinates only, never the address); only the owner sees it. */
+  lat?: number;
+  lng?: number;
   guardian?: Guardian;
   privacyConsent: { version: string; at: number };
   registeredAt: number;

@@ -24,7 +24,8 @@ export interface Ranking {
   onService: Map<string, assignments.AssignmentDoc>;
 }
 
-function placeOf(ctx: RequestContext, plan: PlanDoc): MatchPlace {
+/** Where the plan's recipient lives, as matching measures it (the position decrypted when there is one). */
+export function placeOf(ctx: RequestContext, plan: PlanDoc): MatchPlace {
   const place: MatchPlace = { town: plan.town, community: plan.community };
   if (!plan.positionEnc) return place;
   const [lat, lng] = decrypt(plan.positionEnc, piiKey(ctx)).split(',').map(Number);

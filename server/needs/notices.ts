@@ -1,6 +1,6 @@
 /** Notices of the needs domain, queued in the outbox: 结对邀请 to an offered volunteer, 服务结束 to carers. */
 import type { RequestContext } from '../context';
-import { queue, type Notice } from '../reminders/notices';
+import { needsSubject, queue, type Notice } from '../reminders/notices';
 import type { AssignmentDoc } from '../repos/assignments';
 import type { PlanDoc } from '../repos/plans';
 import { noticeData } from '../rules/outbox';
@@ -15,6 +15,7 @@ function notice(kind: 'offered' | 'ended', plan: PlanDoc, a: AssignmentDoc, note
   return {
     kind,
     subject: assignmentSubject(a._id),
+    grantSubject: needsSubject(a.volunteerId),
     page: MINE_PAGE,
     data: noticeData(kind, `${plan.recipient.displayName} · ${service?.category ?? '结对服务'}`, note),
   };

@@ -30,7 +30,12 @@ export interface Notice {
   data: TemplateData;
   postId?: string;
   signupId?: string;
+  /** The grant that lets it be sent, when not the subject's own (needs notices: the volunteer's). */
+  grantSubject?: string;
 }
+
+/** A volunteer's grant for the notices of 我的结对 (结对邀请, 服务结束), given on the needs pages. */
+export const needsSubject = (volunteerId: string) => `needs:${volunteerId}`;
 
 function noticeDoc(templateId: string, notice: Notice, now: number): outbox.MessageDoc {
   const key = messageKey(notice.kind, notice.subject, templateId);
@@ -40,7 +45,7 @@ function noticeDoc(templateId: string, notice: Notice, now: number): outbox.Mess
     kind: notice.kind,
     templateId,
     subject: notice.subject,
-    grantId: grantId(notice.subject, templateId),
+    grantId: grantId(notice.grantSubject ?? notice.subject, templateId),
     ...(notice.postId ? { postId: notice.postId } : {}),
     ...(notice.signupId ? { signupId: notice.signupId } : {}),
     page: notice.page,

@@ -13,11 +13,13 @@ import * as signups from '../repos/signups';
 import * as subscriptions from '../repos/subscriptions';
 import type { VolunteerDoc } from '../repos/volunteers';
 import { grantId, membershipSubject, messageKey, postPage, reminderDueAt, signupSubject } from '../rules/outbox';
-import { id, none, z } from '../schema';
+import { id, none, oneOf, z } from '../schema';
+import { needsSubject } from './notices';
 
 const input = z.object({
   postId: z.optional(id('招募')),
   brigadeId: z.optional(id('大队')),
+  kind: z.optional(oneOf('订阅类型', ['needs'] as const)),
   templateId: id('订阅消息模板'),
 });
 
@@ -72,9 +74,16 @@ export const subscribe: Action<SubscribeRequest, SubscribeResponse> = {
   access: 'volunteer',
   input: input as unknown as Action<SubscribeRequest, SubscribeResponse>['input'],
   async run(req, ctx) {
-    if (!req.postId === !req.brigadeId) throw invalid('请指定要订阅的招募或大队');
+    if ([req.postId, req.brigadeId, req.kind].filter(Boolean).length !== 1) {
+      throw invalid('请指定要订阅的招募、大队或结对通知');
+    }
     const kind = templateKind(ctx, req.templateId);
     const volunteer = await ctx.requireVolunteer();
+    if (req.kind) {
+      if (kind !== 'notice') throw invalid('结对通知只能订阅通知消息', { templateId: '不支持的订阅消息模板' });
+      await grant(ctx, volunteer, needsSubject(volunteer._id), req.templateId);
+      return { subscribed: true };
+    }
     if (req.brigadeId) {
       if (kind !== 'notice') throw invalid('大队审核只能订阅通知消息', { templateId: '不支持的订阅消息模板' });
       const membership = await memberships.find(req.brigadeId, volunteer._id);

@@ -134,3 +134,23 @@ export async function isAcceptedCarer(recipientId: string, volunteerId: string):
   const hit = await first<{ _id: string }>(assignments().where({ recipientId, status: 'accepted', volunteerId }));
   return !!hit;
 }
+
+/** What 我的结对 lists: a volunteer's pairs except declined and expired, most recently changed first. */
+export const MINE: AssignmentStatus[] = ['offered', 'volunteered', 'accepted', 'ended'];
+
+/** A volunteer's pairs in `MINE`, bounded. */
+export function ofVolunteer(volunteerId: string, limit: number): Promise<AssignmentDoc[]> {
+  return rows<AssignmentDoc>(
+    assignments()
+      .where({ volunteerId, status: _.in(MINE) })
+      .orderBy('updatedAt', 'desc')
+      .limit(limit),
+  );
+}
+
+/** In one request: the volunteer's pairs on these plans (any status) and their active pairs anywhere (load). */
+export function forVolunteer(volunteerId: string, planIds: string[], limit: number): Promise<AssignmentDoc[]> {
+  const load = { volunteerId, status: _.in(ACTIVE) };
+  const where = planIds.length ? _.or([{ volunteerId, planId: _.in(planIds) }, load]) : load;
+  return rows<AssignmentDoc>(assignments().where(where).limit(limit));
+}

@@ -92,3 +92,22 @@ export function countedAfter(afterId: string | undefined, size: number) {
       .limit(size),
   );
 }
+
+export function byIds(planIds: string[]): Promise<PlanDoc[]> {
+  if (planIds.length === 0) return Promise.resolve([]);
+  return rows<PlanDoc>(
+    plans()
+      .where({ _id: _.in(planIds) })
+      .limit(planIds.length),
+  );
+}
+
+/** Open plans of these towns, most recently changed first (bounded: 附近需求 reads one batch). */
+export function openIn(towns: string[], limit: number): Promise<PlanDoc[]> {
+  return rows<PlanDoc>(
+    plans()
+      .where({ town: _.in(towns), status: 'open' })
+      .orderBy('updatedAt', 'desc')
+      .limit(limit),
+  );
+}

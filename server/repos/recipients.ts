@@ -98,3 +98,13 @@ export function countedAfter(afterId: string | undefined, size: number) {
       .limit(size),
   );
 }
+
+/** A few recipients by id (the pairs of one page of 我的结对). */
+export function byIds(ids: string[]): Promise<RecipientDoc[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return rows<RecipientDoc>(
+    recipients()
+      .where({ _id: _.in(ids) })
+      .limit(ids.length),
+  );
+}

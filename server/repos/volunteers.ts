@@ -59,6 +59,13 @@ export async function update(volunteerId: string, patch: Record<string, unknown>
   await volunteers().doc(volunteerId).update({ data: patch });
 }
 
+/** Forgets the home position. */
+export async function clearHome(volunteerId: string): Promise<void> {
+  await volunteers()
+    .doc(volunteerId)
+    .update({ data: { lat: _.remove(), lng: _.remove() } });
+}
+
 export async function remove(volunteerId: string): Promise<void> {
   await volunteers().doc(volunteerId).remove();
 }

@@ -15,6 +15,7 @@ export function toProfile(doc: VolunteerDoc): Profile {
     serviceAreas: doc.serviceAreas,
     availability: doc.availability,
     birthYear: doc.birthYear,
+    ...(doc.lat !== undefined && doc.lng !== undefined ? { lat: doc.lat, lng: doc.lng } : {}),
     ...(doc.guardian ? { guardian: { name: doc.guardian.name, mobile: doc.guardian.mobileMasked } } : {}),
     privacyConsent: doc.privacyConsent,
     registeredAt: doc.registeredAt,

@@ -18,6 +18,7 @@ import { checkText } from '../security';
 import { shanghaiYear } from '../rules/time';
 import { inTransaction } from '../transaction';
 import { countFacts, volunteerFact } from '../stats/count';
+import { checkCoordinates } from '../needs/fields';
 import { toProfile } from './profile';
 import { checkAgeAndGuardian, checkConsent, unique, uniqueSlots } from './rules';
 import { registerInput } from './schema';
@@ -32,6 +33,7 @@ export const register: Action<RegisterRequest, Profile> = {
     const year = shanghaiYear(now);
     checkConsent(input.privacyConsentVersion);
     checkAgeAndGuardian(input, year);
+    checkCoordinates(input.lat, input.lng);
     const key = piiKey(ctx);
     // Leaders read the name on rosters and member lists.
     await checkText(ctx, { name: input.name });
@@ -49,6 +51,7 @@ export const register: Action<RegisterRequest, Profile> = {
       serviceAreas: unique(input.serviceAreas),
       availability: uniqueSlots(input.availability),
       birthYear: input.birthYear,
+      ...(input.lat !== undefined && input.lng !== undefined ? { lat: input.lat, lng: input.lng } : {}),
       ...(minor && input.guardian
         ? {
             guardian: {

@@ -1,5 +1,6 @@
 /** Input schemas of the volunteers actions. */
 import { SERVICE_CATEGORIES, SLOTS, SPECIALTIES, TOWNS } from '../../typings/data';
+import { coordinate } from '../needs/fields';
 import { int, listOf, mobile, oneOf, optionalText, personName, z } from '../schema';
 
 const availability = z.object({ weekday: int('星期', 0, 6), slot: oneOf('时段', SLOTS) });
@@ -23,6 +24,8 @@ export const profileFields = {
   serviceAreas: z.optional(listOf('服务区域', oneOf('服务区域', TOWNS), TOWNS.length)),
   availability: z.optional(listOf('可服务时间', availability, 21)),
   birthYear: int('出生年份', 1900, 2100),
+  lat: coordinate('纬度', 90),
+  lng: coordinate('经度', 180),
   guardian: z.optional(guardian),
 };
 
@@ -31,4 +34,6 @@ export const registerInput = z.object({
   privacyConsentVersion: z.string({ error: '请阅读并同意隐私保护指引' }),
 });
 
-export const updateInput = z.partial(z.object(profileFields));
+export const updateInput = z.partial(
+  z.object({ ...profileFields, clearHome: z.boolean({ error: '清除位置格式不正确' }) }),
+);

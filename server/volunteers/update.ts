@@ -3,7 +3,8 @@ import type { UpdateRequest } from '../../typings/api/volunteers';
 import type { Profile } from '../../typings/entities';
 import type { Action } from '../handler';
 import { piiKey } from '../pii';
-import { update as save, type VolunteerDoc } from '../repos/volunteers';
+import { checkCoordinates } from '../needs/fields';
+import { clearHome, update as save, type VolunteerDoc } from '../repos/volunteers';
 import { maskMobile } from '../../typings/display';
 import { encrypt } from '../rules/pii';
 import { checkText } from '../security';
@@ -36,6 +37,8 @@ export const update: Action<UpdateRequest, Profile> = {
     if (input.serviceAreas !== undefined) patch.serviceAreas = unique(input.serviceAreas);
     if (input.availability !== undefined) patch.availability = uniqueSlots(input.availability);
     if (input.birthYear !== undefined) patch.birthYear = input.birthYear;
+    checkCoordinates(input.lat, input.lng);
+    if (input.lat !== undefined && input.lng !== undefined) Object.assign(patch, { lat: input.lat, lng: input.lng });
     if (input.mobile !== undefined || (minor && input.guardian)) {
       const key = piiKey(ctx);
       if (input.mobile !== undefined) {
@@ -52,10 +55,12 @@ export const update: Action<UpdateRequest, Profile> = {
       }
     }
     if (Object.keys(patch).length > 0) await save(current._id, patch);
+    const home = input.clearHome && input.lat === undefined ? { lat: undefined, lng: undefined } : {};
+    if (input.clearHome && input.lat === undefined) await clearHome(current._id);
     // Volunteers are counted by town: a move counts out of the old town and into the new one.
     if (patch.town && patch.town !== current.town) {
       await countFacts(ctx, [volunteerFact(current, -1), volunteerFact({ ...current, town: patch.town }, 1)]);
     }
-    return toProfile({ ...current, ...patch });
+    return toProfile({ ...current, ...patch, ...home });
   },
 };

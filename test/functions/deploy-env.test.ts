@@ -169,9 +169,9 @@ const CALLS: Calls = {
     match: ['leader', () => ({ planId: 'no-plan', serviceId: 'no-service' })],
     assign: ['leader', (w) => ({ planId: 'no-plan', serviceId: 'no-service', volunteerIds: [w.vol.volunteerId] })],
     respond: ['vol', () => ({ assignmentId: 'no-assignment', accept: false })],
-    mine: ['vol', () => ({})],
-    nearby: ['vol', () => ({})],
-    offerHelp: ['vol', () => ({})],
+    mine: ['vol', () => ({ pageSize: 10 })],
+    nearby: ['vol', () => ({ lat: 22.52, lng: 113.38 })],
+    offerHelp: ['vol', () => ({ planId: 'no-plan', serviceId: 'no-service' })],
   },
 };
 

@@ -3,10 +3,12 @@
  * ids the page asks for. The timer trigger (every 5 minutes) sends due reminders and queued notices.
  */
 export interface SubscribeRequest {
-  /** A post the caller signed up for (reminder or notice template). Exactly one of postId / brigadeId. */
+  /** A post the caller signed up for (reminder or notice template). Exactly one of postId / brigadeId / kind. */
   postId?: string;
   /** A brigade the caller applied to join (notice template only: told when the leader approves). */
   brigadeId?: string;
+  /** The notices of 我的结对 (结对邀请, 服务结束): notice template only. */
+  kind?: 'needs';
   /** A template the user accepted; must be one of the configured ones. */
   templateId: string;
 }

@@ -1,6 +1,6 @@
 import Toast from '@vant/weapp/toast/toast';
 import type { MeResponse } from '../../typings/index';
-import { messageOf, stars, volunteers } from '../../services/index';
+import { messageOf, needs, stars, volunteers } from '../../services/index';
 import { loadRecord } from '../../utils/record';
 import { recomputeMessage, toMeView, type MeView } from './view';
 
@@ -14,14 +14,31 @@ Page({
     hq: false,
     me: null as MeView | null,
     recomputing: false,
+    /** 结对邀请 waiting for an answer (the badge on 我的结对). */
+    offersWaiting: 0,
   },
 
   onShow() {
     void this.load();
   },
 
-  load() {
+  async load() {
     // Keep what is on screen while refreshing; the skeleton shows only on the first load.
+    await this.loadMe();
+    if (this.data.me) await this.countOffers();
+  },
+
+  /** Offers come first in 我的结对, so one page holds those waiting. */
+  async countOffers() {
+    try {
+      const page = await needs.mine({ pageSize: 50 }, { toast: false });
+      this.setData({ offersWaiting: page.items.filter((i) => i.status === 'offered').length });
+    } catch {
+      // The badge is a hint; 我的结对 itself shows the offers.
+    }
+  },
+
+  loadMe() {
     return loadRecord(
       this,
       () => volunteers.me({}, { toast: false }),

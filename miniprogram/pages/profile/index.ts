@@ -7,6 +7,7 @@ import { pieceHandlers } from '../register/pieces';
 import { SPECIALTIES } from '../../typings/index';
 import { changesOf, emptyProfileForm, errorsOf, formOf, validateProfile, type ProfileErrors } from './form';
 import type { ValueEvent } from '../../utils/events';
+import { homeHandlers, homeText } from './home';
 
 /** What 注销账号 removes and keeps, said before the user confirms (server/volunteers/privacy.ts). */
 export const DELETE_NOTICE =
@@ -16,6 +17,7 @@ export const DELETE_NOTICE =
 Page({
   ...recordPage,
   ...pieceHandlers,
+  ...homeHandlers,
 
   data: {
     loading: true,
@@ -32,6 +34,8 @@ Page({
     grid: availabilityGrid(),
     saving: false,
     deleting: false,
+    /** 家的位置 as shown; empty when not set. */
+    home: '',
   },
 
   /** The form as loaded: what `保存` compares against. */
@@ -61,6 +65,7 @@ Page({
       errors: {},
       specialtyChips: chipsOf(SPECIALTIES, form.specialties),
       grid: availabilityGrid(form.availability),
+      home: homeText(profile),
     };
   },
 

@@ -12,13 +12,19 @@ export interface RegisterRequest {
   serviceAreas?: Town[];
   availability?: Availability[];
   birthYear: number;
+  /** Home position for 就近 matching: both or neither; only the coordinates are kept. */
+  lat?: number;
+  lng?: number;
   /** Required under 18: the guardian's name, mobile and consent. */
   guardian?: { name: string; mobile: string; consent: boolean };
   /** Must equal the current PRIVACY_NOTICE_VERSION. */
   privacyConsentVersion: string;
 }
 
-export type UpdateRequest = Partial<Omit<RegisterRequest, 'privacyConsentVersion'>>;
+export type UpdateRequest = Partial<Omit<RegisterRequest, 'privacyConsentVersion'>> & {
+  /** Forget the home position. */
+  clearHome?: boolean;
+};
 
 export interface MeResponse {
   registered: boolean;
