@@ -23,6 +23,7 @@ import { id, page, z } from '../schema';
 import { placeOf } from './candidates';
 import { coordinate, checkCoordinates } from './fields';
 import { loadPlan } from './plan-access';
+import { nextVisits } from './visits';
 
 /** Pairs read for 我的结对, and open plans read for 附近需求: one bounded request each. */
 export const MINE_LIMIT = 200;
@@ -57,9 +58,10 @@ export const mine: Action<PageRequest, Page<MineItem>> = {
     const pairs = byMineOrder((await assignments.ofVolunteer(me._id, MINE_LIMIT)).filter((p) => showsInMine(p, now)));
     const { items: pagePairs, nextCursor } = pageOfList(pairs, input);
     const accepted = pagePairs.filter((p) => p.status === 'accepted');
-    const [plans, people] = await Promise.all([
+    const [plans, people, next] = await Promise.all([
       planRepo.byIds([...new Set(pagePairs.map((p) => p.planId))]),
       recipients.byIds([...new Set(accepted.map((p) => p.recipientId))]),
+      nextVisits(accepted, now),
     ]);
     const planOf = new Map(plans.map((p) => [p._id, p]));
     const personOf = new Map(people.map((r) => [r._id, r]));
@@ -70,7 +72,7 @@ export const mine: Action<PageRequest, Page<MineItem>> = {
       if (!plan || !service) return [];
       const person = pair.status === 'accepted' ? personOf.get(pair.recipientId) : undefined;
       const detail = person ? recipients.detailOf(person, key) : undefined;
-      // nextVisitAt comes from the visit posts an accepted service schedules (server/needs/visits.ts).
+      const visit = next.get(pair._id);
       return [
         {
           assignmentId: pair._id,
@@ -81,6 +83,7 @@ export const mine: Action<PageRequest, Page<MineItem>> = {
           service,
           brigadeName: plan.brigadeName,
           ...(pair.status === 'offered' && pair.expiresAt !== undefined ? { expiresAt: pair.expiresAt } : {}),
+          ...(visit ? { nextVisitAt: visit.at, nextVisitPostId: visit.postId } : {}),
         },
       ];
     });

@@ -1,6 +1,6 @@
 // Visits are posts: an accepted service's visits become assigned posts of the plan's brigade with the carers signed
 // up; only those concerned see them; check-in, recording, hours and statistics work; closing withdraws them.
-import type { AssignRequest, PlanServiceInput } from '../../typings/api/needs';
+import type { AssignRequest, MineItem, PlanServiceInput } from '../../typings/api/needs';
 import type { BrigadeStatsResponse } from '../../typings/api/stats';
 import type { BalanceResponse } from '../../typings/api/timebank';
 import type { Page, Post, Signup } from '../../typings/entities';
@@ -93,6 +93,12 @@ describe('an accepted service schedules its visits as assigned posts', () => {
     const mine = await ok<Page<Post & { mySignup: Signup }>>(w.cloud, 'posts', 'mine', {}, 'carer-a');
     expect(mine.items.filter((p) => p.visibility === 'assigned').map((p) => p.startAt)).toEqual(TUESDAYS);
     expect(mine.items[0].mySignup.status).toBe('confirmed');
+  });
+
+  it('tells the carer in 我的结对 when the next visit is, and which post it is', async () => {
+    const pairs = await ok<Page<MineItem>>(w.cloud, 'needs', 'mine', {}, 'carer-a');
+    const pair = pairs.items.find((item) => item.planId === planId);
+    expect(pair).toMatchObject({ status: 'accepted', nextVisitAt: TUESDAYS[0], nextVisitPostId: first });
   });
 
   it('never shows them in the feed, by time, town, brigade or distance; public posts stay', async () => {
