@@ -5,6 +5,7 @@ import type { Post } from '../../typings/entities';
 import { after, where } from '../paging';
 import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
+import { brigadeLookup, type BrigadeDoc } from './brigades';
 import { membershipLookup, type MembershipDoc } from './memberships';
 import { clashLookup, type SignupDoc } from './signups';
 
@@ -49,6 +50,21 @@ export const toPost = (doc: PostDoc, distance?: number): Post => ({
 
 export function findById(postId: string): Promise<PostDoc | undefined> {
   return first<PostDoc>(posts().where({ _id: postId }));
+}
+
+/** A post with its brigade, in one request (the brigade is absent if it was removed). */
+export async function findWithBrigade(postId: string): Promise<{ post?: PostDoc; brigade?: BrigadeDoc }> {
+  const { list } = (await posts()
+    .aggregate()
+    .match({ _id: postId })
+    .limit(1)
+    .lookup(brigadeLookup('brigade'))
+    .end()) as {
+    list: (PostDoc & { brigade: BrigadeDoc[] })[];
+  };
+  if (list.length === 0) return {};
+  const { brigade, ...post } = list[0];
+  return { post, ...(brigade[0] ? { brigade: brigade[0] } : {}) };
 }
 
 export function byIds(ids: string[]): Promise<PostDoc[]> {

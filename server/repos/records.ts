@@ -61,6 +61,16 @@ export function ofPostFor(postId: string, volunteerIds: string[]): Promise<Recor
   );
 }
 
+/** A volunteer's records of some posts (one request, at most one per post). */
+export function ofVolunteerFor(volunteerId: string, postIds: string[]): Promise<RecordDoc[]> {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return rows<RecordDoc>(
+    records()
+      .where({ _id: _.in(postIds.map((p) => recordId(p, volunteerId))) })
+      .limit(postIds.length),
+  );
+}
+
 /** A volunteer's attended records with minutes, newest service first (bounded). */
 export function attendedOf(volunteerId: string, limit: number, recordedBefore?: number): Promise<RecordDoc[]> {
   return rows<RecordDoc>(

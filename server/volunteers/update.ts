@@ -3,7 +3,9 @@ import type { UpdateRequest } from '../../typings/api/volunteers';
 import type { Profile } from '../../typings/entities';
 import type { Action } from '../handler';
 import { piiKey } from '../pii';
+import { refreshContact } from '../repos/brigades';
 import { update as save, type VolunteerDoc } from '../repos/volunteers';
+import { contactCopyOf } from '../rules/contact';
 import { maskMobile } from '../../typings/display';
 import { encrypt } from '../rules/pii';
 import { checkText } from '../security';
@@ -52,6 +54,10 @@ export const update: Action<UpdateRequest, Profile> = {
       }
     }
     if (Object.keys(patch).length > 0) await save(current._id, patch);
+    // A leader's name and number are copied onto the brigades they are the contact of (none for others).
+    if (patch.name !== undefined || patch.mobileEnc !== undefined) {
+      await refreshContact(contactCopyOf({ ...current, ...patch }));
+    }
     // Volunteers are counted by town: a move counts out of the old town and into the new one.
     if (patch.town && patch.town !== current.town) {
       await countFacts(ctx, [volunteerFact(current, -1), volunteerFact({ ...current, town: patch.town }, 1)]);

@@ -1,4 +1,14 @@
-import type { Brigade, Group, JoinMode, Member, Membership, MembershipStatus, Page, PageRequest } from '../entities';
+import type {
+  Brigade,
+  Contact,
+  Group,
+  JoinMode,
+  Member,
+  Membership,
+  MembershipStatus,
+  Page,
+  PageRequest,
+} from '../entities';
 import type { Town } from '../data';
 
 export interface CreateBrigadeRequest {
@@ -71,11 +81,14 @@ export interface SaveGroupRequest {
   volunteerIds: string[];
 }
 
+/** One brigade with the caller's place in it and whom to contact (absent when no leader is registered). */
+export type BrigadeDetail = Brigade & { myStatus?: MembershipStatus; iLead: boolean; contact?: Contact };
+
 export interface BrigadesApi {
   create: { req: CreateBrigadeRequest; res: Brigade };
   update: { req: UpdateBrigadeRequest; res: Brigade };
   list: { req: ListBrigadesRequest; res: Page<Brigade> };
-  get: { req: { brigadeId: string }; res: Brigade & { myStatus?: MembershipStatus; iLead: boolean } };
+  get: { req: { brigadeId: string }; res: BrigadeDetail };
   invite: { req: InviteRequest; res: InviteResponse };
   join: { req: JoinRequest; res: JoinResponse };
   members: { req: MembersRequest; res: Page<Member> };
