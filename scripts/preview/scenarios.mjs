@@ -145,3 +145,6 @@ export function shotName(page, scenario) {
 
 // Services in every state: a service that ended and was recorded, as the volunteer who served (已录入 N 小时).
 SCENARIOS['pages/post/index'].push({ name: 'served', identity: 'volunteer', query: { postId: '{servedPost}' } });
+
+// Contacts: a visitor sees the leader's name and masked number only; the volunteer (signed up, a member) gets 拨打.
+SCENARIOS['pages/post/index'].push({ name: 'visitor', identity: 'visitor', query: { postId: '{post}' } });
