@@ -67,10 +67,10 @@ export const get: Action<{ postId: string }, PostDetailResponse> = {
   access: 'anyone',
   input: postIdInput,
   async run(input, ctx) {
-    // Two requests: the post with its brigade, and the caller's volunteer with their sign-up, its waitlist place
-    // and their record.
-    const [{ post, brigade }, { volunteer, signup, position, record }] = await Promise.all([
-      posts.findWithBrigade(input.postId),
+    // Two requests: the post with its brigade and the caller's hq appointment, and the caller's volunteer with
+    // their sign-up, its waitlist place and their record.
+    const [{ post, brigade, appointedHq }, { volunteer, signup, position, record }] = await Promise.all([
+      posts.findWithBrigade(input.postId, ctx.openid),
       findByOpenidWithSignup(ctx.openid, input.postId),
     ]);
     if (!post) throw postNotFound();
@@ -79,7 +79,7 @@ export const get: Action<{ postId: string }, PostDetailResponse> = {
       signedUp: signup?.status === 'confirmed' || signup?.status === 'waitlisted',
       member: await isMember(post.brigadeId, volunteer),
       leader: !!brigade && leads(brigade, volunteer),
-      hq: ctx.settings.hqOpenids.includes(ctx.openid) || !!volunteer?.roles?.hq,
+      hq: ctx.settings.hqOpenids.includes(ctx.openid) || appointedHq,
     };
     const contact = contactFor(brigade?.contact, ties, (enc) => decrypt(enc, piiKey(ctx)));
     return {

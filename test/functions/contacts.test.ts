@@ -76,6 +76,15 @@ describe('the contact on a post', () => {
     expect((await postAs('gone')).contact).toEqual({ name: '李队长', mobileMasked: MASKED });
   });
 
+  it('hq appointed in the database, never registered, sees the full number in at most 2 requests', async () => {
+    const staff = JSON.stringify({ _id: 'staff-hq', openid: 'staff-hq', role: 'hq' });
+    await cloud.db.handle('database.insertDocument', { collectionName: 'staff', data: [staff] });
+    const reply = await call<PostDetailResponse>(cloud, 'posts', 'get', { postId: post.postId }, 'staff-hq');
+    expect(reply.body.ok && reply.body.data.contact?.mobile).toBe(LEADER_MOBILE);
+    expect(reply.metrics.requests).toBeLessThanOrEqual(2);
+    expect((await brigadeAs('staff-hq')).contact?.mobile).toBe(LEADER_MOBILE);
+  });
+
   it('posts.get still makes at most 2 requests, with the number', async () => {
     const reply = await call<PostDetailResponse>(cloud, 'posts', 'get', { postId: post.postId }, 'signed');
     expect(reply.body.ok && reply.body.data.contact?.mobile).toBe(LEADER_MOBILE);
