@@ -145,3 +145,12 @@ export function shotName(page, scenario) {
 
 // Services in every state: a service that ended and was recorded, as the volunteer who served (已录入 N 小时).
 SCENARIOS['pages/post/index'].push({ name: 'served', identity: 'volunteer', query: { postId: '{servedPost}' } });
+
+// Verification by scanning: the verify page a card code opens (for a visitor), an unknown code, and the leader's 扫码核验
+// (the preview's wx.scanCode answers as cancelled, so the page stays empty).
+SCENARIOS['pages/verify/index'] = [
+  { name: 'valid', identity: 'visitor', query: { scene: '{cardScene}' } },
+  { name: 'invalid', identity: 'visitor', query: { scene: 'Zz9Zz9Zz9Z' } },
+  { name: 'loading', identity: 'visitor', query: { scene: '{cardScene}' }, network: 'hang', waitMs: 300 },
+];
+SCENARIOS['leader/pages/scan/index'] = [{ name: 'leader', identity: 'leader' }];
