@@ -1,5 +1,6 @@
 // The verify page against the real local cloud: WeChat's scanner opens it with a card code's scene, and a visitor
 // sees the verified card (or that the code is invalid or expired).
+import type { Envelope, ProofResponse } from '../../typings/index';
 import { loadPage, textOf, waitForText } from '../helpers/page';
 import { verifyWorld, type VerifyWorld } from './verify-world';
 
@@ -21,6 +22,22 @@ describe('verify page', () => {
     expect(text).toContain(w.profile.cardNo);
     expect(text).toContain('暂未定级');
     expect(text).not.toContain('13600136000');
+    page.detach();
+  });
+
+  it('shows a proof from its scene: number, total hours and that it is current', async () => {
+    const reply = (await w.cloud.call(
+      'timebank',
+      { action: 'proof', withCode: true },
+      'holder',
+    )) as Envelope<ProofResponse>;
+    if (!reply.ok) throw new Error(reply.message);
+    w.as('passer-by');
+    const page = await verifyPage.open({ scene: reply.data.scene ?? '' });
+    await waitForText(page, '核验通过：证明内容与开具时一致');
+    const text = textOf(page);
+    expect(text).toContain(reply.data.proofNo);
+    expect(text).toContain('0.0 小时（0 次）');
     page.detach();
   });
 
