@@ -191,4 +191,10 @@ export const COLLECTIONS: CollectionSpec[] = [
       'Wrong check-in/check-out codes per (post, volunteer) and 10-minute window; _id is `<postId>:<volunteerId>:<windowStart>`.',
     indexes: [idx('post_volunteer_window_unique', { postId: 1, volunteerId: 1, windowStart: 1 }, true)],
   },
+  {
+    name: 'scenes',
+    description:
+      'Short scene ids of mini program codes (_id, 10 characters base62) and the token they stand for; one per (kind, subject).',
+    indexes: [idx('kind_subject_unique', { kind: 1, subject: 1 }, true)],
+  },
 ];

@@ -148,3 +148,11 @@ SCENARIOS['pages/post/index'].push({ name: 'served', identity: 'volunteer', quer
 
 // Contacts: a visitor sees the leader's name and masked number only; the volunteer (signed up, a member) gets 拨打.
 SCENARIOS['pages/post/index'].push({ name: 'visitor', identity: 'visitor', query: { postId: '{post}' } });
+// Verification by scanning: the verify page a card code opens (for a visitor), an unknown code, and the leader's 扫码核验
+// (the preview's wx.scanCode answers as cancelled, so the page stays empty).
+SCENARIOS['pages/verify/index'] = [
+  { name: 'valid', identity: 'visitor', query: { scene: '{cardScene}' } },
+  { name: 'invalid', identity: 'visitor', query: { scene: 'Zz9Zz9Zz9Z' } },
+  { name: 'loading', identity: 'visitor', query: { scene: '{cardScene}' }, network: 'hang', waitMs: 300 },
+];
+SCENARIOS['leader/pages/scan/index'] = [{ name: 'leader', identity: 'leader' }];

@@ -15,6 +15,7 @@ import { ofVolunteer as membershipsOf, removeOfVolunteer } from '../repos/member
 import * as outbox from '../repos/outbox';
 import * as proofs from '../repos/proofs';
 import * as recordRepo from '../repos/records';
+import * as scenes from '../repos/scenes';
 import * as signups from '../repos/signups';
 import * as starChanges from '../repos/star-changes';
 import * as subscriptions from '../repos/subscriptions';
@@ -102,6 +103,7 @@ export const deleteMine: Action<Record<string, never>, DeleteMineResponse> = {
       honours.removeOfVolunteer(me._id),
       starChanges.removeOfVolunteer(me._id),
       proofs.removeOfVolunteer(me._id),
+      scenes.removeOf('card', me._id),
     ]);
     await remove(me._id);
     await countFacts(ctx, [volunteerFact(me, -1)]);
