@@ -9,12 +9,15 @@
 //       to: the page the last tap must navigate to; the next frame renders the page the app really opened
 //           (the runtime's navigateTo / redirectTo / switchTab / navigateBack log), with that url's query.
 //   { caption, advance: ms, start: page }  — time passes on the cloud and the phone (POST /v1/clock)
-//   others?: (ctx) => [{ openid, name, data }] — what other people do first (cloud calls as them), e.g. sign up
+//   { caption, advance?, others } — the user stays on the page while time passes or others act; it is shown again
+//   others?: async (ctx) => [{ openid, name, data }] — what other people do first (cloud calls as them), e.g. sign up
 // Taps are Playwright selectors, mostly the words the user taps (`text=…`, `:has-text()`; components' ids do not
 // reach the DOM); fill selectors are j-component's (the component's id).
 
 const HOUR = 3600 * 1000;
 const at = (iso) => Date.parse(`${iso}+08:00`);
+/** Members of the leader's brigade who sign up for the new service and turn up. */
+const TEAM = ['demo-volunteer', 'demo-volunteer-2', 'demo-volunteer-3'];
 
 /** The demo volunteer's card number, as they would read it to hq from their card. */
 const cardOf = (openid) => async (ctx) => (await ctx.call('volunteers', { action: 'me' }, openid)).cardNo;
@@ -68,16 +71,20 @@ export const FLOWS = {
       { caption: '点「发布招募」', do: [{ tap: 'text=发布招募' }], to: 'pages/post/index' },
       {
         caption: '三位队员报名后，点「签到码」',
-        others: (ctx) =>
-          ['demo-volunteer', 'demo-volunteer-2', 'demo-volunteer-3'].map((openid) => ({
-            openid,
-            name: 'posts',
-            data: { action: 'signup', postId: ctx.query.postId },
-          })),
+        others: (ctx) => TEAM.map((openid) => ({ openid, name: 'posts', data: { action: 'signup', postId: ctx.query.postId } })),
         do: [{ tap: 'text=签到码' }],
         to: 'leader/pages/checkin-code/index',
       },
-      { caption: '三小时后，服务已结束：打开「我的」', advance: 3 * HOUR, start: 'pages/me/index' },
+      {
+        caption: '一小时后服务开始，三位队员扫码签到',
+        advance: HOUR,
+        others: async (ctx) => {
+          const { postId } = ctx.query;
+          const { code } = await ctx.call('posts', { action: 'checkinCode', postId }, 'demo-leader');
+          return TEAM.map((openid) => ({ openid, name: 'posts', data: { action: 'checkin', postId, code } }));
+        },
+      },
+      { caption: '两小时后服务结束，打开「我的」', advance: 2 * HOUR, start: 'pages/me/index' },
       { caption: '点「本队活动」', do: [{ tap: 'text=本队活动' }], to: 'leader/pages/workbench/index' },
       { caption: '点「待录入」', do: [{ tap: 'text=待录入' }] },
       {

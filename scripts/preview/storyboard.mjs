@@ -77,16 +77,19 @@ export async function runFlow({ renderer, cloud, name, flow, outDir }) {
         await renderer.setClock(clock);
       }
       const ctx = { call, query: stack.length ? stack[stack.length - 1].query : {} };
-      for (const other of step.others ? step.others(ctx) : []) await call(other.name, other.data, other.openid);
+      for (const other of step.others ? await step.others(ctx) : []) await call(other.name, other.data, other.openid);
       if (step.start) {
         stack.splice(0, stack.length, { page: step.start, query: withRefs(step.query, cloud.refs) });
         await open(stack[0]);
+      } else if (handle && (step.advance || step.others) && !step.do) {
+        await open(stack[stack.length - 1]); // the user stayed on this page while time passed or others acted
       } else if (!handle) {
         await fail(index, step, 'a flow starts from a page (`start`)');
       }
       const logged = await handle.frame.evaluate(() => window.__preview.log.length);
       for (const action of step.do || []) {
         if (action.tap) {
+          await toastGone(handle);
           const target = handle.frame.locator(action.tap).first();
           if (!(await target.count())) await fail(index, step, `nothing to tap: ${action.tap}`);
           // force: a Vant button's own element is the touch target, not the words matched inside it
@@ -139,5 +142,14 @@ async function transitionsDone(handle) {
       ),
     null,
     { timeout: 3000, polling: 50 },
+  );
+}
+
+/** Waits until a toast has gone, as a user does before the next tap (a toast over a button takes the tap). */
+async function toastGone(handle) {
+  await handle.frame.waitForFunction(
+    () => ![...document.querySelectorAll('[class*="van-toast"]')].some((el) => el.getClientRects().length > 0),
+    null,
+    { timeout: 5000, polling: 100 },
   );
 }
