@@ -7,6 +7,7 @@
 //          --scenario <name> (only that scenario)                --no-build (skip node scripts/build.mjs)
 //          --no-cloud (no local cloud: every call fails)
 //          --flows [flow…] (only the storyboards: each role's journeys tap by tap, see scripts/preview/flows.mjs)
+//          --flow-defs <file.mjs> (flows from another module exporting FLOWS; tests use it)
 // `npm run preview` with no page renders every page and every flow; preview/index.html shows both.
 // Exit code 1 when any page fails to compile, throws, uses an unresolved component or renders blank.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -39,6 +40,7 @@ function parseArgs(argv) {
     else if (a === '--smoke') opts.smoke = true;
     else if (a === '--no-build') opts.build = false;
     else if (a === '--no-cloud') opts.cloud = false;
+    else if (a === '--flow-defs') opts.flowDefs = resolve(argv[++i]);
     else if (a === '--flows') opts.flows = [];
     else if (opts.flows) opts.flows.push(a);
     else opts.pages.push(a.replace(/^\/+|\.(ts|wxml|json)$/g, '').replace(/^miniprogram\//, ''));
@@ -69,9 +71,10 @@ async function main() {
   const stageDir = join(repoRoot, '.build', 'preview', 'stage', opts.root.replace(/[^a-zA-Z0-9]+/g, '_').slice(-60));
   const prepared = await prepare({ repoRoot, srcRoot: opts.root, stageDir });
   const pages = opts.flows ? [] : opts.pages.length ? opts.pages : prepared.project.pages;
+  const flows = opts.flowDefs ? (await import(pathToFileURL(opts.flowDefs).href)).FLOWS : FLOWS;
   const everything = !opts.flows && !opts.pages.length && !opts.smoke && !opts.scenario;
-  const flowNames = opts.flows && opts.flows.length ? opts.flows : everything || opts.flows ? Object.keys(FLOWS) : [];
-  for (const f of flowNames) if (!FLOWS[f]) throw new Error(`${f} is not a flow (${Object.keys(FLOWS).join(', ')})`);
+  const flowNames = opts.flows && opts.flows.length ? opts.flows : everything || opts.flows ? Object.keys(flows) : [];
+  for (const f of flowNames) if (!flows[f]) throw new Error(`${f} is not a flow (${Object.keys(flows).join(', ')})`);
   for (const p of pages) if (!prepared.project.pages.includes(p)) throw new Error(`${p} is not a page in app.json`);
   const cloud = opts.cloud && pages.length ? await startCloud({ repoRoot, now: NOW }) : null;
   console.log(
@@ -106,7 +109,7 @@ async function main() {
         );
       }
     }
-    if (flowNames.length) strips = await runFlows({ repoRoot, renderer, names: flowNames, outDir: opts.out });
+    if (flowNames.length) strips = await runFlows({ repoRoot, renderer, flows, names: flowNames, outDir: opts.out });
   } finally {
     await renderer.close();
     if (cloud) await cloud.stop();

@@ -3,13 +3,12 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCloud } from './cloud.mjs';
-import { FLOWS } from './flows.mjs';
 import { NOW } from './render.mjs';
 import { FlowError, runFlow } from './storyboard.mjs';
 import { writeStrip } from './strip.mjs';
 
 /** @returns {Promise<{ name: string, title: string, file: string, frames: { file: string, caption: string }[], problems: string[], ms: number }[]>} */
-export async function runFlows({ repoRoot, renderer, names, outDir }) {
+export async function runFlows({ repoRoot, renderer, flows, names, outDir }) {
   const strips = [];
   for (const name of names) {
     const started = Date.now();
@@ -18,10 +17,10 @@ export async function runFlows({ repoRoot, renderer, names, outDir }) {
     mkdirSync(dir, { recursive: true });
     const cloud = await startCloud({ repoRoot, now: NOW });
     if (!cloud) throw new Error('flows need the local cloud (local-cloud/index.ts)');
-    const strip = { name, title: FLOWS[name].title, file: `flows/${name}.png`, frames: [], problems: [], ms: 0 };
+    const strip = { name, title: flows[name].title, file: `flows/${name}.png`, frames: [], problems: [], ms: 0 };
     try {
       await renderer.setClock(Date.parse(NOW));
-      const result = await runFlow({ renderer, cloud, name, flow: FLOWS[name], outDir: dir });
+      const result = await runFlow({ renderer, cloud, name, flow: flows[name], outDir: dir });
       strip.frames = result.frames.map((f) => ({ file: f.file.slice(outDir.length + 1), page: f.page, caption: f.caption }));
       await writeStrip(renderer.context, result, join(outDir, strip.file));
     } catch (err) {
