@@ -1,5 +1,5 @@
 // preview/index.html: every PNG in a grid, captioned with page, scenario and any problems.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -11,7 +11,21 @@ function stripCard(s) {
   return `<figure class="strip"><figcaption><b>${esc(s.title)}</b> <small>(${esc(s.name)} · ${s.frames.length} 步)</small>${problems}</figcaption>${image}</figure>`;
 }
 
-export function writeContactSheet(outDir, shots, { title, now, strips = [] }) {
+/** Entries of an earlier run into the same directory, replaced by name by this run's (a page run keeps the strips). */
+function merged(outDir, shots, strips) {
+  const file = join(outDir, 'sheet.json');
+  const before = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { shots: [], strips: [] };
+  const byName = (old, now) => [...old.filter((o) => !now.some((n) => n.name === o.name)), ...now];
+  const sheet = {
+    shots: byName(before.shots, shots.map(({ log: _log, ...rest }) => rest)),
+    strips: byName(before.strips, strips),
+  };
+  writeFileSync(file, JSON.stringify(sheet, null, 2));
+  return sheet;
+}
+
+export function writeContactSheet(outDir, newShots, { title, now, strips: newStrips = [] }) {
+  const { shots, strips } = merged(outDir, newShots, newStrips);
   const cards = shots
     .map((s) => {
       const problems = s.problems.length ? `<ul class="bad">${s.problems.map((p) => `<li>${esc(p.split('\n')[0])}</li>`).join('')}</ul>` : '';

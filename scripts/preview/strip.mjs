@@ -18,7 +18,7 @@ export function stripHtml(result) {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><style>
 html,body{margin:0;background:#f2f3f5;font-family:'PingFang SC','Noto Sans CJK SC',sans-serif;color:#323233}
 h1{font-size:22px;font-weight:600;margin:0;padding:20px ${GAP}px 4px}
-main{display:flex;gap:${GAP}px;padding:${GAP}px;align-items:flex-start}
+main{display:flex;gap:${GAP}px;padding:${GAP}px ${GAP}px 28px;align-items:flex-start}
 figure{margin:0;width:${FRAME_WIDTH}px;flex:none}
 img{width:${FRAME_WIDTH}px;height:${FRAME_HEIGHT}px;display:block;border-radius:12px;box-shadow:0 2px 8px rgba(0,0,0,.12)}
 figcaption{display:flex;gap:8px;align-items:flex-start;margin-top:12px;font-size:15px;line-height:1.45}
@@ -31,7 +31,7 @@ export async function writeStrip(context, result, outFile) {
   const tab = await context.newPage();
   try {
     const width = result.frames.length * (FRAME_WIDTH + GAP) + GAP;
-    await tab.setViewportSize({ width, height: FRAME_HEIGHT + 160 });
+    await tab.setViewportSize({ width, height: 200 }); // the full-page shot grows to the content
     await tab.setContent(stripHtml(result), { waitUntil: 'load' });
     await tab.evaluate(() => document.fonts.ready);
     await tab.screenshot({ path: outFile, fullPage: true, animations: 'disabled', caret: 'hide', scale: 'device' });
