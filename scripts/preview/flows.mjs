@@ -2,8 +2,8 @@
 //
 // A flow: { title, identity, confirm?: true (answers 确定 to every wx.showModal), steps }.
 // A step renders one frame, captioned in Chinese with what the user did:
-//   { caption, start: page, query? }   — where the journey starts: a tab page, or a link (first step, or after time
-//                                        passed: the user comes back through the tab bar)
+//   { caption, start: page, query? }   — a tab page the journey starts from (or comes back to through the tab bar)
+//   { caption, link: async (ctx) => url } — a link the journey starts from (the invite path a leader shares)
 //   { caption, do: [action…], to?: page }
 //       action: { tap: selector } | { fill: selector, event?: 'change', value } — value may be (ctx) => value
 //       to: the page the last tap must navigate to; the next frame renders the page the app really opened
@@ -28,7 +28,10 @@ export const FLOWS = {
     identity: 'visitor',
     confirm: true,
     steps: [
-      { caption: '打开负责人分享的邀请', start: 'pages/join/index', query: { code: '{invite}', brigadeId: '{brigade}' } },
+      {
+        caption: '打开负责人分享的邀请',
+        link: async (ctx) => (await ctx.call('brigades', { action: 'invite', brigadeId: ctx.refs.brigade }, 'demo-leader')).path,
+      },
       { caption: '点「登记并加入大队」', do: [{ tap: 'text=登记并加入大队' }], to: 'pages/register/index' },
       {
         caption: '填写姓名、手机号、镇区、出生年份，选专长，勾选同意',
@@ -43,7 +46,7 @@ export const FLOWS = {
           { fill: '#reg-consent', value: true },
         ],
       },
-      { caption: '点「提交登记」，回到邀请并加入', do: [{ tap: 'text=提交登记' }], to: 'pages/join/index' },
+      { caption: '点「提交登记」，自动回到邀请并申请入队', do: [{ tap: 'text=提交登记' }], to: 'pages/join/index' },
       { caption: '点「去看招募」', do: [{ tap: 'text=去看招募' }], to: 'pages/feed/index' },
       { caption: '点一条还有名额的招募', do: [{ tap: '.post-card:not(:has-text("满"))' }], to: 'pages/post/index' },
       { caption: '点「报名」', do: [{ tap: 'text="报名"' }] },

@@ -76,15 +76,18 @@ export async function runFlow({ renderer, cloud, name, flow, outDir }) {
         clock = (await res.json()).now;
         await renderer.setClock(clock);
       }
-      const ctx = { call, query: stack.length ? stack[stack.length - 1].query : {} };
+      const ctx = { call, refs: cloud.refs, query: stack.length ? stack[stack.length - 1].query : {} };
       for (const other of step.others ? await step.others(ctx) : []) await call(other.name, other.data, other.openid);
-      if (step.start) {
+      if (step.link) {
+        stack.splice(0, stack.length, parseUrl(await step.link(ctx)));
+        await open(stack[0]);
+      } else if (step.start) {
         stack.splice(0, stack.length, { page: step.start, query: withRefs(step.query, cloud.refs) });
         await open(stack[0]);
       } else if (handle && (step.advance || step.others) && !step.do) {
         await open(stack[stack.length - 1]); // the user stayed on this page while time passed or others acted
       } else if (!handle) {
-        await fail(index, step, 'a flow starts from a page (`start`)');
+        await fail(index, step, 'a flow starts from a page (`start` or `link`)');
       }
       const logged = await handle.frame.evaluate(() => window.__preview.log.length);
       for (const action of step.do || []) {
