@@ -95,7 +95,8 @@ export const FLOWS = {
         do: [{ tap: '.wb-post:has-text("岐江公园环保清洁") >> text="录入"' }],
         to: 'leader/pages/record/index',
       },
-      { caption: '填受益人数，点「提交录入」', do: [{ fill: '#record-people-served', value: 30 }, { tap: 'text=提交录入' }] },
+      { caption: '核对时长和评分，填受益人数 30', do: [{ fill: '#record-people-served', value: 30 }] },
+      { caption: '点「提交录入」', do: [{ tap: 'text=提交录入' }] },
     ],
   },
 
