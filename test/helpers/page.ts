@@ -159,18 +159,26 @@ export function installCloud(call: CloudCall): void {
 
 const loaded = new Map<string, string>();
 
-/** Loads a page or component once per test file (simulate cannot load the same path twice). */
-export function loadComponentId(route: string): string {
+/**
+ * Loads a page or component once per test file (simulate cannot load the same path twice). With `fresh`, the
+ * components' scripts run again in a fresh module registry: simulate re-runs each component's script to register
+ * it, but jest keeps the first run cached, so a second page using the same Vant component would render it empty.
+ */
+export function loadComponentId(route: string, { fresh = false } = {}): string {
   const existing = loaded.get(route);
   if (existing) return existing;
   ensureNpmPacked();
   const componentPath = join(MINIPROGRAM_ROOT, route);
-  const id = simulate.load(componentPath, {
-    compiler: 'official',
-    rootPath: MINIPROGRAM_ROOT,
-    usingComponents: npmOverrides(componentPath),
-    compilerOptions: { maxBuffer: 64 * 1024 * 1024 },
-  });
+  const load = () =>
+    simulate.load(componentPath, {
+      compiler: 'official',
+      rootPath: MINIPROGRAM_ROOT,
+      usingComponents: npmOverrides(componentPath),
+      compilerOptions: { maxBuffer: 64 * 1024 * 1024 },
+    });
+  let id = '';
+  if (fresh) jest.isolateModules(() => void (id = load()));
+  else id = load();
   loaded.set(route, id);
   return id;
 }
@@ -180,9 +188,9 @@ export interface PageHandle {
   open(query?: Record<string, string>): Promise<RenderedPage>;
 }
 
-/** `route` as in app.json, e.g. `pages/me/index`. */
-export function loadPage(route: string): PageHandle {
-  const id = loadComponentId(route);
+/** `route` as in app.json, e.g. `pages/me/index`; `fresh` as in loadComponentId (many pages in one file). */
+export function loadPage(route: string, options: { fresh?: boolean } = {}): PageHandle {
+  const id = loadComponentId(route, options);
   return {
     async open(query = {}) {
       nextQuery = query;
