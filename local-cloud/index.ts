@@ -85,8 +85,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const dataDir = memory ? undefined : path.resolve(options.dataDir as string);
   if (dataDir) prepareDataDir(dataDir);
   const log = options.log ?? stdoutSink;
-  const clock = new Clock(options.now);
-  if (options.repeatable) clock.freeze();
+  // Previews stop the clock at exactly `now`, so they render the same on every run.
+  const clock = new Clock(options.now, !!options.repeatable);
   const secret = resolveSecret(options.secret, dataDir);
   const settings = resolveSettings(options.env ?? {}, dataDir);
   const db = (options.openDatabase ?? openProjectDatabase)({
