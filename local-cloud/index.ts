@@ -132,6 +132,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       sendJson(res, 500, { code: 'INTERNAL_ERROR', message: String((err as Error)?.message ?? err) });
     });
   });
+  // Keep idle connections open longer than clients keep them (undici: 4 s), so a client never reuses a socket the
+  // server is closing at that moment (ECONNRESET on a busy machine). As load balancers do: 65 s.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 3710, hostName, () => resolve());
