@@ -1,6 +1,7 @@
 // brigades.members filters: 专长, 镇区/社区 and 有空时段, combinable, read from facets copied onto memberships.
 import type { InviteResponse, ListedMember, MembersRequest } from '../../typings/api/brigades';
-import type { Brigade, Page, Profile } from '../../typings/entities';
+import type { Specialty, Town } from '../../typings/data';
+import type { Availability, Brigade, Page, Profile } from '../../typings/entities';
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud';
 import { HQ, call, fails, ok, registration } from './helpers';
 
@@ -49,30 +50,21 @@ beforeAll(async () => {
     await ok(cloud, 'brigades', 'setLeader', { brigadeId: b.brigadeId, cardNo: leader.cardNo }, HQ);
   }
   const code = await invite(brigade);
-  await join('a', code, {
-    name: '郑医生',
-    mobile: '13800000002',
-    specialties: ['医疗'],
-    town: '石岐区',
-    community: '悦来社区',
-    availability: [{ weekday: 2, slot: 'morning' }],
-  });
-  await join('b', code, {
-    name: '王护士',
-    mobile: '13800000003',
-    specialties: ['护理'],
-    town: '东区',
-    community: '竹苑社区',
-    availability: [{ weekday: 2, slot: 'afternoon' }],
-  });
-  await join('c', code, {
-    name: '冯心理',
-    mobile: '13800000004',
-    specialties: ['医疗', '心理'],
-    town: '东区',
-    community: '竹苑社区',
-    availability: [{ weekday: 6, slot: 'morning' }],
-  });
+  const people: [string, string, Specialty[], Town, string, Availability][] = [
+    ['a', '郑医生', ['医疗'], '石岐区', '悦来社区', { weekday: 2, slot: 'morning' }],
+    ['b', '王护士', ['护理'], '东区', '竹苑社区', { weekday: 2, slot: 'afternoon' }],
+    ['c', '冯心理', ['医疗', '心理'], '东区', '竹苑社区', { weekday: 6, slot: 'morning' }],
+  ];
+  for (const [i, [openid, name, specialties, town, community, slot]] of people.entries()) {
+    await join(openid, code, {
+      name,
+      mobile: `1380000000${i + 2}`,
+      specialties,
+      town,
+      community,
+      availability: [slot],
+    });
+  }
   const manyCode = await invite(many);
   await Promise.all(
     Array.from({ length: 25 }, (_, i) =>
@@ -202,5 +194,14 @@ describe('database requests', () => {
     expect(reply.body.data.nextCursor).toBeDefined();
     expect(reply.metrics.requests).toBe(4);
     expect(reply.metrics.docsRead).toBeLessThanOrEqual(2 * (pageSize + 1) + 2);
+  });
+});
+
+describe('deleting an account', () => {
+  it('takes the member out of every filter with the membership', async () => {
+    expect(await names({ specialty: '心理' })).toEqual(['冯心理']);
+    await ok(cloud, 'volunteers', 'deleteMine', {}, 'c');
+    expect(await names({ specialty: '心理' })).toEqual([]);
+    expect(await names({ weekday: 6, slot: 'morning' })).toEqual([]);
   });
 });
