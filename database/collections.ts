@@ -70,6 +70,10 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('brigade_volunteer_unique', { brigadeId: 1, volunteerId: 1 }, true),
       idx('volunteer', { volunteerId: 1, status: 1 }),
       idx('brigade_status_joinedAt', { brigadeId: 1, status: 1, joinedAt: -1 }),
+      // The members list's filters (two array fields cannot share one compound index).
+      idx('brigade_specialties_joinedAt', { brigadeId: 1, specialties: 1, joinedAt: -1 }),
+      idx('brigade_availability_joinedAt', { brigadeId: 1, availability: 1, joinedAt: -1 }),
+      idx('brigade_town_community_joinedAt', { brigadeId: 1, town: 1, community: 1, joinedAt: -1 }),
     ],
   },
   {

@@ -156,3 +156,23 @@ SCENARIOS['pages/verify/index'] = [
   { name: 'loading', identity: 'visitor', query: { scene: '{cardScene}' }, network: 'hang', waitMs: 300 },
 ];
 SCENARIOS['leader/pages/scan/index'] = [{ name: 'leader', identity: 'leader' }];
+// 成员管理's filters (leader): the active members narrowed to 专长 医疗, a filter nobody matches (清除筛选), and the
+// 有空时段 panel open.
+SCENARIOS['leader/pages/members/index'].push(
+  { name: 'filtered', identity: 'leader', query: { brigadeId: '{brigade}', tab: 'active', specialty: '医疗' } },
+  { name: 'filtered-none', identity: 'leader', query: { brigadeId: '{brigade}', tab: 'active', specialty: '法律' } },
+  {
+    name: 'filter-time',
+    identity: 'leader',
+    query: { brigadeId: '{brigade}', tab: 'active' },
+    taps: ['.members__filters .van-dropdown-menu__item:nth-child(3)'],
+    waitMs: 400,
+  },
+  {
+    name: 'filter-place',
+    identity: 'leader',
+    query: { brigadeId: '{brigade}', tab: 'active' },
+    taps: ['.members__filters .van-dropdown-menu__item:nth-child(2)'],
+    waitMs: 400,
+  },
+);

@@ -13,6 +13,7 @@ import * as stats from '../repos/stats';
 import { findByCardNo, findById, renameBrigadeRoles, setBrigadeRole } from '../repos/volunteers';
 import { contactCopyOf } from '../rules/contact';
 import { actorOf } from '../rules/actor';
+import { facetsOf } from '../rules/member-facets';
 import { bool, id, oneOf, optionalText, text, z } from '../schema';
 import { checkText } from '../security';
 import { brigadeFact, countFacts } from '../stats/count';
@@ -146,7 +147,11 @@ export const setLeader: Action<SetLeaderRequest, { brigadeId: string; leaders: B
       await addMembers(brigade._id, 1);
     } else if (
       membership.status !== 'active' &&
-      (await memberships.transition(membership._id, [membership.status], { status: 'active', reviewedAt: Date.now() }))
+      (await memberships.transition(membership._id, [membership.status], {
+        status: 'active',
+        reviewedAt: Date.now(),
+        ...facetsOf(volunteer),
+      }))
     ) {
       await addMembers(brigade._id, 1);
     }

@@ -4,8 +4,10 @@ import type { Profile } from '../../typings/entities';
 import type { Action } from '../handler';
 import { piiKey } from '../pii';
 import { refreshContact } from '../repos/brigades';
+import { refreshFacets } from '../repos/memberships';
 import { update as save, type VolunteerDoc } from '../repos/volunteers';
 import { contactCopyOf } from '../rules/contact';
+import { facetsOf, touchesFacets } from '../rules/member-facets';
 import { maskMobile } from '../../typings/display';
 import { encrypt } from '../rules/pii';
 import { checkText } from '../security';
@@ -58,6 +60,8 @@ export const update: Action<UpdateRequest, Profile> = {
     if (patch.name !== undefined || patch.mobileEnc !== undefined) {
       await refreshContact(contactCopyOf({ ...current, ...patch }));
     }
+    // What leaders filter members by is copied onto each membership (a person belongs to a handful of brigades).
+    if (touchesFacets(patch)) await refreshFacets(current._id, facetsOf({ ...current, ...patch }));
     // Volunteers are counted by town: a move counts out of the old town and into the new one.
     if (patch.town && patch.town !== current.town) {
       await countFacts(ctx, [volunteerFact(current, -1), volunteerFact({ ...current, town: patch.town }, 1)]);

@@ -9,7 +9,7 @@ import type {
   Page,
   PageRequest,
 } from '../entities';
-import type { Town } from '../data';
+import type { Slot, Specialty, Town } from '../data';
 
 export interface CreateBrigadeRequest {
   name: string;
@@ -56,10 +56,20 @@ export interface JoinResponse {
   status: 'active' | 'pending';
 }
 
+/** Filters combine: a member is listed only when every filter given holds. */
 export interface MembersRequest extends PageRequest {
   brigadeId: string;
   status?: MembershipStatus;
+  specialty?: Specialty;
+  town?: Town;
+  community?: string;
+  /** 0 = Sunday … 6 = Saturday; with `slot`, available in that slot of that day. */
+  weekday?: number;
+  slot?: Slot;
 }
+
+/** A row of the members list: the member with what a leader filters by. */
+export type ListedMember = Member & { specialties: Specialty[]; town: Town; community?: string };
 
 export interface ReviewRequest {
   brigadeId: string;
@@ -91,7 +101,7 @@ export interface BrigadesApi {
   get: { req: { brigadeId: string }; res: BrigadeDetail };
   invite: { req: InviteRequest; res: InviteResponse };
   join: { req: JoinRequest; res: JoinResponse };
-  members: { req: MembersRequest; res: Page<Member> };
+  members: { req: MembersRequest; res: Page<ListedMember> };
   review: { req: ReviewRequest; res: Membership };
   setLeader: { req: SetLeaderRequest; res: { brigadeId: string; leaders: Brigade['leaders'] } };
   leave: { req: { brigadeId: string }; res: Membership };
