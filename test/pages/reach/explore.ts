@@ -11,6 +11,10 @@ interface Node {
   childNodes?: Node[];
   shadowRoot?: Node;
   $$?: unknown;
+  id?: string;
+  parentNode?: Node;
+  /** The component a shadow root belongs to. */
+  __wxHost?: Node;
   /** exparser's listeners by event name (bind:tap, catchtap, bind:click …). */
   __wxEvents?: Record<string, unknown>;
   /** j-component's template node: its kind (a wx:for list is 20), tag and attributes. */
@@ -43,10 +47,10 @@ function elements(node: Node, into: Node[] = []): Node[] {
   return into;
 }
 
-/** What a tapped element is, for a report: its id, else its tag and classes. */
+/** What a tapped element is, for a report: the id of it or of the nearest element (or component) around it. */
 function nameOf(node: Node): string {
-  const dom = node.$$ as { id?: string; className?: string } | undefined;
-  return dom?.id ? `#${dom.id}` : `${node.is ?? '?'}${dom?.className ? `.${dom.className.split(' ')[0]}` : ''}`;
+  for (let at: Node | undefined = node; at; at = at.parentNode ?? at.__wxHost) if (at.id) return `#${at.id}`;
+  return node._vt?.tagName ?? '?';
 }
 
 function fire(node: Node, name: string): void {
@@ -97,7 +101,7 @@ export async function tapEverything(page: RenderedPage, quiet: () => Promise<voi
     .slice(from)
     .filter((c) => NAVIGATION.has(c.api))
     .map((c) => (c.args as { url: string }).url);
-  return { urls: [...new Set(urls)], errors };
+  return { urls: [...new Set(urls)], errors: [...new Set(errors)] };
 }
 
 /** Platform dialogs and device features answered as "cancelled", so no tap goes further than a user who says no. */
