@@ -1,7 +1,8 @@
 /**
  * Taps everything on a rendered page, as a curious user would, and records where the page sends them.
  * Every element of the page (and of the components on it) that listens to a tap or a click gets one (a click is
- * what Vant emits to the page). Elements that appear after a tap (a tab's list) are tapped next, before the rest.
+ * what Vant emits to the page). Elements that appear after a tap (a tab's list) are tapped next, before the rest;
+ * an element re-rendered in the same place with the same text is not tapped again, and a list gets its first rows.
  */
 import exparser from 'miniprogram-exparser';
 import { settle, wxCalls, type RenderedPage } from '../../helpers/page';
@@ -53,6 +54,20 @@ function nameOf(node: Node): string {
   return node._vt?.tagName ?? '?';
 }
 
+/**
+ * An element by where it sits (tags, ids and places up to the page) and what it shows: a button that re-renders
+ * its content while loading is the same button, not a new one to tap again.
+ */
+function signature(node: Node): string {
+  const parts: string[] = [];
+  for (let at: Node | undefined = node; at; at = at.parentNode ?? at.__wxHost) {
+    const place = at.parentNode?.childNodes?.indexOf(at) ?? -1;
+    parts.push(`${at._vt?.tagName ?? at.is ?? ''}${at.id ? `#${at.id}` : ''}:${place}`);
+  }
+  const text = (node.$$ as { textContent?: string } | undefined)?.textContent ?? '';
+  return `${parts.join('<')} ${text}`;
+}
+
 function fire(node: Node, name: string): void {
   if (!node.__wxEvents?.[name]) return;
   const event = exparser.Event.create(name, {}, { bubbles: true, composed: true, capturePhase: true });
@@ -69,7 +84,7 @@ export interface Explored {
 /** Taps every element until nothing new appears. */
 export async function tapEverything(page: RenderedPage, quiet: () => Promise<void>): Promise<Explored> {
   const root = (page as unknown as { _exparserNode: Node })._exparserNode.shadowRoot as Node;
-  const tapped = new WeakSet<Node>();
+  const tapped = new Set<string>();
   const seen = new WeakSet<Node>(elements(root));
   const from = wxCalls.length;
   const errors: string[] = [];
@@ -79,13 +94,17 @@ export async function tapEverything(page: RenderedPage, quiet: () => Promise<voi
     errors.push(`${tapping}: ${String(args[0]).split('\n')[0]}`);
   });
   try {
-    for (let taps = 0; taps < MAX_TAPS; taps += 1) {
+    for (let taps = 0; ; taps += 1) {
       const now = elements(root);
-      const fresh = now.filter((n) => !tapped.has(n));
+      const fresh = now.filter((n) => !tapped.has(signature(n)));
       const next = fresh.find((n) => !seen.has(n)) ?? fresh[0];
       for (const n of now) seen.add(n);
       if (!next) break;
-      tapped.add(next);
+      if (taps === MAX_TAPS) {
+        errors.push(`stopped after ${MAX_TAPS} taps: tapping keeps making new elements, the rest is not walked`);
+        break;
+      }
+      tapped.add(signature(next));
       tapping = nameOf(next);
       const url = linkOf(next);
       if (url) wxCalls.push({ api: 'navigateTo', args: { url } }); // a native navigator opens its url
