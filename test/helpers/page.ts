@@ -262,3 +262,50 @@ export function waitForText(component: AnyComponent, text: string, timeoutMs = 3
  */
 /** Same as installCloud (which now always copies replies into the test realm); kept for existing tests. */
 export const installCloudInRealm = installCloud;
+
+// ---- relations between components of one load ------------------------------------------------------
+
+interface RelationDefinition {
+  relations?: Record<string, { target?: string }>;
+  created?: () => void;
+  lifetimes?: { created?: () => void };
+}
+type RelationNodes = (key: string) => unknown[] | null;
+interface RelationCaller {
+  getRelationNodes: RelationNodes;
+  _exparserNode: { getRelationNodes(id: string): { __methodCaller: unknown }[] | null };
+}
+
+/**
+ * Makes a component's relations (Vant's tab in tabs, checkbox in checkbox-group …) resolve to the components of
+ * its own page load. simulate registers the components again for each page it loads, and j-component looks a
+ * relation's path up in one global map that holds the newest load: once a second page using `van-checkbox-group`
+ * is loaded, a checkbox of the first page finds no parent (`getRelationNodes(path)` is null) and throws on tap.
+ * A checkbox used without a group resolves to no parent at all, as in WeChat, instead of null.
+ */
+export function relationsPerLoad(): void {
+  const component = g.Component as (definition: RelationDefinition) => void;
+  g.Component = (definition: RelationDefinition) => {
+    // simulate renames each relation of this definition to the id of its target in this load (value.target).
+    const targets = new Map(Object.entries(definition.relations ?? {}));
+    if (targets.size === 0) return component(definition);
+    const created = definition.lifetimes?.created ?? definition.created;
+    component({
+      ...definition,
+      lifetimes: {
+        ...definition.lifetimes,
+        created(this: RelationCaller) {
+          const global = this.getRelationNodes;
+          this.getRelationNodes = (key) => {
+            const relation = targets.get(key);
+            if (!relation) return global(key);
+            // A target this load lacks keeps its path as id: no node holds it, so none is linked ([] as in WeChat).
+            const id = relation.target ?? key;
+            return this._exparserNode.getRelationNodes(id)?.map((node) => node.__methodCaller) ?? null;
+          };
+          created?.call(this);
+        },
+      },
+    });
+  };
+}

@@ -10,7 +10,7 @@ const REGISTERED: Role[] = ['volunteer', 'leader', 'hq (registered)'];
 export interface Placement {
   roles: Role[];
   /** Entered by a tap (default), or from outside the app: a shared link or a scanned code. */
-  entry?: 'tap' | 'shared link' | 'scanned code' | 'when due' | 'navigator';
+  entry?: 'tap' | 'shared link' | 'scanned code';
   why: string;
 }
 
@@ -26,19 +26,19 @@ export const PAGES: Record<string, Placement> = {
   'pages/brigade/index': { roles: ALL, why: 'anyone reads a brigade from 大队' },
   'pages/signups/index': { roles: REGISTERED, why: 'my sign-ups' },
   'pages/checkin/index': {
-    roles: [],
-    entry: 'when due',
-    why: 'offered on 招募详情 and 我的报名 only while a service I signed up for is in progress (none in the demo now)',
+    roles: ['volunteer'],
+    why: 'offered on 我的报名 and 招募详情 once check-in opens for a service I signed up for (the walk has one)',
   },
-  'pages/transfer/index': {
-    roles: [],
-    entry: 'navigator',
-    why: 'opened from 服务时长 by a native <navigator>, which the walk does not follow yet',
-  },
+  'pages/transfer/index': { roles: REGISTERED, why: 'from 服务时长 by a native <navigator>' },
   'pages/stars/index': { roles: REGISTERED, why: 'my stars and honours' },
   'pages/proof/index': { roles: REGISTERED, why: 'my service proof' },
   'pages/profile/index': { roles: REGISTERED, why: 'my profile' },
   'pages/my-data/index': { roles: REGISTERED, why: 'export or delete my data' },
+  'pages/verify/index': {
+    roles: [],
+    entry: 'scanned code',
+    why: "what WeChat's own scanner opens for a card or proof code; 扫码核验 in the app shows the result inline",
+  },
   'leader/pages/workbench/index': { roles: ['leader'], why: '大队工作台 from 我的' },
   'leader/pages/post-form/index': { roles: ['leader'], why: 'a leader posts a service' },
   'leader/pages/roster/index': { roles: ['leader'], why: 'the roster of a service' },
@@ -48,6 +48,10 @@ export const PAGES: Record<string, Placement> = {
   'leader/pages/invite/index': { roles: ['leader'], why: 'invite links of the brigade' },
   'leader/pages/groups/index': { roles: ['leader'], why: 'groups of the brigade' },
   'leader/pages/stats/index': { roles: ['leader'], why: 'figures of the brigade' },
+  'leader/pages/scan/index': {
+    roles: ['leader', 'hq', 'hq (registered)'],
+    why: '扫码核验 from 大队工作台 (leader) or 总队工作台 (hq)',
+  },
   'hq/pages/dashboard/index': { roles: ['hq', 'hq (registered)'], why: '总队工作台 figures' },
   'hq/pages/brigades/index': { roles: ['hq', 'hq (registered)'], why: 'hq manages brigades' },
   'hq/pages/brigade-form/index': { roles: ['hq', 'hq (registered)'], why: 'hq creates or edits a brigade' },

@@ -4,7 +4,7 @@
  * reported, so one role's walk never changes what the next role sees.
  */
 import { PRIVACY_NOTICE_VERSION, type Envelope } from '../../../typings/index';
-import { seedDemo } from '../../../local-cloud/seed';
+import { DEMO, seedDemo } from '../../../local-cloud/seed';
 import { startTestCloud, type TestCloud } from '../../helpers/local-cloud';
 import { installCloud, settle } from '../../helpers/page';
 
@@ -32,7 +32,7 @@ const WRITES = new Set([
   'recompute',
 ]);
 
-export const HQ_REGISTERED = 'reach-hq-registered';
+const HOUR = 3_600_000;
 
 export interface ReachWorld {
   actAs(openid: string): void;
@@ -42,27 +42,16 @@ export interface ReachWorld {
   quiet(): Promise<void>;
   /** `function.action (docs written)` of each write a tap made. */
   wrote: string[];
+  /** Registers `openid` as a volunteer named `name`, outside the walk. */
+  register(openid: string, name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function reachWorld(): Promise<ReachWorld> {
-  const cloud: TestCloud = await startTestCloud({ env: { HQ_OPENIDS: `demo-hq,${HQ_REGISTERED}` } });
-  await seedDemo(cloud);
-  const registered = await cloud.request<Envelope<unknown>>(
-    'volunteers',
-    {
-      action: 'register',
-      name: '总队小陈',
-      mobile: '13900139000',
-      town: '石岐区',
-      specialties: [],
-      birthYear: 1988,
-      privacyConsentVersion: PRIVACY_NOTICE_VERSION,
-    },
-    HQ_REGISTERED,
-  );
-  if (!registered.body.ok) throw new Error(`registering hq failed: ${JSON.stringify(registered.body)}`);
-
+/** The seeded world; `hq` are the openids of headquarters staff (HQ_OPENIDS). */
+export async function reachWorld(hq: string[]): Promise<ReachWorld> {
+  const cloud: TestCloud = await startTestCloud({ env: { HQ_OPENIDS: hq.join(',') } });
+  const seeded = await seedDemo(cloud);
+  await serviceStartingSoon(cloud, seeded.refs.brigade);
   let identity = '';
   let tapping = false;
   let inFlight = 0;
@@ -90,6 +79,50 @@ export async function reachWorld(): Promise<ReachWorld> {
       }
     },
     wrote,
+    register: async (openid, name) => void (await ok(cloud, 'volunteers', registration(name), openid)),
     stop: () => cloud.stop(),
   };
 }
+
+async function ok(cloud: TestCloud, name: string, event: Record<string, unknown>, openid: string): Promise<unknown> {
+  const reply = await cloud.request<Envelope<unknown>>(name, event, openid);
+  if (!reply.body.ok) throw new Error(`${name}.${String(event.action)} failed: ${JSON.stringify(reply.body)}`);
+  return reply.body.data;
+}
+
+/**
+ * A service of the demo leader's brigade starting in ten minutes (on the pages' real clock), the demo volunteer
+ * confirmed: check-in is open, so 我的报名 offers 去签到. Posted two days earlier on a clock set back.
+ */
+async function serviceStartingSoon(cloud: TestCloud, brigadeId: string): Promise<void> {
+  const startAt = Date.now() + 10 * 60_000;
+  cloud.clock.set(startAt - 48 * HOUR);
+  const post = (await ok(
+    cloud,
+    'posts',
+    {
+      action: 'create',
+      brigadeId,
+      title: '社区长者义剪',
+      description: '为行动不便的长者上门理发。',
+      category: '探访慰问',
+      address: '石岐区悦来南路 1 号',
+      startAt,
+      endAt: startAt + 2 * HOUR,
+      quota: 3,
+    },
+    DEMO.leader,
+  )) as { postId: string };
+  await ok(cloud, 'posts', { action: 'signup', postId: post.postId }, DEMO.volunteer);
+  cloud.clock.set(Date.now());
+}
+
+const registration = (name: string) => ({
+  action: 'register',
+  name,
+  mobile: '13900139000',
+  town: '石岐区',
+  specialties: [],
+  birthYear: 1988,
+  privacyConsentVersion: PRIVACY_NOTICE_VERSION,
+});
