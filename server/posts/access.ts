@@ -2,7 +2,7 @@
 import type { RequestContext } from '../context';
 import { notFound } from '../errors';
 import { leads, requireLeaderOf } from '../brigades/access';
-import { findById as findBrigade } from '../repos/brigades';
+import { findById as findBrigade, type BrigadeDoc } from '../repos/brigades';
 import { findById, type PostDoc } from '../repos/posts';
 import type { SignupDoc } from '../repos/signups';
 import type { VolunteerDoc } from '../repos/volunteers';
@@ -34,10 +34,11 @@ export async function requireVisitReader(
   post: PostDoc,
   volunteer: VolunteerDoc | undefined,
   signup: SignupDoc | undefined,
+  known?: BrigadeDoc,
 ): Promise<void> {
   if (post.visibility !== 'assigned' || (volunteer && isLive(signup))) return;
   const [brigade, towns, hq] = await Promise.all([
-    volunteer ? findBrigade(post.brigadeId) : undefined,
+    volunteer ? (known ?? findBrigade(post.brigadeId)) : undefined,
     ctx.coordinatorTowns(),
     ctx.isHq(),
   ]);
