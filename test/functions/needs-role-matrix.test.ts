@@ -6,7 +6,7 @@
 import type { BrigadesApi } from '../../typings/api/brigades';
 import type { NeedsApi } from '../../typings/api/needs';
 import type { ErrorCode } from '../../typings/errors';
-import { call } from './helpers';
+import { call, ok } from './helpers';
 import { NEEDS_COLLECTIONS, ROLES, SERVICES, matrixWorld, type MatrixWorld, type Role } from './needs-matrix-world';
 import { ADDRESS, GUARDIAN_PHONE, PHONE, recipientRequest, surveyRequest } from './needs-world';
 
@@ -294,6 +294,32 @@ describe.each(ACTIONS)('%s: the role matrix', (action) => {
     expect(reply.metrics.docsWritten).toBe(0);
     expect(await counts()).toEqual(before);
   });
+});
+
+it('shows a carer nothing of the recipient once the plan is closed', async () => {
+  const needs = <T>(action: keyof NeedsApi, params: object, openid = w.as.coordinator) =>
+    ok<T>(w.cloud, 'needs', action, params, openid);
+  const reply = async (action: keyof NeedsApi, params: object, openid: string) =>
+    (await call<unknown>(w.cloud, 'needs', action, params, openid)).body;
+  const recipientId = await w.fresh.recipient();
+  const { planId, services } = await needs<NeedsApi['savePlan']['res']>('savePlan', {
+    recipientId,
+    brigadeId: w.brigade.brigadeId,
+    goals: '短期陪护',
+    services: [SERVICES[0]],
+  });
+  const carer = await w.fresh.volunteer();
+  const offer = { planId, serviceId: services[0].serviceId, volunteerIds: [carer.volunteerId] };
+  const [{ assignmentId }] = (await needs<NeedsApi['assign']['res']>('assign', offer)).assignments;
+  await needs('respond', { assignmentId, accept: true }, carer.openid);
+  // While the pair holds, the carer reads what a visit needs.
+  expectSight(await reply('recipient', { recipientId }, carer.openid), 'visit');
+  await needs('reviewPlan', { planId, note: '服务目标已达成', close: true });
+  expect(await reply('recipient', { recipientId }, carer.openid)).toMatchObject({ code: DENIED });
+  expect(await reply('plan', { planId }, carer.openid)).toMatchObject({ code: DENIED });
+  const mine = await reply('mine', {}, carer.openid);
+  expect(mine).toMatchObject({ ok: true });
+  expectSight(mine, undefined);
 });
 
 it('stores no name, address, phone or notes of a recipient in plain text', async () => {
