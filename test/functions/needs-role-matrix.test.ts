@@ -6,7 +6,8 @@
 import type { BrigadesApi } from '../../typings/api/brigades';
 import type { NeedsApi } from '../../typings/api/needs';
 import type { ErrorCode } from '../../typings/errors';
-import { call, ok } from './helpers';
+import type { Brigade } from '../../typings/entities';
+import { HQ, call, ok } from './helpers';
 import { NEEDS_COLLECTIONS, ROLES, SERVICES, matrixWorld, type MatrixWorld, type Role } from './needs-matrix-world';
 import { ADDRESS, GUARDIAN_PHONE, PHONE, recipientRequest, surveyRequest } from './needs-world';
 
@@ -320,6 +321,36 @@ it('shows a carer nothing of the recipient once the plan is closed', async () =>
   const mine = await reply('mine', {}, carer.openid);
   expect(mine).toMatchObject({ ok: true });
   expectSight(mine, undefined);
+});
+
+describe('a leader planning for a recipient not theirs', () => {
+  const leaderOf = async (town: string) => {
+    const name = `${town}矩阵大队${(await w.docs('brigades')).length}`;
+    const brigade = await ok<Brigade>(w.cloud, 'brigades', 'create', { name, town, joinMode: 'open' }, HQ);
+    const person = await w.fresh.volunteer();
+    await ok(w.cloud, 'brigades', 'setLeader', { brigadeId: brigade.brigadeId, cardNo: person.cardNo }, HQ);
+    return { brigadeId: brigade.brigadeId, openid: person.openid };
+  };
+  const tryPlan = async (recipientId: string, leader: { brigadeId: string; openid: string }) => {
+    const request = { recipientId, brigadeId: leader.brigadeId, goals: '接手服务', services: [SERVICES[0]] };
+    const before = await counts();
+    const planned = await call<unknown>(w.cloud, 'needs', 'savePlan', request, leader.openid);
+    expect(planned.body).toMatchObject({ ok: false, code: DENIED });
+    expect(await counts()).toEqual(before);
+    const read = await call<unknown>(w.cloud, 'needs', 'recipient', { recipientId }, leader.openid);
+    expect(read.body).toMatchObject({ ok: false, code: DENIED });
+  };
+
+  it("cannot take another brigade's recipient of the town and so read it", async () => {
+    await tryPlan(w.recipientId, await leaderOf('石岐区'));
+  });
+
+  it('cannot plan with a brigade of another town for a recipient of no brigade', async () => {
+    const recipientId = (
+      await ok<{ recipientId: string }>(w.cloud, 'needs', 'saveRecipient', recipientRequest(), w.as.coordinator)
+    ).recipientId;
+    await tryPlan(recipientId, await leaderOf('东区'));
+  });
 });
 
 it('stores no name, address, phone or notes of a recipient in plain text', async () => {
