@@ -212,6 +212,8 @@ const MATRIX: { [A in keyof Api]: Spec<A> } = {
     fn: 'needs',
     params: () => ({}),
     expect: REGISTERED,
+    // The open service fits every default profile: each sees it, masked.
+    check: (data, w) => expect(data.items.map((i) => i.serviceId)).toContain(w.openServiceId),
     bad: { as: 'volunteer', params: () => ({ lat: 'north', lng: 113.38 }) },
   },
   offerHelp: {
@@ -291,7 +293,10 @@ describe.each(ACTIONS)('%s: the role matrix', (action) => {
     const before = await counts();
     const reply = await call<unknown>(w.cloud, spec.fn, action, spec.bad.params(w), w.as[spec.bad.as]);
     expect(reply.body).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
-    if (!reply.body.ok) expect(reply.body.message).toMatch(CHINESE);
+    if (!reply.body.ok) {
+      expect(reply.body.message).toMatch(CHINESE);
+      for (const message of Object.values(reply.body.fields ?? {})) expect(message).toMatch(CHINESE);
+    }
     expect(reply.metrics.docsWritten).toBe(0);
     expect(await counts()).toEqual(before);
   });
