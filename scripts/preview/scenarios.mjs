@@ -218,6 +218,7 @@ Object.assign(SCENARIOS, {
     },
     ...states('coordinator', { planId: '{plan}', serviceId: '{service}' }),
   ],
+});
 
 // The volunteer's side of 供需配对: 我的结对 and 附近需求 (with plans in the demo seed they show offers, pairs and
 // open needs; without, their empty states).
