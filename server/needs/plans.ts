@@ -22,7 +22,7 @@ import * as planRepo from '../repos/plans';
 import * as recipients from '../repos/recipients';
 import * as surveys from '../repos/surveys';
 import * as notes from '../repos/visit-notes';
-import { mergeServices, serviceProblem } from '../rules/plans';
+import { brigadeMayPlan, mergeServices, serviceProblem } from '../rules/plans';
 import { encrypt } from '../rules/pii';
 import { bool, epochMs, id, int, listOf, oneOf, page, text, z, type Schema } from '../schema';
 import { checkText } from '../security';
@@ -74,7 +74,9 @@ export const savePlan: Action<SavePlanRequest, { planId: string; services: PlanS
     ]);
     if (!recipient) throw notFound('服务对象不存在');
     if (!brigade) throw notFound('大队不存在或已撤销');
-    await requireManager(ctx, recipient.town, brigade.leaderIds);
+    const editing = input.planId ? await loadPlan(input.planId) : undefined;
+    const theirs = editing?.brigadeId === brigade._id || brigadeMayPlan(recipient, brigade);
+    await requireManager(ctx, recipient.town, theirs ? brigade.leaderIds : []);
     if (recipient.status !== 'active') throw precondition('服务对象已结案，不能再制定服务计划');
     const now = Date.now();
     if (input.reviewAt !== undefined && input.reviewAt <= now) throw invalid('评估日期须在今天之后');
@@ -106,8 +108,7 @@ export const savePlan: Action<SavePlanRequest, { planId: string; services: PlanS
     };
     let planId = input.planId;
     let services: PlanService[];
-    if (planId) {
-      const editing = await loadPlan(planId);
+    if (planId && editing) {
       if (editing.recipientId !== recipient._id) throw invalid('服务计划与服务对象不符');
       if (editing.brigadeId !== brigade._id && !(await planManager(ctx, editing))) throw denied();
       const id = planId;

@@ -15,6 +15,15 @@ export function serviceProblem(s: PlanServiceInput): string | undefined {
   return undefined;
 }
 
+/**
+ * A leader plans with their brigade only for a recipient kept for it, or for one of its town kept for no brigade:
+ * planning makes them leaders of the plan's brigade, who read the recipient in full.
+ */
+export const brigadeMayPlan = (
+  recipient: { brigadeId?: string; town: string },
+  brigade: { _id: string; town: string },
+): boolean => (recipient.brigadeId ? recipient.brigadeId === brigade._id : recipient.town === brigade.town);
+
 export type Merge = { services: PlanService[]; removed: string[] } | { problem: string };
 
 /** The services after an edit: ids and counts kept; new ones get `newId()`; refused with a reason when unsafe. */
