@@ -12,6 +12,7 @@ const RANDOMIZED = [
   { file: 'test/functions/timebank-concurrency.test.ts', env: 'TIMEBANK_SEED' },
   { file: 'test/functions/posts-places.test.ts', env: 'PLACES_SEED' },
   { file: 'test/unit/matching.test.ts', env: 'MATCH_SEED' },
+  { file: 'test/unit/needs-stats.test.ts', env: 'NEEDS_STATS_SEED' },
 ];
 
 const count = Number(process.argv[2] ?? 50);
