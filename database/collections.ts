@@ -71,6 +71,10 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('brigade_volunteer_unique', { brigadeId: 1, volunteerId: 1 }, true),
       idx('volunteer', { volunteerId: 1, status: 1 }),
       idx('brigade_status_joinedAt', { brigadeId: 1, status: 1, joinedAt: -1 }),
+      // The members list's filters (two array fields cannot share one compound index).
+      idx('brigade_specialties_joinedAt', { brigadeId: 1, specialties: 1, joinedAt: -1 }),
+      idx('brigade_availability_joinedAt', { brigadeId: 1, availability: 1, joinedAt: -1 }),
+      idx('brigade_town_community_joinedAt', { brigadeId: 1, town: 1, community: 1, joinedAt: -1 }),
     ],
   },
   {
@@ -241,5 +245,11 @@ export const COLLECTIONS: CollectionSpec[] = [
     description:
       'Wrong check-in/check-out codes per (post, volunteer) and 10-minute window; _id is `<postId>:<volunteerId>:<windowStart>`.',
     indexes: [idx('post_volunteer_window_unique', { postId: 1, volunteerId: 1, windowStart: 1 }, true)],
+  },
+  {
+    name: 'scenes',
+    description:
+      'Short scene ids of mini program codes (_id, 10 characters base62) and the token they stand for; one per (kind, subject).',
+    indexes: [idx('kind_subject_unique', { kind: 1, subject: 1 }, true)],
   },
 ];

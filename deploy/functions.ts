@@ -50,7 +50,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeout: 10,
     settings: ['HQ_OPENIDS', 'PII_KEY'],
     triggers: [],
-    openapi: ['security.msgSecCheck'],
+    openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'],
   },
   {
     name: 'brigades',
@@ -71,7 +71,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeout: 20,
     settings: ['HQ_OPENIDS', 'PII_KEY'],
     triggers: [],
-    openapi: ['security.msgSecCheck'],
+    openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'],
   },
   {
     name: 'stars',

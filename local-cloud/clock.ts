@@ -2,7 +2,7 @@
  * The local cloud's clock: real time plus an offset that `POST /v1/clock` moves.
  * The offset lives in a SharedArrayBuffer shared with every function worker, whose global `Date` reads it
  * (see functions/fake-date.ts), so a change applies at once to running invocations too.
- * `freeze()` stops it (previews): the slot then holds the time itself, which only set/advance move.
+ * A stopped clock (previews: `new Clock(at, true)`) holds the time itself in the slot, which only set/advance move.
  */
 
 /** Real time, taken before a worker replaces its Date (functions/fake-date.ts). */
@@ -13,10 +13,12 @@ export class Clock {
   readonly buffer: SharedArrayBuffer;
   private readonly slot: BigInt64Array;
 
-  constructor(startAt?: number) {
+  /** Starts at `startAt` (default: real time); `stopped`: time stands still at exactly `startAt` (previews). */
+  constructor(startAt?: number, stopped = false) {
     this.buffer = new SharedArrayBuffer(16);
     this.slot = new BigInt64Array(this.buffer);
-    if (startAt !== undefined) this.set(startAt);
+    if (stopped) Atomics.store(this.slot, 1, 1n);
+    if (startAt !== undefined || stopped) this.set(startAt ?? realNow());
   }
 
   /** The time functions see, in epoch milliseconds. */
@@ -26,13 +28,6 @@ export class Clock {
 
   offset(): number {
     return offsetIn(this.slot);
-  }
-
-  /** From now on time stands still (previews render the same on every run). */
-  freeze(): void {
-    const now = this.now();
-    Atomics.store(this.slot, 1, 1n);
-    this.set(now);
   }
 
   set(epochMs: number): void {

@@ -85,8 +85,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const dataDir = memory ? undefined : path.resolve(options.dataDir as string);
   if (dataDir) prepareDataDir(dataDir);
   const log = options.log ?? stdoutSink;
-  const clock = new Clock(options.now);
-  if (options.repeatable) clock.freeze();
+  // Previews stop the clock at exactly `now`, so they render the same on every run.
+  const clock = new Clock(options.now, !!options.repeatable);
   const secret = resolveSecret(options.secret, dataDir);
   const settings = resolveSettings(options.env ?? {}, dataDir);
   const db = (options.openDatabase ?? openProjectDatabase)({
@@ -132,6 +132,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       sendJson(res, 500, { code: 'INTERNAL_ERROR', message: String((err as Error)?.message ?? err) });
     });
   });
+  // Keep idle connections open longer than clients keep them (undici: 4 s), so a client never reuses a socket the
+  // server is closing at that moment (ECONNRESET on a busy machine). As load balancers do: 65 s.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 3710, hostName, () => resolve());

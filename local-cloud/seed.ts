@@ -44,6 +44,15 @@ async function call<T>(cloud: LocalCloud, name: string, event: object, openid: s
   return reply.data as T;
 }
 
+/** A community (社区) per town, so lists show where people live, not just the town. */
+const COMMUNITIES: Partial<Record<RegisterRequest['town'], string>> = {
+  石岐区: '悦来社区',
+  东区: '夏洋社区',
+  西区: '沙朗社区',
+  南区: '良都社区',
+  沙溪镇: '龙山社区',
+};
+
 const person = (
   name: string,
   index: number,
@@ -53,6 +62,7 @@ const person = (
   name,
   mobile: `138${String(20260000 + index).padStart(8, '0')}`,
   town,
+  ...(COMMUNITIES[town] ? { community: COMMUNITIES[town] } : {}),
   specialties,
   intentions: ['探访慰问'],
   serviceAreas: [town],

@@ -6,6 +6,7 @@ export const volunteers = service('volunteers', {
   update: true,
   card: true,
   verifyCard: true,
+  resolveScene: true,
   exportMine: true,
   deleteMine: true,
 });

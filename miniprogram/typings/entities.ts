@@ -64,6 +64,16 @@ export interface Brigade {
   createdAt: number;
 }
 
+/**
+ * Whom to contact about a brigade or its posts: its first appointed leader still registered. `mobile` (in full)
+ * only for those signed up for the post, members and leaders of the brigade, and hq.
+ */
+export interface Contact {
+  name: string;
+  mobileMasked: string;
+  mobile?: string;
+}
+
 export type MembershipStatus = 'active' | 'pending' | 'rejected' | 'left';
 
 export interface Membership {

@@ -54,7 +54,10 @@ export async function startCloud({ repoRoot, now }) {
   });
   let note = 'local cloud with demo seed';
   let refs = {};
-  if (typeof mod.seedDemo === 'function') refs = (await mod.seedDemo(cloud)).refs ?? {};
+  if (typeof mod.seedDemo === 'function') {
+    refs = (await mod.seedDemo(cloud)).refs ?? {};
+    refs.cardScene = await cardScene(cloud.url);
+  }
   else note = 'local cloud WITHOUT demo data (local-cloud/seed.ts is missing)';
   return {
     url: cloud.url,
@@ -68,4 +71,15 @@ export async function startCloud({ repoRoot, now }) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The scene of the demo volunteer's card code, for the verify page's scenario (`{cardScene}`). */
+async function cardScene(url) {
+  const res = await globalThis.fetch(`${url}/v1/functions/volunteers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wx-openid': 'demo-volunteer' },
+    body: JSON.stringify({ action: 'card', withCode: true }),
+  });
+  const body = await res.json();
+  return body.ok ? body.data.scene : '';
 }

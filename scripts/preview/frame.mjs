@@ -22,10 +22,17 @@ export function layoutOf(app, page, win) {
   return { tabIndex, custom, top, height: DEVICE.height - top - bottom };
 }
 
-function statusBar(dark) {
+/** The status bar clock (China time) of an instant; 9:00 when none is given. */
+function clockText(ms) {
+  if (ms === undefined) return '9:00';
+  const d = new Date(ms + 8 * 3600 * 1000);
+  return `${d.getUTCHours()}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+function statusBar(dark, time) {
   const c = dark ? '#000' : '#fff';
   return `<div class="status" style="color:${c}">
-  <span class="time">9:00</span>
+  <span class="time">${time}</span>
   <span class="icons">
     <svg width="18" height="12" viewBox="0 0 18 12"><g fill="${c}"><rect x="0" y="8" width="3" height="4" rx="1"/><rect x="5" y="6" width="3" height="6" rx="1"/><rect x="10" y="3" width="3" height="9" rx="1"/><rect x="15" y="0" width="3" height="12" rx="1"/></g></svg>
     <svg width="16" height="12" viewBox="0 0 16 12"><path fill="${c}" d="M8 2.5c2.3 0 4.4.9 6 2.4l1.1-1.2A10.3 10.3 0 0 0 8 .9C5.3.9 2.8 1.9.9 3.7L2 4.9a8.6 8.6 0 0 1 6-2.4zm0 3.3c1.4 0 2.7.5 3.7 1.4l1.1-1.2A7.2 7.2 0 0 0 8 4.2c-1.9 0-3.6.7-4.8 1.8l1.1 1.2c1-.9 2.3-1.4 3.7-1.4zm0 3.3c-.6 0-1.2.2-1.6.6L8 11.5l1.6-1.8c-.4-.4-1-.6-1.6-.6z"/></svg>
@@ -60,13 +67,14 @@ function tabBar(app, tabIndex, assetUrl) {
 }
 
 /** The outer page: frame + iframe pointing at webviewUrl. */
-export function frameHtml({ app, win, layout, webviewUrl, assetUrl }) {
+export function frameHtml({ app, win, layout, webviewUrl, assetUrl, clockMs }) {
+  const time = clockText(clockMs);
   const white = win.navigationBarTextStyle !== 'black';
   const navBg = win.navigationBarBackgroundColor;
   const head = layout.custom
     ? ''
-    : `<div class="top" style="background:${esc(navBg)}">${statusBar(!white)}<div class="nav" style="color:${white ? '#fff' : '#000'}"><span class="title" id="title">${esc(win.navigationBarTitleText)}</span>${capsule(white)}</div></div>`;
-  const overlay = layout.custom ? `<div class="top overlay">${statusBar(true)}<div class="nav">${capsule(false)}</div></div>` : '';
+    : `<div class="top" style="background:${esc(navBg)}">${statusBar(!white, time)}<div class="nav" style="color:${white ? '#fff' : '#000'}"><span class="title" id="title">${esc(win.navigationBarTitleText)}</span>${capsule(white)}</div></div>`;
+  const overlay = layout.custom ? `<div class="top overlay">${statusBar(true, time)}<div class="nav">${capsule(false)}</div></div>` : '';
   const tabs = layout.tabIndex >= 0 ? tabBar(app, layout.tabIndex, assetUrl) : '';
   return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=375, initial-scale=1, user-scalable=no"><style>
 html,body{margin:0;width:375px;height:812px;overflow:hidden;background:${esc(win.backgroundColor)};font-family:-apple-system,'PingFang SC','Noto Sans CJK SC',sans-serif}

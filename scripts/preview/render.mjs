@@ -60,6 +60,7 @@ function manifestFor(prepared, page, scenario) {
   return {
     page,
     query: scenario.query || {},
+    confirm: !!scenario.confirm,
     openid,
     cloudUrl: CLOUD_ORIGIN,
     storage: { 'boai:local-cloud': { url: CLOUD_ORIGIN, openid } },
@@ -69,17 +70,17 @@ function manifestFor(prepared, page, scenario) {
   };
 }
 
-/** Opens the browser; returns render(page, scenario, outFile) and close(). */
+/** Opens the browser; returns render(page, scenario, outFile), open(page, scenario), setClock(ms) and close(). */
 export async function openRenderer(prepared, { cloudUrl = null, now = NOW } = {}) {
   const session = await launch({ now });
   let seq = 0;
-  async function render(page, scenario, outFile) {
-    const started = Date.now();
-    const result = { page, scenario: scenario.name, loading: scenario.network === 'hang', file: outFile, errors: [], unresolved: [], blank: false, log: [], ms: 0 };
-    if (prepared.compileError) {
-      result.errors.push(prepared.compileError);
-      return result;
-    }
+  let clockMs = Date.parse(now);
+
+  /**
+   * Loads one page in a new tab and waits until it settles; the caller taps, fills, shoots and closes it.
+   * `cloud` overrides the renderer's local cloud (each flow runs against its own).
+   */
+  async function open(page, scenario, cloud = cloudUrl) {
     const id = `s${++seq}`;
     const pageJsonFile = join(prepared.stageRoot, `${page}.json`);
     const pageJson = existsSync(pageJsonFile) ? JSON.parse(readFileSync(pageJsonFile, 'utf8')) : {};
@@ -100,75 +101,103 @@ export async function openRenderer(prepared, { cloudUrl = null, now = NOW } = {}
     const assetUrl = (p) => (existsSync(join(prepared.stageRoot, p.replace(/^\//, ''))) ? `/${p.replace(/^\//, '')}` : null);
     files.set(`/__preview__/${id}/frame.html`, {
       type: 'text/html; charset=utf-8',
-      body: frameHtml({ app: prepared.project.app, page, win, layout, webviewUrl: `/__preview__/${id}/webview.html`, assetUrl }),
+      body: frameHtml({ app: prepared.project.app, page, win, layout, webviewUrl: `/__preview__/${id}/webview.html`, assetUrl, clockMs }),
     });
     const tab = await session.context.newPage();
     const consoleErrors = [];
     tab.on('pageerror', (err) => consoleErrors.push(String(err && err.stack ? err.stack : err)));
+    const handle = { tab, frame: null, consoleErrors, settle: async () => {}, close: () => tab.close() };
+    await installRoutes(tab, { files, stageRoot: prepared.stageRoot, cloudUrl: cloud, network: scenario.network, iconFont: prepared.iconFont });
+    await tab.goto(`${ORIGIN}/__preview__/${id}/frame.html`);
+    const frame = tab.frame({ url: /webview\.html$/ });
+    if (!frame) throw new Error('webview frame missing');
+    handle.frame = frame;
+    await frame.waitForFunction(() => window.__preview && window.__preview.done, null, { timeout: 15000 });
+    handle.settle = async () => {
+      if (scenario.network === 'hang') return;
+      await frame.waitForFunction(
+        () => window.__preview.inflight === 0 && performance.now() - window.__preview.lastActivity > 150,
+        null,
+        { timeout: 10000, polling: 50 },
+      );
+    };
+    await handle.settle();
+    return handle;
+  }
+
+  /** Waits for fonts and images, reports what the page logged, and writes the PNG. */
+  async function shoot(handle, outFile) {
+    const { tab, frame } = handle;
+    await frame.evaluate(async () => {
+      await document.fonts.ready;
+      await Promise.all(
+        [...document.images].filter((i) => !i.complete && i.src).map((i) => new Promise((r) => ((i.onload = r), (i.onerror = r)))),
+      );
+    });
+    await tab.waitForTimeout(60);
+    const report = await frame.evaluate(() => {
+      const p = window.__preview;
+      const root = document.getElementById('page');
+      const text = (root.innerText || '').replace(/\s+/g, '');
+      const images = [...root.querySelectorAll('img, wx-image, wx-canvas, svg')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0;
+      });
+      const painted = [...root.querySelectorAll('*')].some((el) => getComputedStyle(el).backgroundImage !== 'none');
+      return { errors: p.errors, log: p.log, title: p.title, unresolved: p.unresolved(), blank: !text && !images.length && !painted };
+    });
+    if (process.env.PREVIEW_DEBUG) {
+      writeFileSync(`${outFile}.html`, await frame.evaluate(() => document.documentElement.outerHTML));
+    }
+    if (report.title !== null) {
+      await tab.evaluate((t) => {
+        const el = document.getElementById('title');
+        if (el) el.textContent = t;
+      }, report.title);
+    }
+    mkdirSync(join(outFile, '..'), { recursive: true });
+    await tab.screenshot({ path: outFile, animations: 'disabled', caret: 'hide', scale: 'device' });
+    const errors = [...report.errors, ...handle.consoleErrors.filter((e) => !report.errors.some((r) => r.includes(e.split('\n')[0])))];
+    return { ...report, errors };
+  }
+
+  async function render(page, scenario, outFile) {
+    const started = Date.now();
+    const result = { page, scenario: scenario.name, loading: scenario.network === 'hang', file: outFile, errors: [], unresolved: [], blank: false, log: [], ms: 0 };
+    if (prepared.compileError) {
+      result.errors.push(prepared.compileError);
+      return result;
+    }
+    let handle = null;
     try {
-      await installRoutes(tab, { files, stageRoot: prepared.stageRoot, cloudUrl, network: scenario.network, iconFont: prepared.iconFont });
-      await tab.goto(`${ORIGIN}/__preview__/${id}/frame.html`);
-      const frame = tab.frame({ url: /webview\.html$/ });
-      if (!frame) throw new Error('webview frame missing');
-      await frame.waitForFunction(() => window.__preview && window.__preview.done, null, { timeout: 15000 });
-      const settle = async () => {
-        if (scenario.network === 'hang') return;
-        await frame.waitForFunction(
-          () => window.__preview.inflight === 0 && performance.now() - window.__preview.lastActivity > 150,
-          null,
-          { timeout: 10000, polling: 50 },
-        );
-      };
-      await settle();
+      handle = await open(page, scenario);
       for (const selector of scenario.taps || []) {
-        await frame.locator(selector).first().tap({ timeout: 5000 });
-        await tab.waitForTimeout(50);
-        await settle();
+        await handle.frame.locator(selector).first().tap({ timeout: 5000 });
+        await handle.tab.waitForTimeout(50);
+        await handle.settle();
       }
-      if (scenario.waitMs) await tab.waitForTimeout(scenario.waitMs);
-      // fonts and images
-      await frame.evaluate(async () => {
-        await document.fonts.ready;
-        await Promise.all(
-          [...document.images].filter((i) => !i.complete && i.src).map((i) => new Promise((r) => ((i.onload = r), (i.onerror = r)))),
-        );
-      });
-      await tab.waitForTimeout(60);
-      const report = await frame.evaluate(() => {
-        const p = window.__preview;
-        const root = document.getElementById('page');
-        const text = (root.innerText || '').replace(/\s+/g, '');
-        const images = [...root.querySelectorAll('img, wx-image, wx-canvas, svg')].filter((el) => {
-          const r = el.getBoundingClientRect();
-          return r.width > 0 && r.height > 0;
-        });
-        const painted = [...root.querySelectorAll('*')].some((el) => getComputedStyle(el).backgroundImage !== 'none');
-        return { errors: p.errors, log: p.log, title: p.title, unresolved: p.unresolved(), blank: !text && !images.length && !painted };
-      });
-      if (process.env.PREVIEW_DEBUG) {
-        writeFileSync(`${outFile}.html`, await frame.evaluate(() => document.documentElement.outerHTML));
-      }
-      result.errors.push(...report.errors, ...consoleErrors.filter((e) => !report.errors.some((r) => r.includes(e.split('\n')[0]))));
+      if (scenario.waitMs) await handle.tab.waitForTimeout(scenario.waitMs);
+      const report = await shoot(handle, outFile);
+      result.errors.push(...report.errors);
       result.unresolved = report.unresolved;
       result.blank = report.blank;
       result.log = report.log;
-      if (report.title !== null) {
-        await tab.evaluate((t) => {
-          const el = document.getElementById('title');
-          if (el) el.textContent = t;
-        }, report.title);
-      }
-      mkdirSync(join(outFile, '..'), { recursive: true });
-      await tab.screenshot({ path: outFile, animations: 'disabled', caret: 'hide', scale: 'device' });
     } catch (err) {
       result.errors.push(`render: ${err && err.message ? err.message : err}`);
     } finally {
-      await tab.close();
+      if (handle) await handle.close();
     }
     result.ms = Date.now() - started;
     return result;
   }
-  return { render, close: () => session.close() };
+
+  /** Moves the page clock (the local cloud's clock is moved by the caller): later pages see that time. */
+  async function setClock(ms) {
+    clockMs = ms;
+    await session.context.clock.setFixedTime(new Date(ms));
+  }
+
+  return { render, open, shoot, setClock, context: session.context, close: () => session.close() };
 }
 
 /** Problems that make a shot a failure for the smoke test. */

@@ -218,6 +218,7 @@ Object.assign(SCENARIOS, {
     },
     ...states('coordinator', { planId: '{plan}', serviceId: '{service}' }),
   ],
+});
 
 // The volunteer's side of 供需配对: 我的结对 and 附近需求 (with plans in the demo seed they show offers, pairs and
 // open needs; without, their empty states).
@@ -225,3 +226,34 @@ Object.assign(SCENARIOS, {
   'needs/pages/mine/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
   'needs/pages/nearby/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
 });
+
+// Contacts: a visitor sees the leader's name and masked number only; the volunteer (signed up, a member) gets 拨打.
+SCENARIOS['pages/post/index'].push({ name: 'visitor', identity: 'visitor', query: { postId: '{post}' } });
+// Verification by scanning: the verify page a card code opens (for a visitor), an unknown code, and the leader's 扫码核验
+// (the preview's wx.scanCode answers as cancelled, so the page stays empty).
+SCENARIOS['pages/verify/index'] = [
+  { name: 'valid', identity: 'visitor', query: { scene: '{cardScene}' } },
+  { name: 'invalid', identity: 'visitor', query: { scene: 'Zz9Zz9Zz9Z' } },
+  { name: 'loading', identity: 'visitor', query: { scene: '{cardScene}' }, network: 'hang', waitMs: 300 },
+];
+SCENARIOS['leader/pages/scan/index'] = [{ name: 'leader', identity: 'leader' }];
+// 成员管理's filters (leader): the active members narrowed to 专长 医疗, a filter nobody matches (清除筛选), and the
+// 有空时段 panel open.
+SCENARIOS['leader/pages/members/index'].push(
+  { name: 'filtered', identity: 'leader', query: { brigadeId: '{brigade}', tab: 'active', specialty: '医疗' } },
+  { name: 'filtered-none', identity: 'leader', query: { brigadeId: '{brigade}', tab: 'active', specialty: '法律' } },
+  {
+    name: 'filter-time',
+    identity: 'leader',
+    query: { brigadeId: '{brigade}', tab: 'active' },
+    taps: ['.members__filters .van-dropdown-menu__item:nth-child(3)'],
+    waitMs: 400,
+  },
+  {
+    name: 'filter-place',
+    identity: 'leader',
+    query: { brigadeId: '{brigade}', tab: 'active' },
+    taps: ['.members__filters .van-dropdown-menu__item:nth-child(2)'],
+    waitMs: 400,
+  },
+);

@@ -1,11 +1,17 @@
-/** brigades.list / get — public: anyone may see brigades and their leaders (names only, never contacts). */
-import type { ListBrigadesRequest } from '../../typings/api/brigades';
-import type { Brigade, MembershipStatus, Page } from '../../typings/entities';
+/**
+ * brigades.list / get — public: anyone may see brigades and their leaders by name; get adds the contact leader's
+ * masked number, in full only for members, leaders and hq.
+ */
+import type { BrigadeDetail, ListBrigadesRequest } from '../../typings/api/brigades';
+import type { Brigade, Page } from '../../typings/entities';
 import { TOWNS } from '../../typings/data';
 import type { Action } from '../handler';
 import { page as brigadePage, toBrigade } from '../repos/brigades';
 import * as memberships from '../repos/memberships';
 import { pageOf, pageSizeOf } from '../paging';
+import { piiKey } from '../pii';
+import { contactFor } from '../rules/contact';
+import { decrypt } from '../rules/pii';
 import { bool, id, oneOf, page, z } from '../schema';
 import { leads, loadBrigade } from './access';
 
@@ -27,16 +33,23 @@ export const list: Action<ListBrigadesRequest, Page<Brigade>> = {
   },
 };
 
-export const get: Action<{ brigadeId: string }, Brigade & { myStatus?: MembershipStatus; iLead: boolean }> = {
+export const get: Action<{ brigadeId: string }, BrigadeDetail> = {
   access: 'anyone',
   input: z.object({ brigadeId: id('大队') }),
   async run(input, ctx) {
     const [brigade, volunteer] = await Promise.all([loadBrigade(input.brigadeId), ctx.volunteer()]);
     const membership = volunteer ? await memberships.find(brigade._id, volunteer._id) : undefined;
+    const iLead = leads(brigade, volunteer);
+    const member = membership?.status === 'active';
+    // hq is asked only when nothing else lets the caller call (one request at most).
+    const hq = !!brigade.contact && !iLead && !member && (await ctx.isHq());
+    const ties = { signedUp: false, member, leader: iLead, hq };
+    const contact = contactFor(brigade.contact, ties, (enc) => decrypt(enc, piiKey(ctx)));
     return {
       ...toBrigade(brigade),
       ...(membership ? { myStatus: membership.status } : {}),
-      iLead: leads(brigade, volunteer),
+      iLead,
+      ...(contact ? { contact } : {}),
     };
   },
 };

@@ -12,6 +12,7 @@ import * as invites from '../repos/invites';
 import * as memberships from '../repos/memberships';
 import { setBrigadeRole } from '../repos/volunteers';
 import { actorOf } from '../rules/actor';
+import { facetsOf } from '../rules/member-facets';
 import { epochMs, id, text, z } from '../schema';
 import { loadBrigade, requireLeaderOf } from './access';
 
@@ -82,6 +83,7 @@ export const join: Action<JoinRequest, JoinResponse> = {
           status,
           joinedAt: now,
           brigadeName: brigade.name,
+          ...facetsOf(volunteer),
         },
       );
       if (!rejoined) return { brigadeId: brigade._id, status: 'pending' };

@@ -6,12 +6,14 @@ import { isDuplicateKey } from '../cloud';
 import { alreadyExists, notFound, precondition } from '../errors';
 import type { Action } from '../handler';
 import { newId } from '../ids';
-import { insert, toBrigade, update as save, addMembers, type BrigadeDoc } from '../repos/brigades';
+import { insert, toBrigade, update as save, addMembers, setContact, type BrigadeDoc } from '../repos/brigades';
 import * as memberships from '../repos/memberships';
 import * as posts from '../repos/posts';
 import * as stats from '../repos/stats';
-import { findByCardNo, renameBrigadeRoles, setBrigadeRole } from '../repos/volunteers';
+import { findByCardNo, findById, renameBrigadeRoles, setBrigadeRole } from '../repos/volunteers';
+import { contactCopyOf } from '../rules/contact';
 import { actorOf } from '../rules/actor';
+import { facetsOf } from '../rules/member-facets';
 import { bool, id, oneOf, optionalText, text, z } from '../schema';
 import { checkText } from '../security';
 import { brigadeFact, countFacts } from '../stats/count';
@@ -88,6 +90,15 @@ export const update: Action<UpdateBrigadeRequest, Brigade> = {
   },
 };
 
+/** The contact leader was removed: the next appointed leader still registered takes over, else none. */
+async function nextContact(brigadeId: string, leaders: Brigade['leaders']): Promise<void> {
+  for (const leader of leaders) {
+    const next = await findById(leader.volunteerId);
+    if (next) return setContact(brigadeId, contactCopyOf(next));
+  }
+  return setContact(brigadeId, undefined);
+}
+
 export const setLeader: Action<SetLeaderRequest, { brigadeId: string; leaders: Brigade['leaders'] }> = {
   access: 'hq',
   input: z.object({
@@ -106,6 +117,7 @@ export const setLeader: Action<SetLeaderRequest, { brigadeId: string; leaders: B
       if (!isLeader) return { brigadeId: brigade._id, leaders: brigade.leaders };
       const leaders = brigade.leaders.filter((l) => l.volunteerId !== volunteer._id);
       await save(brigade._id, { leaderIds: leaders.map((l) => l.volunteerId), leaders });
+      if (brigade.contact?.volunteerId === volunteer._id) await nextContact(brigade._id, leaders);
       const membership = await memberships.find(brigade._id, volunteer._id);
       if (membership) {
         await setBrigadeRole(volunteer._id, brigade._id, {
@@ -123,7 +135,11 @@ export const setLeader: Action<SetLeaderRequest, { brigadeId: string; leaders: B
       ...brigade.leaders,
       { volunteerId: volunteer._id, name: volunteer.name, cardNo: volunteer.cardNo },
     ];
-    await save(brigade._id, { leaderIds: leaders.map((l) => l.volunteerId), leaders });
+    await save(brigade._id, {
+      leaderIds: leaders.map((l) => l.volunteerId),
+      leaders,
+      ...(brigade.contact ? {} : { contact: contactCopyOf(volunteer) }),
+    });
     // A leader is an active member of the brigade they lead.
     const membership = await memberships.find(brigade._id, volunteer._id);
     if (!membership) {
@@ -131,7 +147,11 @@ export const setLeader: Action<SetLeaderRequest, { brigadeId: string; leaders: B
       await addMembers(brigade._id, 1);
     } else if (
       membership.status !== 'active' &&
-      (await memberships.transition(membership._id, [membership.status], { status: 'active', reviewedAt: Date.now() }))
+      (await memberships.transition(membership._id, [membership.status], {
+        status: 'active',
+        reviewedAt: Date.now(),
+        ...facetsOf(volunteer),
+      }))
     ) {
       await addMembers(brigade._id, 1);
     }

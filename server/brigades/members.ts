@@ -2,8 +2,9 @@
  * brigades.members / review / leave. Contact details: a brigade's leaders see its members' mobiles in full
  * (they organise the service); everyone else, hq included, sees them masked.
  */
-import type { MembersRequest, ReviewRequest } from '../../typings/api/brigades';
-import type { Member, Membership, MembershipStatus, Page } from '../../typings/entities';
+import type { ListedMember, MembersRequest, ReviewRequest } from '../../typings/api/brigades';
+import { SLOTS, SPECIALTIES, TOWNS } from '../../typings/data';
+import type { Membership, MembershipStatus, Page } from '../../typings/entities';
 import { notFound, precondition } from '../errors';
 import type { Action } from '../handler';
 import { pageOf, pageSizeOf } from '../paging';
@@ -12,8 +13,9 @@ import { queueApprovedNotice } from '../reminders/notices';
 import { addMembers } from '../repos/brigades';
 import * as memberships from '../repos/memberships';
 import { findByIds, setBrigadeRole } from '../repos/volunteers';
+import { facetsOf, slotKeysFor } from '../rules/member-facets';
 import { decrypt } from '../rules/pii';
-import { bool, id, oneOf, page, z } from '../schema';
+import { bool, id, int, oneOf, optionalText, page, z } from '../schema';
 import { loadBrigade, requireLeaderOf } from './access';
 
 const toMembership = (m: memberships.MembershipDoc): Membership => ({
@@ -23,19 +25,38 @@ const toMembership = (m: memberships.MembershipDoc): Membership => ({
   joinedAt: m.joinedAt,
 });
 
-export const members: Action<MembersRequest, Page<Member>> = {
+export const members: Action<MembersRequest, Page<ListedMember>> = {
   access: 'anyone',
   input: z.object({
     brigadeId: id('大队'),
     status: z.optional(oneOf('状态', ['active', 'pending', 'rejected', 'left'] as const)),
+    specialty: z.optional(oneOf('专长', SPECIALTIES)),
+    town: z.optional(oneOf('镇区', TOWNS)),
+    community: optionalText('社区', 30),
+    weekday: z.optional(int('星期', 0, 6)),
+    slot: z.optional(oneOf('时段', SLOTS)),
     ...page,
   }),
   async run(input, ctx) {
     const { brigade, asLeader } = await requireLeaderOf(ctx, input.brigadeId, true);
     const size = pageSizeOf(input.pageSize);
-    const rows = await memberships.page(brigade._id, input.status, size, input.cursor);
+    const rows = await memberships.page(brigade._id, input.status, size, input.cursor, {
+      specialty: input.specialty,
+      town: input.town,
+      community: input.community,
+      slots: slotKeysFor(input.weekday, input.slot),
+    });
     const { items, nextCursor } = pageOf(rows, size, 'joinedAt');
     const people = new Map((await findByIds(items.map((m) => m.volunteerId))).map((v) => [v._id, v]));
+    // Memberships made before facets were copied get them here, from the profiles this page reads anyway: the
+    // unfiltered list a leader opens first fills its page (at most one write per such row, once ever), and every
+    // profile save refreshes them all. A filter cannot find a member until then, so no backfill job is needed.
+    await Promise.all(
+      items.flatMap((m) => {
+        const person = people.get(m.volunteerId);
+        return m.specialties === undefined && person ? [memberships.fillFacets(m._id, facetsOf(person))] : [];
+      }),
+    );
     const key = asLeader ? piiKey(ctx) : undefined;
     return {
       items: items.map((m) => {
@@ -43,6 +64,7 @@ export const members: Action<MembersRequest, Page<Member>> = {
         // In full only to the brigade's leaders, and only for those who belong to it (not applicants or leavers).
         const full = key && m.status === 'active';
         const mobile = person ? (full ? decrypt(person.mobileEnc, key) : person.mobileMasked) : '';
+        const facets = m.specialties === undefined && person ? facetsOf(person) : m;
         return {
           volunteerId: m.volunteerId,
           name: m.name,
@@ -50,6 +72,9 @@ export const members: Action<MembersRequest, Page<Member>> = {
           mobile,
           status: m.status,
           joinedAt: m.joinedAt,
+          specialties: facets.specialties ?? [],
+          town: facets.town ?? brigade.town,
+          ...(facets.community ? { community: facets.community } : {}),
         };
       }),
       ...(nextCursor ? { nextCursor } : {}),

@@ -7,21 +7,27 @@ import {
   type BrigadePost,
   type BrigadePostsRequest,
   type ListPostsRequest,
+  type MyPost,
+  type MyRecord,
   type PostDetailResponse,
 } from '../../typings/api/posts';
-import type { Page, PageRequest, Post, Signup } from '../../typings/entities';
+import type { Page, PageRequest, Post } from '../../typings/entities';
 import { leads, requireLeaderOf } from '../brigades/access';
 import { invalid } from '../errors';
 import type { Action } from '../handler';
 import { pageOf, pageSizeOf } from '../paging';
-import { findById as findBrigade } from '../repos/brigades';
+import { piiKey } from '../pii';
+import * as memberships from '../repos/memberships';
 import * as posts from '../repos/posts';
+import * as records from '../repos/records';
 import type { RecordDoc } from '../repos/records';
 import * as signups from '../repos/signups';
-import { findByOpenidWithSignup } from '../repos/volunteers';
+import { findByOpenidWithSignup, type VolunteerDoc } from '../repos/volunteers';
+import { contactFor } from '../rules/contact';
+import { decrypt } from '../rules/pii';
 import { distanceMetres } from '../rules/posts';
 import { id, oneOf, page, z } from '../schema';
-import { loadPost, requireVisitReader } from './access';
+import { postNotFound, requireVisitReader } from './access';
 import { listInput, mineInput, postIdInput } from './schema';
 
 export const list: Action<ListPostsRequest, Page<Post>> = {
@@ -61,24 +67,41 @@ export const get: Action<{ postId: string }, PostDetailResponse> = {
   access: 'anyone',
   input: postIdInput,
   async run(input, ctx) {
-    // Two requests: the post, and the caller's volunteer with their sign-up, its waitlist place and their record.
-    const [post, { volunteer, signup, position, record }] = await Promise.all([
-      loadPost(input.postId),
+    // Two requests: the post with its brigade and the caller's hq appointment, and the caller's volunteer with
+    // their sign-up, its waitlist place and their record.
+    const [{ post, brigade, appointedHq }, { volunteer, signup, position, record }] = await Promise.all([
+      posts.findWithBrigade(input.postId, ctx.openid),
       findByOpenidWithSignup(ctx.openid, input.postId),
     ]);
+    if (!post) throw postNotFound();
     ctx.knowVolunteer(volunteer);
-    await requireVisitReader(ctx, post, volunteer, signup);
-    if (!volunteer) return { ...posts.toPost(post), iLead: false };
-    // iLead only shows the leader's buttons: it comes from the role copy; each leader action checks the brigade.
-    const brigade = volunteer.roles ? undefined : await findBrigade(post.brigadeId);
+    const ties = {
+      signedUp: signup?.status === 'confirmed' || signup?.status === 'waitlisted',
+      member: await isMember(post.brigadeId, volunteer),
+      leader: !!brigade && leads(brigade, volunteer),
+      hq: ctx.settings.hqOpenids.includes(ctx.openid) || appointedHq,
+    };
+    // A visit exists only for those concerned: others learn nothing of it.
+    if (post.visibility === 'assigned' && !ties.signedUp && !ties.leader && !ties.hq) {
+      await requireVisitReader(ctx, post, volunteer, signup);
+    }
+    const contact = contactFor(brigade?.contact, ties, (enc) => decrypt(enc, piiKey(ctx)));
     return {
       ...posts.toPost(post),
       ...(signup ? { mySignup: signups.toSignup(signup, position) } : {}),
       ...(record ? { myRecord: attendanceOf(record) } : {}),
-      iLead: brigade ? leads(brigade, volunteer) : !!volunteer.roles?.brigades[post.brigadeId]?.leader,
+      iLead: ties.leader,
+      ...(contact ? { contact } : {}),
     };
   },
 };
+
+/** An active member: from the role copy on the profile (no read), or the membership for profiles without it. */
+async function isMember(brigadeId: string, volunteer: VolunteerDoc | undefined): Promise<boolean> {
+  if (!volunteer) return false;
+  if (volunteer.roles) return volunteer.roles.brigades[brigadeId]?.status === 'active';
+  return (await memberships.find(brigadeId, volunteer._id))?.status === 'active';
+}
 
 const attendanceOf = (r: RecordDoc) => ({
   status: r.status,
@@ -86,7 +109,7 @@ const attendanceOf = (r: RecordDoc) => ({
   ...(r.rating !== undefined ? { rating: r.rating } : {}),
 });
 
-export const mine: Action<PageRequest & { past?: boolean }, Page<Post & { mySignup: Signup }>> = {
+export const mine: Action<PageRequest & { past?: boolean }, Page<MyPost>> = {
   access: 'volunteer',
   input: mineInput,
   async run(input, ctx) {
@@ -94,16 +117,35 @@ export const mine: Action<PageRequest & { past?: boolean }, Page<Post & { mySign
     const size = pageSizeOf(input.pageSize);
     const rows = await signups.ofVolunteer(volunteer._id, !!input.past, Date.now(), size, input.cursor);
     const { items, nextCursor } = pageOf(rows, size, 'startAt');
-    const byId = new Map((await posts.byIds(items.map((s) => s.postId))).map((p) => [p._id, p]));
+    const ids = items.map((s) => s.postId);
+    // Four requests whatever the page: the volunteer, the sign-ups, their posts and my records of them.
+    const [postDocs, recordDocs] = await Promise.all([posts.byIds(ids), records.ofVolunteerFor(volunteer._id, ids)]);
+    const byId = new Map(postDocs.map((p) => [p._id, p]));
+    const recordOf = new Map(recordDocs.map((r) => [r.postId, r]));
     return {
       items: items.flatMap((s) => {
         const post = byId.get(s.postId);
-        return post ? [{ ...posts.toPost(post), mySignup: signups.toSignup(s) }] : [];
+        const record = recordOf.get(s.postId);
+        if (!post) return [];
+        return [
+          {
+            ...posts.toPost(post),
+            mySignup: signups.toSignup(s),
+            ...(record ? { myRecord: myRecordOf(record) } : {}),
+          },
+        ];
       }),
       ...(nextCursor ? { nextCursor } : {}),
     };
   },
 };
+
+const myRecordOf = (r: RecordDoc): MyRecord => ({
+  status: r.status,
+  minutes: r.minutes,
+  ...(r.rating !== undefined ? { rating: r.rating } : {}),
+  recordedAt: r.recordedAt,
+});
 
 const ofBrigadeInput = z.object({
   brigadeId: id('大队'),

@@ -2,6 +2,7 @@
 import { _, db, first, rows } from '../cloud';
 import type { Brigade } from '../../typings/entities';
 import { after, where, type Direction } from '../paging';
+import type { ContactCopy } from '../rules/contact';
 import { batchIn, edgeOf, type Range } from './batches';
 
 /** A brigade as stored: the contract's Brigade keyed by `_id`, with its leaders' ids for the queries. */
@@ -9,6 +10,8 @@ export interface BrigadeDoc extends Omit<Brigade, 'brigadeId'> {
   _id: string;
   leaderIds: string[];
   createdBy: string;
+  /** Whom to contact: a copy of the first appointed leader still registered (none without a leader). */
+  contact?: ContactCopy;
 }
 
 const brigades = () => db.collection('brigades');
@@ -63,6 +66,37 @@ export async function insert(doc: BrigadeDoc): Promise<void> {
 
 export async function update(brigadeId: string, patch: Record<string, unknown>): Promise<void> {
   await brigades().doc(brigadeId).update({ data: patch });
+}
+
+/** Sets the brigade's contact, or removes it (`undefined`). */
+export async function setContact(brigadeId: string, contact: ContactCopy | undefined): Promise<void> {
+  await brigades()
+    .doc(brigadeId)
+    .update({ data: { contact: contact ? _.set(contact) : _.remove() } });
+}
+
+/** A leader changed their name or mobile: every brigade they are the contact of follows (one request). */
+export async function refreshContact(contact: ContactCopy): Promise<void> {
+  await brigades()
+    .where({ 'contact.volunteerId': contact.volunteerId })
+    .update({ data: { contact: _.set(contact) } });
+}
+
+/** A volunteer's erasure: they are no brigade's contact any more (one request). */
+export async function dropContact(volunteerId: string): Promise<void> {
+  await brigades()
+    .where({ 'contact.volunteerId': volunteerId })
+    .update({ data: { contact: _.remove() } });
+}
+
+/** A `lookup` that joins to a post (`brigadeId`) its brigade (at most one document). */
+export function brigadeLookup(as: string): object {
+  return {
+    from: 'brigades',
+    let: { brigadeId: '$brigadeId' },
+    pipeline: [{ $match: { $expr: { $eq: ['$_id', '$$brigadeId'] } } }, { $limit: 1 }],
+    as,
+  };
 }
 
 export async function addMembers(brigadeId: string, delta: number): Promise<void> {

@@ -2,16 +2,28 @@
 import { _, db, first, rows } from '../cloud';
 import { after, where } from '../paging';
 import type { Membership, MembershipStatus } from '../../typings/entities';
+import type { Specialty, Town } from '../../typings/data';
+import { facetsOf, type MemberFacets } from '../rules/member-facets';
 import type { BrigadeDoc } from './brigades';
 import type { VolunteerDoc } from './volunteers';
 
-export interface MembershipDoc extends Membership {
+/** Facets are absent on memberships made before they were copied (see brigades.members). */
+export interface MembershipDoc extends Membership, Partial<MemberFacets> {
   _id: string;
   brigadeName: string;
   /** Denormalised for the members list (never contact data: that stays on the volunteer). */
   name: string;
   cardNo: string;
   reviewedAt?: number;
+}
+
+/** Narrows the members list; every filter given must hold. */
+export interface MemberFilters {
+  specialty?: Specialty;
+  town?: Town;
+  community?: string;
+  /** Any of these slot keys (`2-morning` …). */
+  slots?: string[];
 }
 
 export const membershipId = (brigadeId: string, volunteerId: string) => `${brigadeId}:${volunteerId}`;
@@ -31,9 +43,19 @@ export function ofVolunteer(volunteerId: string, statuses: MembershipStatus[] = 
   );
 }
 
-/** One page of a brigade's members, newest first. */
-export function page(brigadeId: string, status: MembershipStatus | undefined, pageSize: number, cursor?: string) {
-  const filters = { brigadeId, status: status ?? _.in(['active', 'pending']) };
+/** One page of a brigade's members, newest first, narrowed by the filters given. */
+export function page(
+  brigadeId: string,
+  status: MembershipStatus | undefined,
+  pageSize: number,
+  cursor?: string,
+  narrow: MemberFilters = {},
+) {
+  const filters: Record<string, unknown> = { brigadeId, status: status ?? _.in(['active', 'pending']) };
+  if (narrow.specialty) filters.specialties = narrow.specialty;
+  if (narrow.town) filters.town = narrow.town;
+  if (narrow.community) filters.community = narrow.community;
+  if (narrow.slots) filters.availability = _.in(narrow.slots);
   return rows<MembershipDoc>(
     memberships()
       .where(where(filters, after('joinedAt', 'desc', cursor)))
@@ -68,6 +90,18 @@ export async function transition(
   return res.stats.updated === 1;
 }
 
+/** Rewrites the facets on every membership of the volunteer (one conditional multi-document update). */
+export async function refreshFacets(volunteerId: string, facets: MemberFacets): Promise<void> {
+  await memberships().where({ volunteerId }).update({ data: facets });
+}
+
+/** Fills the facets of a membership made before they were copied (never over facets already there). */
+export async function fillFacets(id: string, facets: MemberFacets): Promise<void> {
+  await memberships()
+    .where({ _id: id, specialties: _.exists(false) })
+    .update({ data: facets });
+}
+
 export async function removeOfVolunteer(volunteerId: string): Promise<void> {
   await memberships().where({ volunteerId }).remove();
 }
@@ -84,6 +118,7 @@ export const newMembership = (
   volunteerId: volunteer._id,
   name: volunteer.name,
   cardNo: volunteer.cardNo,
+  ...facetsOf(volunteer),
   status,
   joinedAt: now,
 });

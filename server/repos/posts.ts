@@ -5,8 +5,10 @@ import type { Post } from '../../typings/entities';
 import { after, where } from '../paging';
 import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
+import { brigadeLookup, type BrigadeDoc } from './brigades';
 import { membershipLookup, type MembershipDoc } from './memberships';
 import { clashLookup, type SignupDoc } from './signups';
+import { hqLookup } from './staff';
 
 /** A post as stored: the contract's Post keyed by `_id`, with its geo point and what only the server needs. */
 export interface PostDoc extends Omit<Post, 'postId' | 'distance'> {
@@ -52,6 +54,23 @@ export const toPost = (doc: PostDoc, distance?: number): Post => ({
 
 export function findById(postId: string): Promise<PostDoc | undefined> {
   return first<PostDoc>(posts().where({ _id: postId }));
+}
+
+/** A post with its brigade and whether `openid` is appointed hq, in one request (no brigade if it was removed). */
+export async function findWithBrigade(
+  postId: string,
+  openid: string,
+): Promise<{ post?: PostDoc; brigade?: BrigadeDoc; appointedHq: boolean }> {
+  const { list } = (await posts()
+    .aggregate()
+    .match({ _id: postId })
+    .limit(1)
+    .lookup(brigadeLookup('brigade'))
+    .lookup(hqLookup(openid, 'hq'))
+    .end()) as { list: (PostDoc & { brigade: BrigadeDoc[]; hq: object[] })[] };
+  if (list.length === 0) return { appointedHq: false };
+  const { brigade, hq, ...post } = list[0];
+  return { post, ...(brigade[0] ? { brigade: brigade[0] } : {}), appointedHq: hq.length > 0 };
 }
 
 export function byIds(ids: string[]): Promise<PostDoc[]> {

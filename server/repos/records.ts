@@ -51,15 +51,23 @@ export const toRecord = (doc: RecordDoc): ServiceRecord => ({
   recordedAt: doc.recordedAt,
 });
 
-/** The records of some attendees of one post (one request). */
-export function ofPostFor(postId: string, volunteerIds: string[]): Promise<RecordDoc[]> {
-  if (volunteerIds.length === 0) return Promise.resolve([]);
+/** Records by id (one request). */
+function byIds(ids: string[]): Promise<RecordDoc[]> {
+  if (ids.length === 0) return Promise.resolve([]);
   return rows<RecordDoc>(
     records()
-      .where({ _id: _.in(volunteerIds.map((v) => recordId(postId, v))) })
-      .limit(volunteerIds.length),
+      .where({ _id: _.in(ids) })
+      .limit(ids.length),
   );
 }
+
+/** The records of some attendees of one post (one request). */
+export const ofPostFor = (postId: string, volunteerIds: string[]) =>
+  byIds(volunteerIds.map((v) => recordId(postId, v)));
+
+/** A volunteer's records of some posts (one request, at most one per post). */
+export const ofVolunteerFor = (volunteerId: string, postIds: string[]) =>
+  byIds(postIds.map((p) => recordId(p, volunteerId)));
 
 /** A volunteer's attended records with minutes, newest service first (bounded). */
 export function attendedOf(volunteerId: string, limit: number, recordedBefore?: number): Promise<RecordDoc[]> {

@@ -6,6 +6,7 @@
  * facts gives the same proof; verifying an older proof after later records or corrections shows it as superseded.
  */
 import { createHash } from 'node:crypto';
+import type { CodeRequest } from '../../typings/api/volunteers';
 import type { ProofResponse, VerifyProofRequest, VerifyProofResponse } from '../../typings/api/timebank';
 import { isDuplicateKey } from '../cloud';
 import type { RequestContext } from '../context';
@@ -18,9 +19,9 @@ import * as records from '../repos/records';
 import { findById, type VolunteerDoc } from '../repos/volunteers';
 import { deriveKey } from '../rules/pii';
 import { sign, verify } from '../rules/token';
-import { none } from '../schema';
 import { shanghaiYear } from '../rules/time';
 import { inTransaction } from '../transaction';
+import { codeInput, sceneWithCode } from '../volunteers/scene';
 import { verifyProofInput } from './schema';
 
 export const PROOF_RECORDS_MAX = 200;
@@ -106,15 +107,23 @@ async function proofOf(volunteer: VolunteerDoc, facts: Facts): Promise<proofs.Pr
   }
 }
 
-export const proof: Action<Record<string, never>, ProofResponse> = {
+export const proof: Action<CodeRequest, ProofResponse> = {
   access: 'volunteer',
-  input: none,
-  async run(_input, ctx) {
+  input: codeInput,
+  async run(input, ctx) {
     const me = await ctx.requireVolunteer();
     const key = proofKey(ctx);
-    const doc = await proofOf(me, await factsOf(me));
-    const token = sign({ p: doc.proofNo, v: me._id, t: doc.issuedAt, m: doc.totalMinutes }, key);
-    return { ...face(me, doc), token };
+    const facts = await factsOf(me);
+    const issued = proofOf(me, facts);
+    const signed = issued.then((doc) => sign({ p: doc.proofNo, v: me._id, t: doc.issuedAt, m: doc.totalMinutes }, key));
+    // The scene stands for this proof (its id: volunteer and facts), so an older printed proof keeps its own code.
+    const subject = proofs.proofId(me._id, facts.hash);
+    const [doc, token, scene] = await Promise.all([
+      issued,
+      signed,
+      sceneWithCode(ctx, 'proof', subject, signed, input.withCode),
+    ]);
+    return { ...face(me, doc), token, ...scene };
   },
 };
 

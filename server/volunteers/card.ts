@@ -1,8 +1,9 @@
 /**
  * volunteers.card / verifyCard — the unified 义工证. The QR holds a signed token with ids only; verifying it
- * shows just the name, card number, star level, honours and brigades, never contact data.
+ * shows just the name, card number, star level, honours and brigades, never contact data. The card's mini program
+ * code carries a short scene id standing for the token (server/volunteers/scene.ts).
  */
-import type { CardResponse, VerifyCardRequest, VerifyCardResponse } from '../../typings/api/volunteers';
+import type { CardResponse, CodeRequest, VerifyCardRequest, VerifyCardResponse } from '../../typings/api/volunteers';
 import type { Action } from '../handler';
 import { invalid, notFound } from '../errors';
 import { cardKey } from '../pii';
@@ -10,7 +11,8 @@ import { ofVolunteer as honoursOf, toAward } from '../repos/honours';
 import { ofVolunteer as membershipsOf } from '../repos/memberships';
 import { findById, type VolunteerDoc } from '../repos/volunteers';
 import { sign, verify } from '../rules/token';
-import { none, text, z } from '../schema';
+import { text, z } from '../schema';
+import { codeInput, sceneWithCode } from './scene';
 
 async function cardFace(volunteer: VolunteerDoc) {
   const [honours, memberships] = await Promise.all([
@@ -26,13 +28,17 @@ async function cardFace(volunteer: VolunteerDoc) {
   };
 }
 
-export const card: Action<Record<string, never>, CardResponse> = {
+export const card: Action<CodeRequest, CardResponse> = {
   access: 'volunteer',
-  input: none,
-  async run(_input, ctx) {
+  input: codeInput,
+  async run(input, ctx) {
     const volunteer = await ctx.requireVolunteer();
     const token = sign({ v: volunteer._id, n: volunteer.cardNo }, cardKey(ctx));
-    return { ...(await cardFace(volunteer)), token };
+    const [face, scene] = await Promise.all([
+      cardFace(volunteer),
+      sceneWithCode(ctx, 'card', volunteer._id, Promise.resolve(token), input.withCode),
+    ]);
+    return { ...face, token, ...scene };
   },
 };
 

@@ -7,7 +7,7 @@ import { precondition } from '../errors';
 import type { Action } from '../handler';
 import { piiKey } from '../pii';
 import { volunteerAccountId } from '../repos/accounts';
-import { ledBy, removeMemberOf } from '../repos/brigades';
+import { dropContact, ledBy, removeMemberOf } from '../repos/brigades';
 import * as coordinators from '../repos/coordinators';
 import * as groups from '../repos/groups';
 import * as honours from '../repos/honours';
@@ -16,6 +16,7 @@ import { ofVolunteer as membershipsOf, removeOfVolunteer } from '../repos/member
 import * as outbox from '../repos/outbox';
 import * as proofs from '../repos/proofs';
 import * as recordRepo from '../repos/records';
+import * as scenes from '../repos/scenes';
 import * as signups from '../repos/signups';
 import * as starChanges from '../repos/star-changes';
 import * as subscriptions from '../repos/subscriptions';
@@ -90,6 +91,8 @@ export const deleteMine: Action<Record<string, never>, DeleteMineResponse> = {
       throw precondition('你还有未开始的服务报名，请先取消报名后再注销');
     const active = await membershipsOf(me._id, ['active']);
     await removeMemberOf(active.map((m) => m.brigadeId));
+    // No brigade keeps the number of someone who left (a former leader no longer leads, so none should).
+    await dropContact(me._id);
     await removeOfVolunteer(me._id);
     for (const group of await groups.ofMember(me._id)) await groups.removeMember(group, me._id, Date.now());
     // Messages first (found through the grants), then the grants: both hold the openid.
@@ -102,6 +105,7 @@ export const deleteMine: Action<Record<string, never>, DeleteMineResponse> = {
       starChanges.removeOfVolunteer(me._id),
       proofs.removeOfVolunteer(me._id),
       coordinators.removeOfVolunteer(me._id),
+      scenes.removeOf('card', me._id),
     ]);
     await remove(me._id);
     await countFacts(ctx, [volunteerFact(me, -1)]);

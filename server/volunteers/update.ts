@@ -4,7 +4,11 @@ import type { Profile } from '../../typings/entities';
 import type { Action } from '../handler';
 import { piiKey } from '../pii';
 import { checkCoordinates } from '../needs/fields';
+import { refreshContact } from '../repos/brigades';
+import { refreshFacets } from '../repos/memberships';
 import { clearHome, update as save, type VolunteerDoc } from '../repos/volunteers';
+import { contactCopyOf } from '../rules/contact';
+import { facetsOf, touchesFacets } from '../rules/member-facets';
 import { maskMobile } from '../../typings/display';
 import { encrypt } from '../rules/pii';
 import { checkText } from '../security';
@@ -57,6 +61,12 @@ export const update: Action<UpdateRequest, Profile> = {
     if (Object.keys(patch).length > 0) await save(current._id, patch);
     const home = input.clearHome && input.lat === undefined ? { lat: undefined, lng: undefined } : {};
     if (input.clearHome && input.lat === undefined) await clearHome(current._id);
+    // A leader's name and number are copied onto the brigades they are the contact of (none for others).
+    if (patch.name !== undefined || patch.mobileEnc !== undefined) {
+      await refreshContact(contactCopyOf({ ...current, ...patch }));
+    }
+    // What leaders filter members by is copied onto each membership (a person belongs to a handful of brigades).
+    if (touchesFacets(patch)) await refreshFacets(current._id, facetsOf({ ...current, ...patch }));
     // Volunteers are counted by town: a move counts out of the old town and into the new one.
     if (patch.town && patch.town !== current.town) {
       await countFacts(ctx, [volunteerFact(current, -1), volunteerFact({ ...current, town: patch.town }, 1)]);

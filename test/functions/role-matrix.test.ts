@@ -167,7 +167,10 @@ const MATRIX: MatrixSpec[] = [
       const member = role === 'volunteer' || role === 'leader';
       expect(data).toMatchObject({ iLead: role === 'leader' });
       expect((data as { myStatus?: string }).myStatus).toBe(member ? 'active' : undefined);
-      expect(JSON.stringify(data)).not.toContain('mobile');
+      // The contact leader's full number only for members, leaders and hq; the leaders list never has contacts.
+      const { contact, leaders } = data as { contact?: { mobile?: string }; leaders: object[] };
+      expect(contact?.mobile !== undefined).toBe(member || role === 'hq');
+      expect(JSON.stringify(leaders)).not.toContain('mobile');
     },
   },
   {

@@ -159,18 +159,26 @@ export function installCloud(call: CloudCall): void {
 
 const loaded = new Map<string, string>();
 
-/** Loads a page or component once per test file (simulate cannot load the same path twice). */
-export function loadComponentId(route: string): string {
+/**
+ * Loads a page or component once per test file (simulate cannot load the same path twice). With `fresh`, the
+ * components' scripts run again in a fresh module registry: simulate re-runs each component's script to register
+ * it, but jest keeps the first run cached, so a second page using the same Vant component would render it empty.
+ */
+export function loadComponentId(route: string, { fresh = false } = {}): string {
   const existing = loaded.get(route);
   if (existing) return existing;
   ensureNpmPacked();
   const componentPath = join(MINIPROGRAM_ROOT, route);
-  const id = simulate.load(componentPath, {
-    compiler: 'official',
-    rootPath: MINIPROGRAM_ROOT,
-    usingComponents: npmOverrides(componentPath),
-    compilerOptions: { maxBuffer: 64 * 1024 * 1024 },
-  });
+  const load = () =>
+    simulate.load(componentPath, {
+      compiler: 'official',
+      rootPath: MINIPROGRAM_ROOT,
+      usingComponents: npmOverrides(componentPath),
+      compilerOptions: { maxBuffer: 64 * 1024 * 1024 },
+    });
+  let id = '';
+  if (fresh) jest.isolateModules(() => void (id = load()));
+  else id = load();
   loaded.set(route, id);
   return id;
 }
@@ -180,9 +188,9 @@ export interface PageHandle {
   open(query?: Record<string, string>): Promise<RenderedPage>;
 }
 
-/** `route` as in app.json, e.g. `pages/me/index`. */
-export function loadPage(route: string): PageHandle {
-  const id = loadComponentId(route);
+/** `route` as in app.json, e.g. `pages/me/index`; `fresh` as in loadComponentId (many pages in one file). */
+export function loadPage(route: string, options: { fresh?: boolean } = {}): PageHandle {
+  const id = loadComponentId(route, options);
   return {
     async open(query = {}) {
       nextQuery = query;
@@ -254,3 +262,50 @@ export function waitForText(component: AnyComponent, text: string, timeoutMs = 3
  */
 /** Same as installCloud (which now always copies replies into the test realm); kept for existing tests. */
 export const installCloudInRealm = installCloud;
+
+// ---- relations between components of one load ------------------------------------------------------
+
+interface RelationDefinition {
+  relations?: Record<string, { target?: string }>;
+  created?: () => void;
+  lifetimes?: { created?: () => void };
+}
+type RelationNodes = (key: string) => unknown[] | null;
+interface RelationCaller {
+  getRelationNodes: RelationNodes;
+  _exparserNode: { getRelationNodes(id: string): { __methodCaller: unknown }[] | null };
+}
+
+/**
+ * Makes a component's relations (Vant's tab in tabs, checkbox in checkbox-group …) resolve to the components of
+ * its own page load. simulate registers the components again for each page it loads, and j-component looks a
+ * relation's path up in one global map that holds the newest load: once a second page using `van-checkbox-group`
+ * is loaded, a checkbox of the first page finds no parent (`getRelationNodes(path)` is null) and throws on tap.
+ * A checkbox used without a group resolves to no parent at all, as in WeChat, instead of null.
+ */
+export function relationsPerLoad(): void {
+  const component = g.Component as (definition: RelationDefinition) => void;
+  g.Component = (definition: RelationDefinition) => {
+    // simulate renames each relation of this definition to the id of its target in this load (value.target).
+    const targets = new Map(Object.entries(definition.relations ?? {}));
+    if (targets.size === 0) return component(definition);
+    const created = definition.lifetimes?.created ?? definition.created;
+    component({
+      ...definition,
+      lifetimes: {
+        ...definition.lifetimes,
+        created(this: RelationCaller) {
+          const global = this.getRelationNodes;
+          this.getRelationNodes = (key) => {
+            const relation = targets.get(key);
+            if (!relation) return global(key);
+            // A target this load lacks keeps its path as id: no node holds it, so none is linked ([] as in WeChat).
+            const id = relation.target ?? key;
+            return this._exparserNode.getRelationNodes(id)?.map((node) => node.__methodCaller) ?? null;
+          };
+          created?.call(this);
+        },
+      },
+    });
+  };
+}

@@ -5,7 +5,12 @@ import { installCloud, loadPage, tap, textOf, waitFor, waitForText, wxCalls } fr
 import { answerModal, tapCell } from './taps';
 
 const HQ = 'demo-hq';
-const workbenchLinks = ['/hq/pages/dashboard/index', '/hq/pages/brigades/index', '/hq/pages/honours/index'];
+const workbenchLinks = [
+  '/hq/pages/dashboard/index',
+  '/hq/pages/brigades/index',
+  '/hq/pages/honours/index',
+  '/leader/pages/scan/index',
+];
 
 function register(source: PageCloud, openid: string): Promise<unknown> {
   return source.call(
@@ -74,11 +79,11 @@ describe('我的 page', () => {
     const page = await mePage.open();
     await waitForText(page, '总队工作台');
     const text = textOf(page);
-    for (const entry of ['数据总览', '大队管理', '表彰管理', '重算星级']) expect(text).toContain(entry);
+    for (const entry of ['数据总览', '大队管理', '表彰管理', '扫码核验', '重算星级']) expect(text).toContain(entry);
     expect(text).toContain('立即登记');
 
     const opened: string[] = [];
-    for (const id of ['#me-hq-dashboard', '#me-hq-brigades', '#me-hq-honours']) {
+    for (const id of ['#me-hq-dashboard', '#me-hq-brigades', '#me-hq-honours', '#me-hq-scan']) {
       await tapCell(page, id);
       opened.push((wxCalls.at(-1)?.args as { url: string }).url);
     }

@@ -1,4 +1,4 @@
-// 我的报名 › 已结束: each past service shows what the person earned instead of the sign-up bar.
+// 我的报名 › 已结束: each past service shows what was recorded for the person (posts.mine's record) instead of the sign-up bar.
 import type { Profile } from '../../typings/index';
 import { loadPage, tap, textOf, waitForText } from '../helpers/page';
 import { postsWorld, type PostsWorld } from './posts-world';
@@ -15,7 +15,7 @@ describe('我的报名 past services', () => {
   });
   afterAll(() => world.stop());
 
-  it('shows 获得 N 小时 for a recorded service and 暂未录入时长 for one not yet recorded, no sign-up bars', async () => {
+  it('shows 已录入 N 小时 for a recorded service and 暂未录入时长 for one not yet recorded, no sign-up bars', async () => {
     const recorded = await pastPost(world, 'past-v', '社区义剪', 5 * DAY);
     await recordWithoutCheckin(world, recorded, volunteer.volunteerId, 90, 5);
     await pastPost(world, 'past-v', '防汛物资清点', 2 * DAY);
@@ -26,7 +26,7 @@ describe('我的报名 past services', () => {
     await tap(page, '#signups-tab-past');
     await waitForText(page, '防汛物资清点');
     const text = textOf(page);
-    expect(text).toMatch(/防汛物资清点.*暂未录入时长.*社区义剪.*获得 1\.5 小时/);
+    expect(text).toMatch(/防汛物资清点.*暂未录入时长.*社区义剪.*已录入 1\.5 小时/);
     expect(text).not.toMatch(/已报名 \d+\/3/);
     page.detach();
   });

@@ -50,13 +50,13 @@ describe('大队工作台 page (leader)', () => {
     const workbench = await workbenchPage.open();
     await waitForText(workbench, '周末环保宣传');
     const opened: string[] = [];
-    for (const id of ['#wb-post-form', '#wb-members', '#wb-invite', '#wb-groups', '#wb-stats']) {
+    for (const id of ['#wb-post-form', '#wb-members', '#wb-invite', '#wb-groups', '#wb-stats', '#wb-scan']) {
       await tap(workbench, id);
       opened.push((wxCalls.at(-1)?.args as { url: string }).url);
     }
     const brigadeId = world.brigade.brigadeId;
     expect(opened).toEqual(
-      ['post-form', 'members', 'invite', 'groups', 'stats'].map(
+      ['post-form', 'members', 'invite', 'groups', 'stats', 'scan'].map(
         (p) => `/leader/pages/${p}/index?brigadeId=${brigadeId}`,
       ),
     );

@@ -1,5 +1,15 @@
-import type { Brigade, Group, JoinMode, Member, Membership, MembershipStatus, Page, PageRequest } from '../entities';
-import type { Town } from '../data';
+import type {
+  Brigade,
+  Contact,
+  Group,
+  JoinMode,
+  Member,
+  Membership,
+  MembershipStatus,
+  Page,
+  PageRequest,
+} from '../entities';
+import type { Slot, Specialty, Town } from '../data';
 
 export interface CreateBrigadeRequest {
   name: string;
@@ -46,10 +56,20 @@ export interface JoinResponse {
   status: 'active' | 'pending';
 }
 
+/** Filters combine: a member is listed only when every filter given holds. */
 export interface MembersRequest extends PageRequest {
   brigadeId: string;
   status?: MembershipStatus;
+  specialty?: Specialty;
+  town?: Town;
+  community?: string;
+  /** 0 = Sunday … 6 = Saturday; with `slot`, available in that slot of that day. */
+  weekday?: number;
+  slot?: Slot;
 }
+
+/** A row of the members list: the member with what a leader filters by. */
+export type ListedMember = Member & { specialties: Specialty[]; town: Town; community?: string };
 
 export interface ReviewRequest {
   brigadeId: string;
@@ -96,14 +116,17 @@ export interface SaveGroupRequest {
   volunteerIds: string[];
 }
 
+/** One brigade with the caller's place in it and whom to contact (absent when no leader is registered). */
+export type BrigadeDetail = Brigade & { myStatus?: MembershipStatus; iLead: boolean; contact?: Contact };
+
 export interface BrigadesApi {
   create: { req: CreateBrigadeRequest; res: Brigade };
   update: { req: UpdateBrigadeRequest; res: Brigade };
   list: { req: ListBrigadesRequest; res: Page<Brigade> };
-  get: { req: { brigadeId: string }; res: Brigade & { myStatus?: MembershipStatus; iLead: boolean } };
+  get: { req: { brigadeId: string }; res: BrigadeDetail };
   invite: { req: InviteRequest; res: InviteResponse };
   join: { req: JoinRequest; res: JoinResponse };
-  members: { req: MembersRequest; res: Page<Member> };
+  members: { req: MembersRequest; res: Page<ListedMember> };
   review: { req: ReviewRequest; res: Membership };
   setLeader: { req: SetLeaderRequest; res: { brigadeId: string; leaders: Brigade['leaders'] } };
   setCoordinator: { req: SetCoordinatorRequest; res: TownCoordinators };

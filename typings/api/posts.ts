@@ -1,4 +1,4 @@
-import type { Page, PageRequest, Post, Signup, SignupStatus } from '../entities';
+import type { Contact, Page, PageRequest, Post, Signup, SignupStatus } from '../entities';
 import type { ServiceCategory, Specialty, Town } from '../data';
 
 export interface CreatePostRequest {
@@ -61,8 +61,24 @@ export interface AttendanceRecord {
   rating?: number;
 }
 
-/** A post as the caller sees it: their sign-up, and once recorded what they earned. */
-export type PostDetailResponse = Post & { mySignup?: Signup; myRecord?: AttendanceRecord; iLead: boolean };
+/** A post as the caller sees it: their sign-up, once recorded what they earned, and whom to contact. */
+export type PostDetailResponse = Post & {
+  mySignup?: Signup;
+  myRecord?: AttendanceRecord;
+  iLead: boolean;
+  contact?: Contact;
+};
+
+/** What was recorded for me on a post of 我的报名 (absent until recorded). */
+export interface MyRecord {
+  status: 'attended' | 'absent';
+  minutes: number;
+  rating?: number;
+  recordedAt: number;
+}
+
+/** A row of 我的报名: the post, my sign-up and, once recorded, my record. */
+export type MyPost = Post & { mySignup: Signup; myRecord?: MyRecord };
 
 export interface RosterEntry {
   volunteerId: string;
@@ -84,7 +100,7 @@ export interface PostsApi {
   get: { req: { postId: string }; res: PostDetailResponse };
   signup: { req: { postId: string }; res: SignupResponse };
   withdraw: { req: { postId: string }; res: SignupResponse };
-  mine: { req: PageRequest & { past?: boolean }; res: Page<Post & { mySignup: Signup }> };
+  mine: { req: PageRequest & { past?: boolean }; res: Page<MyPost> };
   /**
    * The brigade's posts in one state, for its leaders and hq (PERMISSION_DENIED otherwise): upcoming and ongoing
    * soonest first, ended ones latest first.

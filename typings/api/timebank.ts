@@ -1,4 +1,5 @@
 import type { LedgerEntry, Page, PageRequest, ServiceRecord } from '../entities';
+import type { CodeRequest } from './volunteers';
 
 export interface RecordEntry {
   volunteerId: string;
@@ -82,6 +83,10 @@ export interface ProofResponse {
   records: Pick<ServiceRecord, 'brigadeName' | 'postTitle' | 'category' | 'serviceDate' | 'minutes'>[];
   /** Signed token that a verifier can check. */
   token: string;
+  /** With `withCode`: the proof's short scene id; its mini program code opens `pages/verify/index?scene=<scene>`. */
+  scene?: string;
+  /** The mini program code as a `data:image/png;base64,…` URL, when asked with `withCode` and the code was made. */
+  code?: string;
 }
 
 export interface VerifyProofRequest {
@@ -92,7 +97,7 @@ export interface VerifyProofRequest {
  * What the proof showed when issued (its snapshot). `superseded`: later records or corrections changed the facts,
  * so the proof no longer tells the whole story; `currentTotalMinutes` is then today's total.
  */
-export type VerifyProofResponse = Omit<ProofResponse, 'token'> & {
+export type VerifyProofResponse = Omit<ProofResponse, 'token' | 'scene' | 'code'> & {
   valid: true;
   superseded: boolean;
   currentTotalMinutes?: number;
@@ -104,6 +109,6 @@ export interface TimebankApi {
   balance: { req: Record<string, never>; res: BalanceResponse };
   ledger: { req: PageRequest; res: Page<LedgerEntry> };
   transfer: { req: TransferRequest; res: LedgerEntry };
-  proof: { req: Record<string, never>; res: ProofResponse };
+  proof: { req: CodeRequest; res: ProofResponse };
   verifyProof: { req: VerifyProofRequest; res: VerifyProofResponse };
 }

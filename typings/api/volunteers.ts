@@ -48,6 +48,28 @@ export interface CardResponse {
   brigades: string[];
   /** Signed token for the card's QR code; `verifyCard` checks it. */
   token: string;
+  /** With `withCode`: the card's short scene id; its mini program code opens `pages/verify/index?scene=<scene>`. */
+  scene?: string;
+  /** The mini program code as a `data:image/png;base64,…` URL, when asked with `withCode` and the code was made. */
+  code?: string;
+}
+
+/** `withCode`: also give the scene and the mini program code image (only the pages that show the code ask). */
+export interface CodeRequest {
+  withCode?: boolean;
+}
+
+/** What a scene stands for; later kinds (posts, brigade invites) join this union. */
+export type SceneKind = 'card' | 'proof';
+
+export interface ResolveSceneRequest {
+  scene: string;
+}
+
+/** The token behind a scene: `card` → `volunteers.verifyCard`, `proof` → `timebank.verifyProof`. */
+export interface ResolveSceneResponse {
+  kind: SceneKind;
+  token: string;
 }
 
 export interface VerifyCardRequest {
@@ -107,8 +129,9 @@ export interface VolunteersApi {
   register: { req: RegisterRequest; res: Profile };
   me: { req: Record<string, never>; res: MeResponse };
   update: { req: UpdateRequest; res: Profile };
-  card: { req: Record<string, never>; res: CardResponse };
+  card: { req: CodeRequest; res: CardResponse };
   verifyCard: { req: VerifyCardRequest; res: VerifyCardResponse };
+  resolveScene: { req: ResolveSceneRequest; res: ResolveSceneResponse };
   exportMine: { req: Record<string, never>; res: ExportMineResponse };
   deleteMine: { req: Record<string, never>; res: DeleteMineResponse };
 }

@@ -1,5 +1,5 @@
 import Toast from '@vant/weapp/toast/toast';
-import type { Brigade, MembershipStatus } from '../../typings/index';
+import type { BrigadeDetail, Contact, MembershipStatus } from '../../typings/index';
 import { brigades, posts } from '../../services/index';
 import { toPostCardView, type PostCardView } from '../../components/post-card/view';
 import { loadRecord, recordPage, showLoadError } from '../../utils/record';
@@ -15,6 +15,7 @@ interface DetailView {
   iLead: boolean;
   status: MembershipStatus | '';
   statusText: string;
+  contact: Contact | null;
 }
 
 const STATUS_TEXT: Record<MembershipStatus, string> = {
@@ -24,7 +25,7 @@ const STATUS_TEXT: Record<MembershipStatus, string> = {
   left: '已退出',
 };
 
-function toDetail(b: Brigade & { myStatus?: MembershipStatus; iLead: boolean }): DetailView {
+function toDetail(b: BrigadeDetail): DetailView {
   return {
     brigadeId: b.brigadeId,
     name: b.name,
@@ -36,6 +37,7 @@ function toDetail(b: Brigade & { myStatus?: MembershipStatus; iLead: boolean }):
     iLead: b.iLead,
     status: b.myStatus ?? '',
     statusText: b.myStatus ? STATUS_TEXT[b.myStatus] : '未加入',
+    contact: b.contact ?? null,
   };
 }
 

@@ -1,4 +1,5 @@
-import { HONOUR_LABELS, type CardResponse } from '../../typings/index';
+import type { CardResponse } from '../../typings/index';
+import { honourText } from '../../components/verify-result/verify';
 import { CallError, volunteers } from '../../services/index';
 import { loadRecord, recordPage } from '../../utils/record';
 
@@ -10,6 +11,8 @@ interface CardView {
   honours: string[];
   brigades: string[];
   token: string;
+  /** The mini program code (data URL); '' when it was not made, and the plain QR of the token shows instead. */
+  code: string;
 }
 
 function toCardView(card: CardResponse): CardView {
@@ -18,13 +21,17 @@ function toCardView(card: CardResponse): CardView {
     name: card.name,
     stars: card.stars,
     starsText: card.stars > 0 ? `${card.stars} 星义工` : '暂未定级',
-    honours: card.honours.map((h) => (h.year ? `${h.year} 年度${HONOUR_LABELS[h.honour]}` : HONOUR_LABELS[h.honour])),
+    honours: card.honours.map(honourText),
     brigades: card.brigades,
     token: card.token,
+    code: card.code ?? '',
   };
 }
 
-/** 义工证: the unified card with its QR, which a leader scans and `verifyCard` checks. */
+/**
+ * 义工证: the unified card with its mini program code, which opens the verify page in WeChat's scanner or the
+ * leader's 扫码核验; the plain QR of the token shows when the code was not made or fails to load.
+ */
 Page({
   ...recordPage,
 
@@ -42,7 +49,7 @@ Page({
   load() {
     return loadRecord(
       this,
-      () => volunteers.card({}, { toast: false }),
+      () => volunteers.card({ withCode: true }, { toast: false }),
       (card) => ({ visitor: false, card: toCardView(card) }),
       {
         keep: !!this.data.card,
@@ -50,6 +57,10 @@ Page({
           error instanceof CallError && error.code === 'UNAUTHENTICATED' ? { visitor: true, card: null } : undefined,
       },
     );
+  },
+
+  onCodeError() {
+    this.setData({ 'card.code': '' });
   },
 
   onRegister() {

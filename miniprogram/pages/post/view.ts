@@ -1,5 +1,5 @@
 /** What the post page shows, flattened from `posts.get`. */
-import type { Post } from '../../typings/index';
+import type { Contact, Post } from '../../typings/index';
 import type { PostDetailResponse } from '../../typings/api/posts';
 import { hoursOf } from '../../utils/format';
 import { formatDateTime, formatRange } from '../../utils/time';
@@ -40,6 +40,8 @@ export interface PostView {
   started: boolean;
   /** What the caller earned once recorded: `服务 2.0 小时 · 评分 4`, or 记为缺席. */
   earned: string;
+  /** Whom to contact (null: 暂无联系人); `mobile` only for those who may call. */
+  contact: Contact | null;
 }
 
 /** The post's state line, from the time and the caller's record. */
@@ -95,6 +97,7 @@ export function toPostView(post: PostDetail, now: number): PostView {
     canCheckin: confirmed && open && !mine?.checkoutAt,
     checkinText,
     started: now >= post.startAt,
+    contact: post.contact ?? null,
     ...stateOf(post, now),
   };
 }

@@ -3,7 +3,8 @@ import { loadRecord, recordPage } from '../../utils/record';
 import { toProofView, type ProofView } from './view';
 
 /**
- * 服务证明: the caller's proof (number, date, records, total hours, issuing brigades) with a QR of its signed token.
+ * 服务证明: the caller's proof (number, date, records, total hours, issuing brigades) with its mini program code (the
+ * plain QR of its signed token when the code was not made).
  * Opened with `?token=…` (a shared proof) it shows what `verifyProof` confirms instead, marked as verified.
  */
 Page({
@@ -14,6 +15,8 @@ Page({
     error: '',
     proof: null as ProofView | null,
     token: '',
+    /** The mini program code (data URL) of the caller's proof; '' shows the plain QR of the token. */
+    code: '',
     /** True when showing someone's proof checked from a shared token. */
     verified: false,
   },
@@ -35,9 +38,13 @@ Page({
     }
     return loadRecord(
       this,
-      () => timebank.proof({}, { toast: false }),
-      (proof) => ({ proof: toProofView(proof), token: proof.token }),
+      () => timebank.proof({ withCode: true }, { toast: false }),
+      (proof) => ({ proof: toProofView(proof), token: proof.token, code: proof.code ?? '' }),
     );
+  },
+
+  onCodeError() {
+    this.setData({ code: '' });
   },
 
   onShareAppMessage() {

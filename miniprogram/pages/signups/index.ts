@@ -1,7 +1,6 @@
-import { PAGE_SIZE_MAX } from '../../typings/index';
-import { CallError, messageOf, posts, timebank } from '../../services/index';
+import { CallError, messageOf, posts } from '../../services/index';
 import type { PostCardView } from '../../components/post-card/view';
-import { checkinDue, earnedByPost, pastNote, toSignupCard, type MySignupRow } from './view';
+import { checkinDue, pastNote, toSignupCard } from './view';
 import { pagedList } from '../../utils/paged';
 
 const PAGE_SIZE = 20;
@@ -30,23 +29,10 @@ Page({
 
   loaded: false,
   generation: 0,
-  /** Minutes credited per post (my latest ledger entries), for the past tab; null when not known. */
-  earned: null as Map<string, number> | null,
-
-  /** My latest ledger page as minutes per post; not knowing it leaves the sign-up bars. */
-  async loadEarned(): Promise<Map<string, number> | null> {
-    try {
-      const page = await timebank.ledger({ pageSize: PAGE_SIZE_MAX }, { toast: false });
-      return earnedByPost(page.items);
-    } catch {
-      return null;
-    }
-  },
 
   onLoad() {
     this.loaded = false;
     this.generation = 0;
-    this.earned = null;
   },
 
   onShow() {
@@ -61,21 +47,14 @@ Page({
     else this.setData({ loading: !this.loaded, error: '' });
     try {
       const past = tab === 'past';
-      const [page, earned] = await Promise.all([
-        posts.mine(
-          { past, pageSize: PAGE_SIZE, ...(more && nextCursor ? { cursor: nextCursor } : {}) },
-          { toast: false },
-        ),
-        past && !more ? this.loadEarned() : Promise.resolve(this.earned),
-      ]);
+      const page = await posts.mine(
+        { past, pageSize: PAGE_SIZE, ...(more && nextCursor ? { cursor: nextCursor } : {}) },
+        { toast: false },
+      );
       if (generation !== this.generation) return;
-      this.earned = earned;
       const now = Date.now();
-      const rows = page.items as MySignupRow[];
-      const cards = rows.map((row) => ({
-        ...toSignupCard(row, now),
-        ...(past && earned ? pastNote(row, earned.get(row.postId)) : {}),
-      }));
+      const rows = page.items;
+      const cards = rows.map((row) => ({ ...toSignupCard(row, now), ...(past ? pastNote(row) : {}) }));
       this.loaded = true;
       if (more) {
         const at = this.data.items.length;

@@ -1,11 +1,11 @@
 /** 我的报名 rows: the post card with the caller's own state as its badge. */
-import type { LedgerEntry, Post, Signup } from '../../typings/index';
+import type { MyPost } from '../../typings/index';
 import { hoursOf } from '../../utils/format';
 import { toPostCardView, type PostCardView } from '../../components/post-card/view';
 
 const CHECKIN_OPENS_BEFORE = 30 * 60_000;
 
-export type MySignupRow = Post & { mySignup: Signup };
+export type MySignupRow = MyPost;
 
 export function badgeOf(row: MySignupRow, now: number): Pick<PostCardView, 'badge' | 'badgeType'> {
   const s = row.mySignup;
@@ -24,18 +24,13 @@ export const toSignupCard = (row: MySignupRow, now: number): PostCardView => ({
   ...badgeOf(row, now),
 });
 
-/** Minutes credited per post (credits and their corrections), from my ledger entries. */
-export function earnedByPost(entries: Pick<LedgerEntry, 'kind' | 'minutes' | 'postId'>[]): Map<string, number> {
-  const earned = new Map<string, number>();
-  for (const e of entries) {
-    if (e.postId && e.kind !== 'transfer') earned.set(e.postId, (earned.get(e.postId) ?? 0) + e.minutes);
+/** A past service's line instead of the sign-up bar: what was recorded for me, or why nothing. */
+export function pastNote(row: MySignupRow): Pick<PostCardView, 'note' | 'earned'> {
+  const record = row.myRecord;
+  if (record?.status === 'attended' && record.minutes > 0) {
+    return { note: `已录入 ${hoursOf(record.minutes)} 小时`, earned: true };
   }
-  return earned;
-}
-
-/** A past service's line instead of the sign-up bar: what the person earned, or why nothing. */
-export function pastNote(row: MySignupRow, minutes: number | undefined): Pick<PostCardView, 'note' | 'earned'> {
-  if (minutes && minutes > 0) return { note: `获得 ${hoursOf(minutes)} 小时`, earned: true };
+  if (record?.status === 'absent') return { note: '记为缺席', earned: false };
   const s = row.mySignup.status;
   if (row.status === 'cancelled' || s !== 'confirmed') return { note: '未参加', earned: false };
   return { note: '暂未录入时长', earned: false };

@@ -1,4 +1,4 @@
-/* global document */
+/* global document, window */
 // Built-in WeChat components (view, button, image, input …) as exparser components for the preview webview.
 // j-component drops attributes of built-in tags, so each one declares the properties it needs and mirrors them
 // onto its DOM element (as attributes the default stylesheet in builtins.css can select, or as real content).
@@ -103,6 +103,24 @@ const CONTENT = {
   },
 };
 
+/** <navigator>: a tap opens its url the way WeChat does (navigateTo unless open-type says otherwise). */
+function navigatorAttached(sync) {
+  return function () {
+    sync.call(this);
+    const el = this._exparserNode && this._exparserNode.$$;
+    if (!el || el.__navigates) return;
+    el.__navigates = true;
+    el.addEventListener('click', () => {
+      const type = this.data.openType || 'navigate';
+      if (type === 'navigateBack') window.wx.navigateBack({ delta: Number(this.data.delta) || 1 });
+      else if (this.data.url) {
+        const api = { navigate: 'navigateTo', redirect: 'redirectTo', switchTab: 'switchTab', reLaunch: 'reLaunch' }[type];
+        if (api) window.wx[api]({ url: this.data.url });
+      }
+    });
+  };
+}
+
 function register() {
   for (const name of ALL_TAGS) {
     const reflected = REFLECTED[name] || [];
@@ -123,7 +141,7 @@ function register() {
       properties,
       options: { addGlobalClass: true },
       observers: reflected.length ? { [reflected.join(',')]: sync } : undefined,
-      lifetimes: { attached: sync },
+      lifetimes: { attached: name === 'navigator' ? navigatorAttached(sync) : sync },
     });
   }
 }

@@ -55,6 +55,8 @@ window.wx = createWx({
   query: manifest.query,
   windowHeight: manifest.windowHeight,
   record: (kind, detail) => state.log.push({ kind, detail }),
+  // wx.showModal: a flow step that answers the platform dialog says so; otherwise the user cancels
+  modalConfirm: !!manifest.confirm,
   toast,
   setTitle: (title) => (state.title = String(title)),
   // wx.pageScrollTo: a selector (offsetTop added) or a scrollTop, at once (a screenshot has no animation).
@@ -229,6 +231,15 @@ async function boot() {
   call('onReady');
   await loading;
 }
+
+/** What a user does to a field or picker (flows' `fill` step): the component emits its event with a value. */
+state.emit = (selector, event, detail) => {
+  const target = pageRoot && pageRoot.querySelector(selector);
+  if (!target) return false;
+  target.dispatchEvent(event, { detail });
+  state.lastActivity = performance.now();
+  return true;
+};
 
 boot()
   .catch((err) => fail('boot', err))

@@ -108,7 +108,7 @@ function createWx(env) {
     hideToast: (o) => (env.toast(''), complete(o, {})),
     showLoading: (o) => (env.toast(o && o.title, 'loading'), complete(o, {})),
     hideLoading: (o) => (env.toast(''), complete(o, {})),
-    showModal: (o) => (log('showModal', o && o.title), complete(o, { confirm: false, cancel: true })),
+    showModal: (o) => (log('showModal', o && o.title), complete(o, { confirm: !!env.modalConfirm, cancel: !env.modalConfirm })),
     showActionSheet: (o) => complete(o, { errMsg: 'showActionSheet:fail cancel' }, false),
     navigateTo: (o) => (log('navigateTo', o && o.url), complete(o, {})),
     redirectTo: (o) => (log('redirectTo', o && o.url), complete(o, {})),

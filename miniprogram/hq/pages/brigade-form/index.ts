@@ -124,11 +124,11 @@ Page({
   async setLeader(cardNo: string, remove: boolean) {
     this.setData({ saving: true });
     try {
-      const { leaders } = await brigades.setLeader(
-        { brigadeId: this.data.brigadeId, cardNo, ...(remove ? { remove: true } : {}) },
-        { toast: false },
-      );
-      this.setData({ saving: false, cardNo: '', 'brigade.leaders': leaders });
+      const brigadeId = this.data.brigadeId;
+      await brigades.setLeader({ brigadeId, cardNo, ...(remove ? { remove: true } : {}) }, { toast: false });
+      // Appointing makes the leader a member: read the brigade again so its member count is right too.
+      const brigade = await brigades.get({ brigadeId }, { toast: false });
+      this.setData({ saving: false, cardNo: '', brigade });
       Toast({ type: 'success', message: remove ? '已撤销' : '已任命' });
     } catch (error) {
       const fields = fieldErrors(error);

@@ -1,2 +1,0 @@
-// 服务对象与需求 — placeholder until the needs domain is built.
-Page({});

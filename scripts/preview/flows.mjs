@@ -1,0 +1,138 @@
+// Storyboards: each role's main journeys, tap by tap, against one local cloud (writes persist from step to step).
+//
+// A flow: { title, identity, confirm?: true (answers 确定 to every wx.showModal), steps }.
+// A step renders one frame, captioned in Chinese with what the user did:
+//   { caption, start: page, query? }   — a tab page the journey starts from (or comes back to through the tab bar)
+//   { caption, link: async (ctx) => url } — a link the journey starts from (the invite path a leader shares)
+//   { caption, do: [action…], to?: page }
+//       action: { tap: selector } | { fill: selector, event?: 'change', value } — value may be (ctx) => value
+//       to: the page the last tap must navigate to; the next frame renders the page the app really opened
+//           (the runtime's navigateTo / redirectTo / switchTab / navigateBack log), with that url's query.
+//   { caption, advance: ms, start: page }  — time passes on the cloud and the phone (POST /v1/clock)
+//   { caption, advance?, others } — the user stays on the page while time passes or others act; it is shown again
+//   others?: async (ctx) => [{ openid, name, data }] — what other people do first (cloud calls as them), e.g. sign up
+// Taps are Playwright selectors, mostly the words the user taps (`text=…`, `:has-text()`; components' ids do not
+// reach the DOM); fill selectors are j-component's (the component's id).
+
+const HOUR = 3600 * 1000;
+const at = (iso) => Date.parse(`${iso}+08:00`);
+/** Members of the leader's brigade who sign up for the new service and turn up. */
+const TEAM = ['demo-volunteer', 'demo-volunteer-2', 'demo-volunteer-3'];
+
+/** The demo volunteer's card number, as they would read it to hq from their card. */
+const cardOf = (openid) => async (ctx) => (await ctx.call('volunteers', { action: 'me' }, openid)).cardNo;
+
+export const FLOWS = {
+  resident: {
+    title: '居民：打开邀请 → 登记 → 加入 → 报名',
+    identity: 'visitor',
+    confirm: true,
+    steps: [
+      {
+        caption: '打开负责人分享的邀请',
+        link: async (ctx) => (await ctx.call('brigades', { action: 'invite', brigadeId: ctx.refs.brigade }, 'demo-leader')).path,
+      },
+      { caption: '点「登记并加入大队」', do: [{ tap: 'text=登记并加入大队' }], to: 'pages/register/index' },
+      {
+        caption: '填写姓名、手机号、镇区、出生年份，选专长，勾选同意',
+        do: [
+          { fill: '#reg-name', value: '陈小敏' },
+          { fill: '#reg-mobile', value: '13800138123' },
+          { tap: 'text=所在镇区' },
+          { fill: '#reg-town-picker', event: 'confirm', value: { value: '石岐区', index: 0 } },
+          { tap: 'text=出生年份' },
+          { fill: '#reg-year-picker', event: 'confirm', value: { value: 1990, index: 0 } },
+          { tap: '.reg__chip:has-text("医疗")' },
+          { fill: '#reg-consent', value: true },
+        ],
+      },
+      { caption: '点「提交登记」，自动回到邀请并申请入队', do: [{ tap: 'text=提交登记' }], to: 'pages/join/index' },
+      { caption: '点「去看招募」', do: [{ tap: 'text=去看招募' }], to: 'pages/feed/index' },
+      { caption: '点一条还有名额的招募', do: [{ tap: '.post-card:not(:has-text("满"))' }], to: 'pages/post/index' },
+      { caption: '点「报名」', do: [{ tap: 'text="报名"' }] },
+    ],
+  },
+
+  leader: {
+    title: '大队负责人：发布招募 → 出示签到码 → 录入时长',
+    identity: 'leader',
+    confirm: true,
+    steps: [
+      { caption: '打开「招募」', start: 'pages/feed/index' },
+      { caption: '点「发布招募」', do: [{ tap: '.feed__publish' }], to: 'leader/pages/post-form/index' },
+      {
+        caption: '填写标题、类别、时间、地点',
+        do: [
+          { fill: '#form-title', value: '岐江公园环保清洁' },
+          { fill: '#form-description', value: '清理岐江沿岸垃圾，自备手套和水。' },
+          { tap: '.pf__chip' },
+          { tap: 'text=开始时间' },
+          { fill: '#form-datetime', event: 'confirm', value: at('2026-11-28T10:00') },
+          { fill: '#form-address', value: '石岐区岐江公园南门' },
+        ],
+      },
+      { caption: '点「发布招募」', do: [{ tap: 'text=发布招募' }], to: 'pages/post/index' },
+      {
+        caption: '三位队员报名后，点「签到码」',
+        others: (ctx) => TEAM.map((openid) => ({ openid, name: 'posts', data: { action: 'signup', postId: ctx.query.postId } })),
+        do: [{ tap: 'text=签到码' }],
+        to: 'leader/pages/checkin-code/index',
+      },
+      {
+        caption: '一小时后服务开始，三位队员扫码签到',
+        advance: HOUR,
+        others: async (ctx) => {
+          const { postId } = ctx.query;
+          const { code } = await ctx.call('posts', { action: 'checkinCode', postId }, 'demo-leader');
+          return TEAM.map((openid) => ({ openid, name: 'posts', data: { action: 'checkin', postId, code } }));
+        },
+      },
+      { caption: '两小时后服务结束，打开「我的」', advance: 2 * HOUR, start: 'pages/me/index' },
+      { caption: '点「本队活动」', do: [{ tap: 'text=本队活动' }], to: 'leader/pages/workbench/index' },
+      { caption: '点「待录入」', do: [{ tap: 'text=待录入' }] },
+      {
+        caption: '点这次服务的「录入」',
+        do: [{ tap: '.wb-post:has-text("岐江公园环保清洁") >> text="录入"' }],
+        to: 'leader/pages/record/index',
+      },
+      { caption: '核对时长和评分，填受益人数 30', do: [{ fill: '#record-people-served', value: 30 }] },
+      { caption: '点「提交录入」', do: [{ tap: 'text=提交录入' }] },
+    ],
+  },
+
+  hq: {
+    title: '总队：新建大队 → 任命负责人 → 查看数据',
+    identity: 'hq',
+    confirm: true,
+    steps: [
+      { caption: '打开「我的」', start: 'pages/me/index' },
+      { caption: '点「大队管理」', do: [{ tap: 'text=大队管理' }], to: 'hq/pages/brigades/index' },
+      { caption: '点「新建大队」', do: [{ tap: 'text=新建大队' }], to: 'hq/pages/brigade-form/index' },
+      {
+        caption: '填写名称、镇区',
+        do: [
+          { fill: '#form-name', value: '岐江社区博爱义工大队' },
+          { tap: 'text=所属镇区' },
+          { fill: '#form-town-picker', event: 'confirm', value: { value: '石岐区', index: 0 } },
+        ],
+      },
+      { caption: '点「建立大队」', do: [{ tap: 'text=建立大队' }] },
+      {
+        caption: '填负责人的义工证号，点「任命」',
+        do: [{ fill: '#form-card', value: cardOf('demo-volunteer') }, { tap: 'text="任命"' }],
+      },
+      { caption: '回到「我的」', start: 'pages/me/index' },
+      { caption: '点「数据总览」', do: [{ tap: 'text=数据总览' }], to: 'hq/pages/dashboard/index' },
+    ],
+  },
+
+  volunteer: {
+    title: '义工：查看服务时长与服务证明',
+    identity: 'volunteer',
+    steps: [
+      { caption: '打开「我的」', start: 'pages/me/index' },
+      { caption: '点「服务时长与时间银行」', do: [{ tap: 'text=服务时长与时间银行' }], to: 'pages/hours/index' },
+      { caption: '点「服务证明」', do: [{ tap: '.hours__entry:has-text("服务证明")' }], to: 'pages/proof/index' },
+    ],
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * Which role each page of app.json serves, and how it is entered. A new page is one line here: the test fails
+ * for a page of app.json this map does not list.
+ */
+export type Role = 'visitor' | 'volunteer' | 'leader' | 'hq' | 'hq (registered)';
+
+export const ALL: Role[] = ['visitor', 'volunteer', 'leader', 'hq', 'hq (registered)'];
+const REGISTERED: Role[] = ['volunteer', 'leader', 'hq (registered)'];
+
+export interface Placement {
+  roles: Role[];
+  /** Entered by a tap (default), or from outside the app: a shared link or a scanned code. */
+  entry?: 'tap' | 'shared link' | 'scanned code';
+  why: string;
+}
+
+export const PAGES: Record<string, Placement> = {
+  'pages/feed/index': { roles: ALL, why: 'tab 招募' },
+  'pages/brigades/index': { roles: ALL, why: 'tab 大队' },
+  'pages/me/index': { roles: ALL, why: 'tab 我的' },
+  'pages/post/index': { roles: ALL, why: 'anyone reads a post from 招募' },
+  'pages/register/index': { roles: ['visitor'], why: 'a visitor registers from 我的' },
+  'pages/join/index': { roles: [], entry: 'shared link', why: 'opened from a brigade invite link' },
+  'pages/card/index': { roles: REGISTERED, why: 'my volunteer card' },
+  'pages/hours/index': { roles: REGISTERED, why: 'my hours and time bank' },
+  'pages/brigade/index': { roles: ALL, why: 'anyone reads a brigade from 大队' },
+  'pages/signups/index': { roles: REGISTERED, why: 'my sign-ups' },
+  'pages/checkin/index': {
+    roles: ['volunteer'],
+    why: 'offered on 我的报名 and 招募详情 once check-in opens for a service I signed up for (the walk has one)',
+  },
+  'pages/transfer/index': { roles: REGISTERED, why: 'from 服务时长 by a native <navigator>' },
+  'pages/stars/index': { roles: REGISTERED, why: 'my stars and honours' },
+  'pages/proof/index': { roles: REGISTERED, why: 'my service proof' },
+  'pages/profile/index': { roles: REGISTERED, why: 'my profile' },
+  'pages/my-data/index': { roles: REGISTERED, why: 'export or delete my data' },
+  'pages/verify/index': {
+    roles: [],
+    entry: 'scanned code',
+    why: "what WeChat's own scanner opens for a card or proof code; 扫码核验 in the app shows the result inline",
+  },
+  'leader/pages/workbench/index': { roles: ['leader'], why: '大队工作台 from 我的' },
+  'leader/pages/post-form/index': { roles: ['leader'], why: 'a leader posts a service' },
+  'leader/pages/roster/index': { roles: ['leader'], why: 'the roster of a service' },
+  'leader/pages/checkin-code/index': { roles: ['leader'], why: 'the check-in code of a service' },
+  'leader/pages/record/index': { roles: ['leader'], why: 'recording a service that ended' },
+  'leader/pages/members/index': { roles: ['leader'], why: 'the brigade members' },
+  'leader/pages/invite/index': { roles: ['leader'], why: 'invite links of the brigade' },
+  'leader/pages/groups/index': { roles: ['leader'], why: 'groups of the brigade' },
+  'leader/pages/stats/index': { roles: ['leader'], why: 'figures of the brigade' },
+  'leader/pages/scan/index': {
+    roles: ['leader', 'hq', 'hq (registered)'],
+    why: '扫码核验 from 大队工作台 (leader) or 总队工作台 (hq)',
+  },
+  'hq/pages/dashboard/index': { roles: ['hq', 'hq (registered)'], why: '总队工作台 figures' },
+  'hq/pages/brigades/index': { roles: ['hq', 'hq (registered)'], why: 'hq manages brigades' },
+  'hq/pages/brigade-form/index': { roles: ['hq', 'hq (registered)'], why: 'hq creates or edits a brigade' },
+  'hq/pages/honours/index': { roles: ['hq', 'hq (registered)'], why: 'hq awards honours' },
+};
