@@ -212,7 +212,7 @@ export const FLOWS = {
       { caption: '义工张晓燕到了梁婆家：打开「我的」', as: 'volunteer', start: 'pages/me/index' },
       { caption: '点「我的结对」', do: [{ tap: 'text=我的结对' }], to: 'needs/pages/mine/index' },
       { caption: '点「下次探访」', do: [{ tap: '.mine__next' }], to: 'pages/post/index' },
-      { caption: '点「签到」', do: [{ tap: 'text=扫描负责人出示的签到码' }], to: 'pages/checkin/index' },
+      { caption: '点「现场签到」', do: [{ tap: 'text=扫描负责人出示的签到码' }], to: 'pages/checkin/index' },
       { caption: '输入负责人手机上的 6 位数字', do: [{ fill: '#checkin-code', value: visitCode }] },
       { caption: '点「确认签到」', do: [{ tap: 'text=确认签到' }] },
       { caption: '探访结束后，负责人何志强：打开「我的」', advance: 2 * HOUR, as: TOWN_LEADER, start: 'pages/me/index' },
