@@ -197,7 +197,7 @@ export const FLOWS = {
       { caption: '点「发出邀请」', do: [{ tap: 'text=发出邀请' }] },
       { caption: '义工张晓燕：打开「我的」', as: 'volunteer', start: 'pages/me/index' },
       { caption: '点「我的结对」', do: [{ tap: 'text=我的结对' }], to: 'needs/pages/mine/index' },
-      { caption: '点梁婆这项服务的「接受」', do: [{ tap: '.van-button:has-text("接受")' }] },
+      { caption: '点梁婆这项服务的「接受」', do: [{ tap: '.mine:has-text("梁婆") .van-button:has-text("接受")' }] },
       {
         caption: '第二天下午探访前，负责人何志强：打开「我的」',
         advance: 29 * HOUR + 20 * MINUTE,
@@ -212,7 +212,7 @@ export const FLOWS = {
       },
       { caption: '义工张晓燕到了梁婆家：打开「我的」', as: 'volunteer', start: 'pages/me/index' },
       { caption: '点「我的结对」', do: [{ tap: 'text=我的结对' }], to: 'needs/pages/mine/index' },
-      { caption: '点「下次探访」', do: [{ tap: '.mine__next' }], to: 'pages/post/index' },
+      { caption: '点「下次探访」', do: [{ tap: '.mine:has-text("梁婆") .mine__next' }], to: 'pages/post/index' },
       { caption: '点「现场签到」', do: [{ tap: 'text=扫描负责人出示的签到码' }], to: 'pages/checkin/index' },
       { caption: '输入负责人手机上的 6 位数字', do: [{ fill: '#checkin-code', value: visitCode }] },
       { caption: '点「确认签到」', do: [{ tap: 'text=确认签到' }] },
