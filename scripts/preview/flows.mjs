@@ -224,7 +224,10 @@ export const FLOWS = {
         do: [{ tap: '.wb-post:has-text("梁婆") >> text="录入"' }],
         to: 'leader/pages/record/index',
       },
-      { caption: '点「提交录入」', do: [{ tap: 'text=提交录入' }] },
+      {
+        caption: '受益人数填 1，点「提交录入」',
+        do: [{ fill: '#record-people-served', value: 1 }, { tap: 'text=提交录入' }],
+      },
       { caption: '义工张晓燕：打开「我的」', as: 'volunteer', start: 'pages/me/index' },
       { caption: '点「服务时长与时间银行」', do: [{ tap: 'text=服务时长与时间银行' }], to: 'pages/hours/index' },
     ],
