@@ -9,6 +9,7 @@ import type { MatchResponse, SaveRecipientRequest, SaveSurveyRequest } from '../
 import type { Brigade, Page } from '../typings/entities';
 import type { PlanService } from '../typings/needs';
 import type { LocalCloud } from './index';
+import { seedPairs } from './seed-pairs';
 
 type Call = <T>(cloud: LocalCloud, name: string, event: object, openid: string) => Promise<T>;
 
@@ -103,8 +104,14 @@ export async function seedNeeds(
     },
     coordinator,
   );
-  await call(cloud, 'needs', { action: 'saveRecipient', ...RECIPIENT }, coordinator);
-  const plan = await seedPlan(cloud, call, coordinator, made.recipientId, ids[0]);
+  const huang = await call<{ recipientId: string }>(
+    cloud,
+    'needs',
+    { action: 'saveRecipient', ...RECIPIENT },
+    coordinator,
+  );
+  const { brigadeId, ...plan } = await seedPlan(cloud, call, coordinator, made.recipientId, ids[0], surveyor);
+  await seedPairs(cloud, call, { coordinator, volunteer: surveyor, brigadeId, huangId: huang.recipientId });
   return { convertedSurvey: ids[0], survey: ids[1], recipient: made.recipientId, ...plan };
 }
 
@@ -131,8 +138,18 @@ function neighbour(name: string, mobile: string, weekday: number, slot: 'morning
   };
 }
 
-/** 陈婆's plan from her survey: weekly Saturday visits and a monthly escort, the visits offered to the best match. */
-async function seedPlan(cloud: LocalCloud, call: Call, coordinator: string, recipientId: string, surveyId: string) {
+/**
+ * 陈婆's plan from her survey: weekly Saturday visits by a carer who knows nursing (护理) and a monthly escort; the
+ * visits offered to the demo volunteer, who has not answered yet.
+ */
+async function seedPlan(
+  cloud: LocalCloud,
+  call: Call,
+  coordinator: string,
+  recipientId: string,
+  surveyId: string,
+  carer: string,
+) {
   for (const [openid, person] of NEIGHBOURS) await call(cloud, 'volunteers', { action: 'register', ...person }, openid);
   const town = await call<Page<Brigade>>(cloud, 'brigades', { action: 'list', town: '石岐区' }, coordinator);
   const brigade = town.items.find((b) => b.name.includes('暖阳')) ?? town.items[0];
@@ -150,6 +167,7 @@ async function seedPlan(cloud: LocalCloud, call: Call, coordinator: string, reci
       services: [
         {
           category: '探访慰问',
+          specialties: ['护理'],
           frequency: 'weekly',
           weekday: 6,
           slot: 'morning',
@@ -179,20 +197,20 @@ async function seedPlan(cloud: LocalCloud, call: Call, coordinator: string, reci
     { action: 'match', planId: saved.planId, serviceId: service },
     coordinator,
   );
-  const best = match.items.slice(0, 1).map((c) => c.volunteerId);
-  if (best.length) {
-    await call(
-      cloud,
-      'needs',
-      { action: 'assign', planId: saved.planId, serviceId: service, volunteerIds: best },
-      coordinator,
-    );
-  }
+  const me = await call<{ profile: { volunteerId: string } }>(cloud, 'volunteers', { action: 'me' }, carer);
+  const offered = match.items.find((c) => c.volunteerId === me.profile.volunteerId);
+  if (!offered) throw new Error("seed: the demo volunteer does not match 陈婆's visits");
+  await call(
+    cloud,
+    'needs',
+    { action: 'assign', planId: saved.planId, serviceId: service, volunteerIds: [offered.volunteerId] },
+    coordinator,
+  );
   await call(
     cloud,
     'needs',
     { action: 'addNote', planId: saved.planId, text: '首次电话联系，陈婆同意每周六上午上门。' },
     coordinator,
   );
-  return { plan: saved.planId, service };
+  return { plan: saved.planId, service, brigadeId: brigade.brigadeId };
 }

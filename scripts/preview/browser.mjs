@@ -43,6 +43,16 @@ export async function launch({ now }) {
       'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50 miniProgram',
   });
   await context.clock.setFixedTime(new Date(now));
+  // A seeded Math.random in every frame, so what the phone makes at random (a form's requestId) repeats run to run.
+  await context.addInitScript(() => {
+    let state = 0x9e3779b9;
+    Math.random = () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  });
   return {
     context,
     async close() {

@@ -9,18 +9,31 @@
 //       to: the page the last tap must navigate to; the next frame renders the page the app really opened
 //           (the runtime's navigateTo / redirectTo / switchTab / navigateBack log), with that url's query.
 //   { caption, advance: ms, start: page }  — time passes on the cloud and the phone (POST /v1/clock)
+//   { caption, as: identity, start: page } — from here on another person acts, on their own phone (their openid)
 //   { caption, advance?, others } — the user stays on the page while time passes or others act; it is shown again
 //   others?: async (ctx) => [{ openid, name, data }] — what other people do first (cloud calls as them), e.g. sign up
 // Taps are Playwright selectors, mostly the words the user taps (`text=…`, `:has-text()`; components' ids do not
 // reach the DOM); fill selectors are j-component's (the component's id).
 
-const HOUR = 3600 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 const at = (iso) => Date.parse(`${iso}+08:00`);
 /** Members of the leader's brigade who sign up for the new service and turn up. */
 const TEAM = ['demo-volunteer', 'demo-volunteer-2', 'demo-volunteer-3'];
 
 /** The demo volunteer's card number, as they would read it to hq from their card. */
 const cardOf = (openid) => async (ctx) => (await ctx.call('volunteers', { action: 'me' }, openid)).cardNo;
+
+/** The leader of 暖阳居家养老服务中心's brigade in 石岐区, whose brigade the coordinator makes responsible. */
+const TOWN_LEADER = 'demo-leader-2';
+/** That brigade as the plan form's brigade picker lists it (the town's brigades). */
+const brigadeIndex = async (ctx) => {
+  const { items } = await ctx.call('brigades', { action: 'list', town: '石岐区', pageSize: 50 }, 'demo-coordinator');
+  return { value: items.findIndex((b) => b.name.includes('暖阳')) };
+};
+/** The six digits the leader's phone shows for the visit the volunteer opened. */
+const visitCode = async (ctx) =>
+  (await ctx.call('posts', { action: 'checkinCode', postId: ctx.query.postId }, TOWN_LEADER)).code;
 
 export const FLOWS = {
   resident: {
@@ -135,4 +148,89 @@ export const FLOWS = {
       { caption: '点「服务证明」', do: [{ tap: '.hours__entry:has-text("服务证明")' }], to: 'pages/proof/index' },
     ],
   },
+
+  loop: {
+    title: '供需配对：入户调查 → 建档 → 服务计划 → 匹配 → 接受 → 探访签到 → 录入 → 时长',
+    identity: 'volunteer',
+    confirm: true,
+    steps: [
+      { caption: '义工张晓燕：打开「我的」', start: 'pages/me/index' },
+      { caption: '点「入户需求调查」', do: [{ tap: 'text=入户需求调查' }], to: 'needs/pages/survey-form/index' },
+      {
+        caption: '填写受访人、住址、成员情况，选需求「探访慰问」每周日下午，勾选同意',
+        do: [
+          { fill: '#survey-contact', value: '梁玉珍' },
+          { fill: '#survey-address', value: '石岐区悦来中路 9 号 2 栋 301' },
+          { fill: '#survey-phone', value: '13712340000' },
+          { fill: '#member-relation-0', value: '本人' },
+          { fill: '#member-situation-0', value: '独居，79 岁，行动慢，子女在外地' },
+          { tap: '.need .nd__chip:has-text("探访慰问")' },
+          { tap: '.need .nd__chip:has-text("周日")' },
+          { tap: '.need .nd__chip:has-text("下午")' },
+          { fill: '#survey-consent', value: true },
+        ],
+      },
+      { caption: '点「提交调查」，回到「我的」', do: [{ tap: 'text=提交调查' }], to: 'pages/me/index' },
+      { caption: '社工苏婉仪（镇区协调员）：打开「我的」', as: 'coordinator', start: 'pages/me/index' },
+      { caption: '点「镇区服务与配对」', do: [{ tap: 'text=镇区服务与配对' }], to: 'coordinator/pages/workbench/index' },
+      { caption: '点「需求调查」', do: [{ tap: 'text="需求调查"' }], to: 'coordinator/pages/surveys/index' },
+      { caption: '点梁玉珍家的调查', do: [{ tap: '.van-cell:has-text("梁玉珍")' }], to: 'coordinator/pages/survey/index' },
+      { caption: '点「建档（转为服务对象）」', do: [{ tap: 'text=建档' }], to: 'coordinator/pages/recipient-form/index' },
+      {
+        caption: '已按调查预填，选称呼「婆」、类别「独居老人」',
+        do: [{ tap: '.nd__chip:text-is("婆")' }, { tap: '.nd__chip:has-text("独居老人")' }],
+      },
+      { caption: '点「保存」', do: [{ tap: 'text="保存"' }], to: 'coordinator/pages/recipient/index' },
+      { caption: '点「制定服务计划」', do: [{ tap: 'text=制定服务计划' }], to: 'coordinator/pages/plan-form/index' },
+      {
+        caption: '服务已按调查预填；写服务目标，选负责大队',
+        do: [
+          { fill: '#pf-goals', value: '每周日下午上门探访陪伴，留意血压和用药。' },
+          { tap: 'text=负责大队' },
+          { fill: '#pf-brigade-picker', value: brigadeIndex },
+        ],
+      },
+      { caption: '专长要求选「护理」（要留意血压和用药）', do: [{ tap: '.pf__small:text-is("护理")' }] },
+      { caption: '点「保存服务计划」', do: [{ tap: 'text=保存服务计划' }], to: 'coordinator/pages/plan/index' },
+      { caption: '点「匹配义工」', do: [{ tap: 'text=匹配义工' }], to: 'coordinator/pages/match/index' },
+      { caption: '勾选排在最前的张晓燕', do: [{ tap: '.mt__card >> nth=0' }] },
+      { caption: '点「发出邀请」', do: [{ tap: 'text=发出邀请' }] },
+      { caption: '义工张晓燕：打开「我的」', as: 'volunteer', start: 'pages/me/index' },
+      { caption: '点「我的结对」', do: [{ tap: 'text=我的结对' }], to: 'needs/pages/mine/index' },
+      { caption: '点梁婆这项服务的「接受」', do: [{ tap: '.mine:has-text("梁婆") .van-button:has-text("接受")' }] },
+      {
+        caption: '第二天下午探访前，负责人何志强：打开「我的」',
+        advance: 29 * HOUR + 20 * MINUTE,
+        as: TOWN_LEADER,
+        start: 'pages/me/index',
+      },
+      { caption: '点「本队活动」', do: [{ tap: 'text=本队活动' }], to: 'leader/pages/workbench/index' },
+      {
+        caption: '点梁婆这次探访的「签到码」，出示给义工',
+        do: [{ tap: '.wb-post:has-text("梁婆") >> text=签到码' }],
+        to: 'leader/pages/checkin-code/index',
+      },
+      { caption: '义工张晓燕到了梁婆家：打开「我的」', as: 'volunteer', start: 'pages/me/index' },
+      { caption: '点「我的结对」', do: [{ tap: 'text=我的结对' }], to: 'needs/pages/mine/index' },
+      { caption: '点「下次探访」', do: [{ tap: '.mine:has-text("梁婆") .mine__next' }], to: 'pages/post/index' },
+      { caption: '点「现场签到」', do: [{ tap: 'text=扫描负责人出示的签到码' }], to: 'pages/checkin/index' },
+      { caption: '输入负责人手机上的 6 位数字', do: [{ fill: '#checkin-code', value: visitCode }] },
+      { caption: '点「确认签到」', do: [{ tap: 'text=确认签到' }] },
+      { caption: '探访结束后，负责人何志强：打开「我的」', advance: 2 * HOUR, as: TOWN_LEADER, start: 'pages/me/index' },
+      { caption: '点「本队活动」', do: [{ tap: 'text=本队活动' }], to: 'leader/pages/workbench/index' },
+      { caption: '点「待录入」', do: [{ tap: 'text=待录入' }] },
+      {
+        caption: '点梁婆这次探访的「录入」',
+        do: [{ tap: '.wb-post:has-text("梁婆") >> text="录入"' }],
+        to: 'leader/pages/record/index',
+      },
+      {
+        caption: '受益人数填 1，点「提交录入」',
+        do: [{ fill: '#record-people-served', value: 1 }, { tap: 'text=提交录入' }],
+      },
+      { caption: '义工张晓燕：打开「我的」', as: 'volunteer', start: 'pages/me/index' },
+      { caption: '点「服务时长与时间银行」', do: [{ tap: 'text=服务时长与时间银行' }], to: 'pages/hours/index' },
+    ],
+  },
 };
+

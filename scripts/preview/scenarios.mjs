@@ -257,3 +257,6 @@ SCENARIOS['leader/pages/members/index'].push(
     waitMs: 400,
   },
 );
+
+// 我的结对 with an accepted pair: 查看探访信息 opens what a visit needs (address, phone, guardian).
+SCENARIOS['needs/pages/mine/index'].push({ name: 'visit', identity: 'volunteer', taps: ['.mine__visit .van-button'] });

@@ -41,6 +41,7 @@ export async function runFlow({ renderer, cloud, name, flow, outDir }) {
   const stack = [];
   let handle = null;
   let clock = null;
+  let identity = flow.identity;
   const call = async (fn, data, as) => {
     const res = await fetch(`${cloud.url}/v1/functions/${fn}`, {
       method: 'POST',
@@ -54,7 +55,7 @@ export async function runFlow({ renderer, cloud, name, flow, outDir }) {
   const open = async (target) => {
     if (handle) await handle.close();
     handle = null;
-    handle = await renderer.open(target.page, { name, identity: flow.identity, query: target.query, confirm: flow.confirm, network: 'ok' }, cloud.url);
+    handle = await renderer.open(target.page, { name, identity, query: target.query, confirm: flow.confirm, network: 'ok' }, cloud.url);
   };
   const pageText = async () => (handle ? (await handle.frame.evaluate(() => document.getElementById('page').innerText)).replace(/\s+/g, ' ').trim() : '');
   const fail = async (index, step, why) => {
@@ -67,6 +68,8 @@ export async function runFlow({ renderer, cloud, name, flow, outDir }) {
   };
   try {
     for (const [index, step] of flow.steps.entries()) {
+      if (step.as && !step.start && !step.link) await fail(index, step, 'a step that changes who acts opens a page (`start`)');
+      if (step.as) identity = step.as;
       if (step.advance) {
         const res = await fetch(`${cloud.url}/v1/clock`, {
           method: 'POST',
@@ -95,6 +98,7 @@ export async function runFlow({ renderer, cloud, name, flow, outDir }) {
           await toastGone(handle);
           const target = handle.frame.locator(action.tap).first();
           if (!(await target.count())) await fail(index, step, `nothing to tap: ${action.tap}`);
+          await uncover(target);
           // force: a Vant button's own element is the touch target, not the words matched inside it
           await target.tap({ timeout: 5000, force: true }).catch((err) => fail(index, step, `cannot tap ${action.tap}: ${err.message.split('\n')[0]}`));
           await handle.tab.waitForTimeout(50);
@@ -134,6 +138,19 @@ async function waitForNavigation(handle, since) {
     await handle.tab.waitForTimeout(100);
   }
   return null;
+}
+
+/**
+ * A user scrolls what they tap out from under a fixed footer: when something else covers the target's centre,
+ * it is scrolled to the middle of the screen.
+ */
+async function uncover(target) {
+  await target.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => undefined);
+  await target.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const hit = el.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    if (hit && hit !== el && !el.contains(hit) && !hit.contains(el)) el.scrollIntoView({ block: 'center' });
+  });
 }
 
 /** Waits until no Vant popup or overlay is still leaving (its overlay would take the next tap). */

@@ -75,13 +75,16 @@ export const get: Action<{ postId: string }, PostDetailResponse> = {
     ]);
     if (!post) throw postNotFound();
     ctx.knowVolunteer(volunteer);
-    await requireVisitReader(ctx, post, volunteer, signup, brigade);
     const ties = {
       signedUp: signup?.status === 'confirmed' || signup?.status === 'waitlisted',
       member: await isMember(post.brigadeId, volunteer),
       leader: !!brigade && leads(brigade, volunteer),
       hq: ctx.settings.hqOpenids.includes(ctx.openid) || appointedHq,
     };
+    // A visit exists only for those concerned: others learn nothing of it.
+    if (post.visibility === 'assigned' && !ties.signedUp && !ties.leader && !ties.hq) {
+      await requireVisitReader(ctx, post, volunteer, signup, brigade);
+    }
     const contact = contactFor(brigade?.contact, ties, (enc) => decrypt(enc, piiKey(ctx)));
     return {
       ...posts.toPost(post),

@@ -1,4 +1,4 @@
-// 制定服务计划: the coordinator fills in goals and one service; a bad duration comes back as a field message and
+// 制定服务计划: the coordinator fills in goals and one service (每两周: a chip sets the service it is in); a bad duration comes back as a field message and
 // nothing is stored; once fixed, 保存 stores the plan and lands on its page.
 import type { Plan } from '../../typings/needs';
 import { installCloud, loadPage, tap, textOf, waitFor, waitForText, wxCalls } from '../helpers/page';
@@ -28,6 +28,7 @@ describe('plan form', () => {
     expect(none.items).toHaveLength(0);
 
     await emit(form, '#pf-0-duration', 'change', '90');
+    await tap(form, '#pf-0-freq-biweekly');
     await tap(form, '#pf-submit');
     await waitFor(form, () => wxCalls.at(-1)?.api === 'redirectTo', { what: 'redirect to the plan' });
     const url = (wxCalls.at(-1)?.args as { url: string }).url;
@@ -40,7 +41,7 @@ describe('plan form', () => {
     expect(plan.services).toHaveLength(1);
     expect(plan.services[0]).toMatchObject({
       category: '探访慰问',
-      frequency: 'weekly',
+      frequency: 'biweekly',
       weekday: 2,
       slot: 'morning',
       durationMinutes: 90,

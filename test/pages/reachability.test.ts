@@ -2,7 +2,7 @@
 // registered included). The walk renders each page per role against the demo world, taps everything on it (a
 // list's first rows), and follows every navigation with its query, native <navigator> links included.
 //
-// Adding a role (e.g. `coordinator`, demo openid `demo-coordinator`): add it to `Role` in reach/pages.ts and to
+// Adding a role (e.g. a new appointment with its own demo openid): add it to `Role` in reach/pages.ts and to
 // the roles of the pages it serves there, then add a row to ROLES below with its openid and, when the demo seed
 // does not already make it, a setup that makes it through the real functions (as `hq (registered)` registers).
 // The row gives the role its own `it`; nothing else changes.
@@ -25,6 +25,7 @@ const ROLES: Record<Role, RoleRow> = {
   visitor: { openid: 'demo-visitor' },
   volunteer: { openid: 'demo-volunteer' },
   leader: { openid: 'demo-leader' },
+  coordinator: { openid: 'demo-coordinator' }, // the seed appoints them to 石岐区 and 东区
   hq: { openid: 'demo-hq', hq: true }, // the seed's hq never registers
   'hq (registered)': {
     openid: 'reach-hq-registered',

@@ -2,10 +2,13 @@
  * Which role each page of app.json serves, and how it is entered. A new page is one line here: the test fails
  * for a page of app.json this map does not list.
  */
-export type Role = 'visitor' | 'volunteer' | 'leader' | 'hq' | 'hq (registered)';
+export type Role = 'visitor' | 'volunteer' | 'leader' | 'coordinator' | 'hq' | 'hq (registered)';
 
-export const ALL: Role[] = ['visitor', 'volunteer', 'leader', 'hq', 'hq (registered)'];
-const REGISTERED: Role[] = ['volunteer', 'leader', 'hq (registered)'];
+export const ALL: Role[] = ['visitor', 'volunteer', 'leader', 'coordinator', 'hq', 'hq (registered)'];
+const REGISTERED: Role[] = ['volunteer', 'leader', 'coordinator', 'hq (registered)'];
+const HQ: Role[] = ['hq', 'hq (registered)'];
+/** Plans and matching belong to the coordinator of the town and the leaders of the plan's brigade (SPEC). */
+const PLANNERS: Role[] = ['coordinator', 'leader'];
 
 export interface Placement {
   roles: Role[];
@@ -52,8 +55,28 @@ export const PAGES: Record<string, Placement> = {
     roles: ['leader', 'hq', 'hq (registered)'],
     why: '扫码核验 from 大队工作台 (leader) or 总队工作台 (hq)',
   },
-  'hq/pages/dashboard/index': { roles: ['hq', 'hq (registered)'], why: '总队工作台 figures' },
-  'hq/pages/brigades/index': { roles: ['hq', 'hq (registered)'], why: 'hq manages brigades' },
-  'hq/pages/brigade-form/index': { roles: ['hq', 'hq (registered)'], why: 'hq creates or edits a brigade' },
-  'hq/pages/honours/index': { roles: ['hq', 'hq (registered)'], why: 'hq awards honours' },
+  'hq/pages/dashboard/index': { roles: HQ, why: '总队工作台 figures' },
+  'hq/pages/brigades/index': { roles: HQ, why: 'hq manages brigades' },
+  'hq/pages/brigade-form/index': { roles: HQ, why: 'hq creates or edits a brigade' },
+  'hq/pages/honours/index': { roles: HQ, why: 'hq awards honours' },
+  'hq/pages/coordinators/index': { roles: HQ, why: 'hq appoints town coordinators (镇区协调员)' },
+  'coordinator/pages/workbench/index': { roles: ['coordinator'], why: '镇区工作台 from 我的' },
+  'coordinator/pages/surveys/index': { roles: ['coordinator'], why: "the town's household surveys" },
+  'coordinator/pages/survey/index': { roles: ['coordinator'], why: 'one survey, to turn into a recipient' },
+  'coordinator/pages/recipients/index': { roles: ['coordinator'], why: "the town's recipients" },
+  'coordinator/pages/recipient/index': {
+    roles: PLANNERS,
+    why: 'a recipient, from the list (coordinator) or from a plan of the brigade (leader)',
+  },
+  'coordinator/pages/recipient-form/index': { roles: PLANNERS, why: '建档 from a survey, or 编辑 on a recipient' },
+  'coordinator/pages/plans/index': {
+    roles: PLANNERS,
+    why: "the town's plans (镇区工作台) or the brigade's (大队工作台 → 服务计划)",
+  },
+  'coordinator/pages/plan/index': { roles: PLANNERS, why: 'one plan, from the plans list' },
+  'coordinator/pages/plan-form/index': { roles: PLANNERS, why: '修改计划 on a plan, or 制定服务计划 on a recipient' },
+  'coordinator/pages/match/index': { roles: PLANNERS, why: "匹配义工 on a plan's service" },
+  'needs/pages/survey-form/index': { roles: REGISTERED, why: '入户需求调查 from 我的' },
+  'needs/pages/mine/index': { roles: REGISTERED, why: '我的结对 from 我的' },
+  'needs/pages/nearby/index': { roles: REGISTERED, why: '附近需求 from 我的' },
 };

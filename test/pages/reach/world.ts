@@ -7,6 +7,7 @@ import { PRIVACY_NOTICE_VERSION, type Envelope } from '../../../typings/index';
 import { DEMO, seedDemo } from '../../../local-cloud/seed';
 import { startTestCloud, type TestCloud } from '../../helpers/local-cloud';
 import { installCloud, settle } from '../../helpers/page';
+import { planOfLeadersBrigade } from './plan';
 
 /** Actions that write: a tap that calls one gets a refusal, as if the user had not confirmed. */
 const WRITES = new Set([
@@ -30,6 +31,18 @@ const WRITES = new Set([
   'setLeader',
   'award',
   'recompute',
+  'saveSurvey',
+  'dismissSurvey',
+  'saveRecipient',
+  'closeRecipient',
+  'savePlan',
+  'reviewPlan',
+  'addNote',
+  'assign',
+  'respond',
+  'offerHelp',
+  'setCoordinator',
+  'saveGroup',
 ]);
 
 const HOUR = 3_600_000;
@@ -52,6 +65,7 @@ export async function reachWorld(hq: string[]): Promise<ReachWorld> {
   const cloud: TestCloud = await startTestCloud({ env: { HQ_OPENIDS: hq.join(',') } });
   const seeded = await seedDemo(cloud);
   await serviceStartingSoon(cloud, seeded.refs.brigade);
+  await planOfLeadersBrigade(cloud, seeded.refs.brigade);
   let identity = '';
   let tapping = false;
   let inFlight = 0;

@@ -46,12 +46,16 @@ const REQUESTS: Record<Tab, ListPlansRequest> = {
   closed: { status: 'closed' },
 };
 
-/** 服务计划: the town's plans by state (进行中 / 待复评 / 已结案); `open=1` keeps those still needing carers. */
+/**
+ * 服务计划: the town's plans by state (进行中 / 待复评 / 已结案), or one brigade's for its leader (`brigadeId`);
+ * `open=1` keeps those still needing carers.
+ */
 Page({
   ...pagedList,
 
   data: {
     town: '' as Town | '',
+    brigadeId: '',
     onlyOpen: false,
     tab: 'open' as Tab,
     tabs: [
@@ -68,7 +72,7 @@ Page({
 
   onLoad(query: Record<string, string | undefined>) {
     const onlyOpen = query.open === '1';
-    this.setData({ town: (query.town ?? '') as Town | '', onlyOpen });
+    this.setData({ town: (query.town ?? '') as Town | '', brigadeId: query.brigadeId ?? '', onlyOpen });
     if (onlyOpen) wx.setNavigationBarTitle({ title: '待配对' });
   },
 
@@ -82,8 +86,8 @@ Page({
   },
 
   async load(more = false) {
-    const { town, tab, onlyOpen } = this.data;
-    const request = { ...REQUESTS[tab], ...(town ? { town } : {}) };
+    const { town, brigadeId, tab, onlyOpen } = this.data;
+    const request = { ...REQUESTS[tab], ...(brigadeId ? { brigadeId } : town ? { town } : {}) };
     await loadPaged(
       this,
       async (cursor) => {

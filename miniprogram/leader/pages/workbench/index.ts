@@ -61,6 +61,11 @@ Page({
     wx.navigateTo({ url: `/leader/pages/${event.currentTarget.dataset.page}/index?brigadeId=${this.data.brigadeId}` });
   },
 
+  /** The brigade's service plans (供需配对), on the coordinator's pages, which check the leader's brigade. */
+  onPlans() {
+    wx.navigateTo({ url: `/coordinator/pages/plans/index?brigadeId=${this.data.brigadeId}` });
+  },
+
   onPost(event: { currentTarget: { dataset: { id: string; page: string } } }) {
     const { id, page } = event.currentTarget.dataset;
     const url = page === 'post' ? `/pages/post/index?postId=${id}` : `/leader/pages/${page}/index?postId=${id}`;
