@@ -13,7 +13,6 @@ import type {
   PlanStatus,
   Recipient,
   RecipientDetail,
-  RecipientGuardian,
   RecipientStatus,
   RecipientSummary,
   Survey,
@@ -36,20 +35,14 @@ import type {
   Urgency,
 } from '../data';
 
-export interface SaveRecipientRequest {
+/** The recipient's personal data (encrypted at rest) and what everyone may know of them. */
+export interface SaveRecipientRequest extends RecipientDetail {
   recipientId?: string;
-  name: string;
   categories: RecipientCategory[];
   /** How to call them in displayName (伯/婆/叔/姨/小朋友); without it: 小朋友 for children, else 长者 or 家. */
   honorific?: Honorific;
   town: Town;
   community: string;
-  address: string;
-  lat?: number;
-  lng?: number;
-  phone?: string;
-  guardian?: RecipientGuardian;
-  notes?: string;
   /** Required; `version` must equal RECIPIENT_NOTICE_VERSION. */
   consent: { by: ConsentBy; version: string };
   brigadeId?: string;
