@@ -88,6 +88,13 @@ export async function seedPairs(cloud: LocalCloud, call: Call, input: PairsInput
     { action: 'respond', assignmentId: offered.assignments[0].assignmentId, accept: true },
     volunteer,
   );
+  // The carer's first visit note (continuity counts visits by the recipient's regular carers).
+  await call(
+    cloud,
+    'needs',
+    { action: 'addNote', planId: huang.planId, text: '首次上门，量了血压，黄叔精神不错。' },
+    volunteer,
+  );
 
   // 周婆: last quarter's plan closed at its review; this quarter's open and not yet offered to anyone.
   const zhou = await call<{ recipientId: string }>(cloud, 'needs', { action: 'saveRecipient', ...ZHOU }, coordinator);
