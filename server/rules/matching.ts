@@ -6,6 +6,7 @@
 import type { QualificationType, Slot, Specialty, Town } from '../../typings/data';
 import { SLOT_LABELS, WEEKDAY_LABELS } from '../../typings/data';
 import type { Availability } from '../../typings/entities';
+import { centralAngle } from './geo';
 
 /** Farther than this (both sides with coordinates) is excluded. */
 export const DISTANCE_CAP_KM = 10;
@@ -72,13 +73,9 @@ export interface MatchOutcome {
   excluded: { reason: string; count: number }[];
 }
 
-/** Great-circle distance in km. */
+/** Great-circle distance in km (mean earth radius 6 371 km). */
 export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return 6371 * centralAngle(a.lat, a.lng, b.lat, b.lng);
 }
 
 const position = (p: { lat?: number; lng?: number }) =>

@@ -1,5 +1,6 @@
 /** Pure rules of recruitment and attendance: time windows, overlap minutes, check-in codes, weekly series. */
 import { createHmac } from 'node:crypto';
+import { centralAngle } from './geo';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -67,9 +68,5 @@ export function missingSpecialties(required: string[], has: string[]): string[] 
 
 /** Great-circle distance in metres (earth radius 6 378 100 m, as the database's geo operators use). */
 export function distanceMetres(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLng = (lng2 - lng1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
-  return Math.round(2 * 6378100 * Math.asin(Math.sqrt(a)));
+  return Math.round(6378100 * centralAngle(lat1, lng1, lat2, lng2));
 }
