@@ -32,6 +32,22 @@ export function placeOf(ctx: RequestContext, plan: PlanDoc): MatchPlace {
   return Number.isFinite(lat) && Number.isFinite(lng) ? { ...place, lat, lng } : place;
 }
 
+/** What matching knows of a person from their profile; load and history with the recipient are per service. */
+export function profileFacts(person: Omit<MatchRow, 'name' | 'cardNo'>, year: number) {
+  return {
+    volunteerId: person._id,
+    specialties: person.specialties ?? [],
+    qualifications: (person.qualifications ?? []) as QualificationType[],
+    availability: person.availability ?? [],
+    town: person.town,
+    community: person.community,
+    serviceAreas: person.serviceAreas,
+    lat: person.lat,
+    lng: person.lng,
+    adult: isAdult(person.birthYear, year),
+  };
+}
+
 function factsOf(
   row: MatchRow,
   pairs: assignments.AssignmentDoc[],
@@ -43,17 +59,8 @@ function factsOf(
   const mine = pairs.filter((p) => p.volunteerId === row._id);
   const here = mine.filter((p) => p.recipientId === plan.recipientId);
   return {
-    volunteerId: row._id,
-    specialties: row.specialties ?? [],
-    qualifications: (row.qualifications ?? []) as QualificationType[],
-    availability: row.availability ?? [],
-    town: row.town,
-    community: row.community,
-    serviceAreas: row.serviceAreas,
-    lat: row.lat,
-    lng: row.lng,
+    ...profileFacts(row, year),
     load: mine.filter((p) => assignments.ACTIVE.includes(p.status) && p.serviceId !== service.serviceId).length,
-    adult: isAdult(row.birthYear, year),
     visits: here.reduce((sum, p) => sum + (p.visits ?? 0), 0),
     serving: here.some((p) => p.status === 'accepted'),
     groupServing: mine.some((p) => !!p.groupId && servingGroups.has(p.groupId)),

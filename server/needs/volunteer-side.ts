@@ -5,7 +5,6 @@
  */
 import type { MineItem, NearbyItem, NearbyRequest } from '../../typings/api/needs';
 import type { Page, PageRequest } from '../../typings/entities';
-import type { QualificationType } from '../../typings/data';
 import type { PlanService, RecipientDetail } from '../../typings/needs';
 import type { RequestContext } from '../context';
 import { invalid, notFound, precondition } from '../errors';
@@ -16,11 +15,11 @@ import * as assignments from '../repos/assignments';
 import * as planRepo from '../repos/plans';
 import * as recipients from '../repos/recipients';
 import type { VolunteerDoc } from '../repos/volunteers';
-import { distanceKm, exclusion, isAdult, type MatchCandidateFacts, type MatchPlace } from '../rules/matching';
+import { distanceKm, exclusion, type MatchCandidateFacts, type MatchPlace } from '../rules/matching';
 import { byMineOrder, byNearness, offsetOf, showsInMine } from '../rules/nearby';
 import { shanghaiYear } from '../rules/time';
 import { id, page, z } from '../schema';
-import { placeOf } from './candidates';
+import { placeOf, profileFacts } from './candidates';
 import { coordinate, checkCoordinates } from './fields';
 import { loadPlan } from './plan-access';
 import { nextVisits } from './visits';
@@ -93,18 +92,9 @@ export const mine: Action<PageRequest, Page<MineItem>> = {
 
 /** The caller as matching sees them for one service (their load from `active` pairs elsewhere). */
 function factsOf(me: VolunteerDoc, active: assignments.AssignmentDoc[], service: PlanService): MatchCandidateFacts {
-  const home = homeOf(me);
   return {
-    volunteerId: me._id,
-    specialties: me.specialties ?? [],
-    qualifications: (me as { qualifications?: QualificationType[] }).qualifications ?? [],
-    availability: me.availability ?? [],
-    town: me.town,
-    community: me.community,
-    serviceAreas: me.serviceAreas,
-    ...(home ?? {}),
+    ...profileFacts(me, shanghaiYear(Date.now())),
     load: active.filter((p) => p.serviceId !== service.serviceId).length,
-    adult: isAdult(me.birthYear, shanghaiYear(Date.now())),
     visits: 0,
     serving: false,
     groupServing: false,
