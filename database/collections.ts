@@ -252,4 +252,21 @@ export const COLLECTIONS: CollectionSpec[] = [
       'Short scene ids of mini program codes (_id, 10 characters base62) and the token they stand for; one per (kind, subject).',
     indexes: [idx('kind_subject_unique', { kind: 1, subject: 1 }, true)],
   },
+  {
+    name: 'qualifications',
+    description:
+      'Professional qualifications (专业技术资格) with the fileID of their certificate photo; verified ones are copied onto the volunteer.',
+    indexes: [
+      idx('volunteerId_submittedAt', { volunteerId: 1, submittedAt: -1 }),
+      idx('status_town_submittedAt', { status: 1, town: 1, submittedAt: 1 }),
+      idx('status_brigadeIds_submittedAt', { status: 1, brigadeIds: 1, submittedAt: 1 }),
+      idx('status_expiresAt', { status: 1, expiresAt: 1 }),
+    ],
+  },
+  {
+    name: 'files',
+    description:
+      'Uploaded files the functions accepted (_id from the fileID): owner, purpose, size, type and the media check (traceId, status).',
+    indexes: [idx('traceId', { traceId: 1 }), idx('ref', { purpose: 1, ref: 1 })],
+  },
 ];

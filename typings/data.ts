@@ -116,6 +116,9 @@ export const QUALIFICATION_TYPES = [
   '其他',
 ] as const;
 
+/** Uploaded images (certificates, photos): JPEG or PNG, at most this many bytes. */
+export const UPLOAD_LIMITS = { maxBytes: 5 * 1024 * 1024, types: ['image/jpeg', 'image/png'] } as const;
+
 /** How often a planned service recurs. */
 export const FREQUENCIES = ['once', 'weekly', 'biweekly', 'monthly'] as const;
 export const FREQUENCY_LABELS: Record<(typeof FREQUENCIES)[number], string> = {

@@ -3,7 +3,7 @@
  * Entity types as they cross the wire. Times are epoch milliseconds; calendar days are Asia/Shanghai days.
  * People are referred to by `volunteerId` (opaque, never the openid) or `cardNo`.
  */
-import type { Honour, ServiceCategory, Slot, Specialty, Town } from './data';
+import type { Honour, QualificationType, ServiceCategory, Slot, Specialty, Town } from './data';
 
 export type Role = 'visitor' | 'volunteer' | 'leader' | 'coordinator' | 'hq';
 
@@ -105,6 +105,12 @@ export type PostStatus = 'published' | 'cancelled';
 
 export type PostVisibility = 'public' | 'assigned';
 
+/**
+ * `service` (the default): its recorded minutes are service minutes (stars, balance). `training` (培训): recorded the
+ * same way, but its minutes are training minutes, shown apart and never counted for stars or the balance.
+ */
+export type PostKind = 'service' | 'training';
+
 export interface Post {
   postId: string;
   brigadeId: string;
@@ -123,6 +129,12 @@ export interface Post {
   confirmedCount: number;
   waitlistCount: number;
   requiredSpecialties: Specialty[];
+  /** Verified, unexpired qualifications a volunteer must hold to sign up (any one of them). */
+  requiredQualifications: QualificationType[];
+  kind: PostKind;
+  /** Trainings only: what is taught (培训主题) and who teaches it (讲师). */
+  topic?: string;
+  trainer?: string;
   adultsOnly: boolean;
   membersOnly: boolean;
   status: PostStatus;
@@ -202,3 +214,32 @@ export interface PageRequest {
 }
 
 export type * from './needs';
+
+export type QualificationStatus = 'pending' | 'verified' | 'rejected' | 'expired';
+
+/** How the platform's media check (security.mediaCheckAsync) judged an uploaded image. */
+export type MediaStatus = 'checking' | 'pass' | 'risky';
+
+/**
+ * A professional qualification (专业技术资格) as its owner or a reviewer sees it. Others only ever see the verified,
+ * unexpired types (on the card), never the photo.
+ */
+export interface Qualification {
+  qualificationId: string;
+  volunteerId: string;
+  type: QualificationType;
+  /** The certificate's own name, e.g. 二级心理咨询师. */
+  title?: string;
+  status: QualificationStatus;
+  issuedAt?: number;
+  expiresAt?: number;
+  /** Why it was rejected. */
+  reason?: string;
+  media: MediaStatus;
+  /** A temporary URL of the certificate photo: only for its owner and those who may review it, once it passed. */
+  photoUrl?: string;
+  submittedAt: number;
+  reviewedAt?: number;
+  /** The reviewer's name. */
+  reviewedBy?: string;
+}

@@ -1,7 +1,8 @@
 /** Data access for the `posts` collection. Counters change only through conditional atomic updates. */
 import { _, db, first, isDuplicateKey, rows } from '../cloud';
 import type { BrigadePostState } from '../../typings/api/posts';
-import type { Post } from '../../typings/entities';
+import type { QualificationType } from '../../typings/data';
+import type { Post, PostKind } from '../../typings/entities';
 import { after, where } from '../paging';
 import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
@@ -11,8 +12,12 @@ import { clashLookup, type SignupDoc } from './signups';
 import { hqLookup } from './staff';
 
 /** A post as stored: the contract's Post keyed by `_id`, with its geo point and what only the server needs. */
-export interface PostDoc extends Omit<Post, 'postId' | 'distance'> {
+export interface PostDoc extends Omit<Post, 'postId' | 'distance' | 'kind' | 'requiredQualifications'> {
   _id: string;
+  /** Absent on posts stored before trainings: a service. */
+  kind?: PostKind;
+  /** Absent on posts stored before qualifications: none required. */
+  requiredQualifications?: QualificationType[];
   /** The geo point of `lat`/`lng`, for nearest-first lists. */
   location?: unknown;
   /** Tickets handed out to the waitlist so far: orders it (first come, first promoted). */
@@ -40,6 +45,10 @@ export const toPost = (doc: PostDoc, distance?: number): Post => ({
   confirmedCount: doc.confirmedCount,
   waitlistCount: doc.waitlistCount,
   requiredSpecialties: doc.requiredSpecialties,
+  requiredQualifications: doc.requiredQualifications ?? [],
+  kind: doc.kind ?? 'service',
+  ...(doc.topic ? { topic: doc.topic } : {}),
+  ...(doc.trainer ? { trainer: doc.trainer } : {}),
   adultsOnly: doc.adultsOnly,
   membersOnly: doc.membersOnly,
   status: doc.status,

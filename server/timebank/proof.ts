@@ -75,6 +75,9 @@ const face = (volunteer: VolunteerDoc, doc: proofs.ProofDoc) => ({
   totalMinutes: doc.totalMinutes,
   brigades: [...new Set(doc.records.map((r) => r.brigadeName))],
   records: doc.records,
+  // PLACEHOLDER (h/train-base): h/training fills these from the proof's snapshot.
+  trainingMinutes: 0,
+  trainings: [],
 });
 
 /** The stored proof of these facts, issuing it (a new number) when there is none. */

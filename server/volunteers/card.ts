@@ -4,6 +4,7 @@
  * code carries a short scene id standing for the token (server/volunteers/scene.ts).
  */
 import type { CardResponse, CodeRequest, VerifyCardRequest, VerifyCardResponse } from '../../typings/api/volunteers';
+import type { QualificationType } from '../../typings/data';
 import type { Action } from '../handler';
 import { invalid, notFound } from '../errors';
 import { cardKey } from '../pii';
@@ -25,6 +26,8 @@ async function cardFace(volunteer: VolunteerDoc) {
     stars: volunteer.stars,
     honours: honours.map(toAward),
     brigades: memberships.map((m) => m.brigadeName),
+    // PLACEHOLDER (h/train-base): h/quals fills the verified, unexpired types.
+    qualifications: [] as QualificationType[],
   };
 }
 
@@ -38,7 +41,8 @@ export const card: Action<CodeRequest, CardResponse> = {
       cardFace(volunteer),
       sceneWithCode(ctx, 'card', volunteer._id, Promise.resolve(token), input.withCode),
     ]);
-    return { ...face, token, ...scene };
+    // PLACEHOLDER (h/train-base): h/training fills the training minutes.
+    return { ...face, trainingMinutes: 0, token, ...scene };
   },
 };
 

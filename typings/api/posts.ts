@@ -1,5 +1,5 @@
-import type { Contact, Page, PageRequest, Post, Signup, SignupStatus } from '../entities';
-import type { ServiceCategory, Specialty, Town } from '../data';
+import type { Contact, Page, PageRequest, Post, PostKind, Signup, SignupStatus } from '../entities';
+import type { QualificationType, ServiceCategory, Specialty, Town } from '../data';
 
 export interface CreatePostRequest {
   brigadeId: string;
@@ -14,6 +14,12 @@ export interface CreatePostRequest {
   quota: number;
   signupDeadline?: number;
   requiredSpecialties?: Specialty[];
+  /** Sign-up needs one of these verified, unexpired qualifications. */
+  requiredQualifications?: QualificationType[];
+  /** Default `service`; a `training` has a topic and a trainer and its minutes are training minutes. */
+  kind?: PostKind;
+  topic?: string;
+  trainer?: string;
   adultsOnly?: boolean;
   membersOnly?: boolean;
   /** Create a weekly series: the same weekday and time for this many weeks (`SERIES_WEEKS`: 2–26). */

@@ -51,7 +51,29 @@ export interface NeedsFigures {
   continuity?: number;
 }
 
+/**
+ * Training and qualifications, the report's own measures (培训覆盖率, 专业技术资格占比). Shares are of the volunteers
+ * in scope now (registered in the town, or active members of the brigade); trainings and minutes in the period.
+ */
+export interface TrainingFigures {
+  /** The denominator: volunteers in scope now. */
+  volunteers: number;
+  /** Volunteers with at least one recorded training (attended). */
+  trainedVolunteers: number;
+  /** Volunteers holding at least one verified, unexpired qualification. */
+  qualifiedVolunteers: number;
+  /** trainedVolunteers / volunteers, 0–1 (0 when there are none). */
+  trainedShare: number;
+  qualifiedShare: number;
+  /** Training posts with at least one attendance recorded, by the month they start. */
+  trainings: number;
+  /** Training minutes recorded (never in `minutes`). */
+  trainingMinutes: number;
+}
+
 export interface OverviewResponse extends Figures {
+  /** 培训与资格: the city's (or the town's), and each town's. */
+  training: TrainingFigures & { byTown: (TrainingFigures & { town: string })[] };
   /** 供需配对: the city's (or the coordinator's town's) figures, and each town's for hq. */
   needs: NeedsFigures & { byTown: (NeedsFigures & { town: string })[] };
   /** Volunteers who served in the last 90 days (now, whatever the period). */
@@ -88,6 +110,7 @@ export interface BrigadeStatsResponse extends Omit<Figures, 'volunteers' | 'brig
   noShowRate: number;
   byMonth: (Figures & { month: string })[];
   byCategory: OverviewResponse['byCategory'];
+  training: TrainingFigures;
 }
 
 export interface ExportResponse {

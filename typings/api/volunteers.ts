@@ -1,5 +1,5 @@
-import type { Availability, Group, HonourAward, Profile, Role } from '../entities';
-import type { ServiceCategory, Specialty, Town } from '../data';
+import type { Availability, Group, HonourAward, Page, PageRequest, Profile, Qualification, Role } from '../entities';
+import type { QualificationType, ServiceCategory, Specialty, Town } from '../data';
 
 export interface RegisterRequest {
   name: string;
@@ -46,6 +46,10 @@ export interface CardResponse {
   stars: number;
   honours: HonourAward[];
   brigades: string[];
+  /** Verified, unexpired qualification types (never the photos). */
+  qualifications: QualificationType[];
+  /** Minutes of recorded trainings, apart from service. */
+  trainingMinutes: number;
   /** Signed token for the card's QR code; `verifyCard` checks it. */
   token: string;
   /** With `withCode`: the card's short scene id; its mini program code opens `pages/verify/index?scene=<scene>`. */
@@ -84,6 +88,7 @@ export interface VerifyCardResponse {
   stars: number;
   brigades: string[];
   honours: HonourAward[];
+  qualifications: QualificationType[];
 }
 
 /** A subscribe-message grant the person gave (a tap on 允许). */
@@ -125,6 +130,53 @@ export interface DeleteMineResponse {
   deleted: true;
 }
 
+/**
+ * Adds a qualification for review. `fileId` is the certificate photo the caller uploaded (wx.cloud.uploadFile) to
+ * `qualifications/<their volunteerId>/…`; it must be a JPEG or PNG within UPLOAD_LIMITS, else it is deleted and
+ * refused. The photo then goes through the platform's media check.
+ */
+export interface AddQualificationRequest {
+  type: QualificationType;
+  title?: string;
+  fileId: string;
+  issuedAt?: number;
+  expiresAt?: number;
+}
+
+export interface AddQualificationResponse {
+  qualificationId: string;
+  status: 'pending';
+}
+
+/** A leader of one of the volunteer's brigades, the coordinator of their town or hq; `reason` required to reject. */
+export interface ReviewQualificationRequest {
+  volunteerId: string;
+  qualificationId: string;
+  approve: boolean;
+  reason?: string;
+}
+
+export interface ReviewQualificationResponse {
+  status: 'verified' | 'rejected';
+}
+
+/** A volunteer's qualifications: the caller's own without `volunteerId`; a volunteer's for one who may review them. */
+export interface QualificationsRequest {
+  volunteerId?: string;
+}
+
+export interface QualificationsResponse {
+  items: Qualification[];
+}
+
+/** 资格审核: pending qualifications the caller may review (one brigade, one town, or all for hq), oldest first. */
+export interface QualificationQueueRequest extends PageRequest {
+  brigadeId?: string;
+  town?: Town;
+}
+
+export type QueuedQualification = Qualification & { name: string; cardNo: string; town: Town };
+
 export interface VolunteersApi {
   register: { req: RegisterRequest; res: Profile };
   me: { req: Record<string, never>; res: MeResponse };
@@ -134,4 +186,8 @@ export interface VolunteersApi {
   resolveScene: { req: ResolveSceneRequest; res: ResolveSceneResponse };
   exportMine: { req: Record<string, never>; res: ExportMineResponse };
   deleteMine: { req: Record<string, never>; res: DeleteMineResponse };
+  addQualification: { req: AddQualificationRequest; res: AddQualificationResponse };
+  reviewQualification: { req: ReviewQualificationRequest; res: ReviewQualificationResponse };
+  qualifications: { req: QualificationsRequest; res: QualificationsResponse };
+  qualificationQueue: { req: QualificationQueueRequest; res: Page<QueuedQualification> };
 }

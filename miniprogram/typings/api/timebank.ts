@@ -58,6 +58,19 @@ export interface BalanceResponse {
   earnedMinutes: number;
   donatedMinutes: number;
   receivedMinutes: number;
+  /** Minutes of recorded trainings (培训): never in the balance or the stars. */
+  trainingMinutes: number;
+}
+
+/** A training the volunteer attended (我的培训), newest first. */
+export interface TrainingRecord {
+  postId: string;
+  postTitle: string;
+  topic?: string;
+  trainer?: string;
+  brigadeName: string;
+  serviceDate: number;
+  minutes: number;
 }
 
 export interface TransferRequest {
@@ -79,9 +92,13 @@ export interface ProofResponse {
   name: string;
   cardNo: string;
   totalMinutes: number;
+  /** Training minutes, apart from service (never in totalMinutes). */
+  trainingMinutes: number;
   brigades: string[];
   /** Newest first (the latest 200 when there are more; totalMinutes always counts every one). */
   records: Pick<ServiceRecord, 'brigadeName' | 'postTitle' | 'category' | 'serviceDate' | 'minutes'>[];
+  /** The trainings attended, newest first (the latest 50). */
+  trainings: Pick<TrainingRecord, 'postTitle' | 'topic' | 'brigadeName' | 'serviceDate' | 'minutes'>[];
   /** Signed token that a verifier can check. */
   token: string;
   /** With `withCode`: the proof's short scene id; its mini program code opens `pages/verify/index?scene=<scene>`. */
@@ -108,6 +125,7 @@ export interface TimebankApi {
   record: { req: RecordRequest; res: RecordResponse };
   adjust: { req: AdjustRequest; res: ServiceRecord };
   balance: { req: Record<string, never>; res: BalanceResponse };
+  trainings: { req: PageRequest; res: Page<TrainingRecord> };
   ledger: { req: PageRequest; res: Page<LedgerEntry> };
   transfer: { req: TransferRequest; res: LedgerEntry };
   proof: { req: CodeRequest; res: ProofResponse };
