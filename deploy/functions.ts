@@ -101,4 +101,11 @@ export const FUNCTIONS: FunctionSpec[] = [
     triggers: [{ name: 'expire-offers', cron: '0 0 * * * * *' }],
     openapi: ['security.msgSecCheck'],
   },
+  {
+    name: 'resources',
+    timeout: 20,
+    settings: ['HQ_OPENIDS', 'PII_KEY', 'NOTICE_TEMPLATE_ID'],
+    triggers: [{ name: 'expire-wishes', cron: '0 0 * * * * *' }],
+    openapi: ['security.msgSecCheck'],
+  },
 ];

@@ -22,6 +22,8 @@ export const balance: Action<Record<string, never>, BalanceResponse> = {
       receivedMinutes: account?.received ?? 0,
       // PLACEHOLDER (h/train-base): h/training keeps training minutes apart.
       trainingMinutes: 0,
+      // PLACEHOLDER (h/res-base): h/redeem fills the held minutes.
+      heldMinutes: 0,
     };
   },
 };

@@ -1,4 +1,5 @@
 import type { LedgerEntry, Page, PageRequest, ServiceRecord } from '../entities';
+import type { ServiceCategory, Town } from '../data';
 import type { CodeRequest } from './volunteers';
 
 export interface RecordEntry {
@@ -59,6 +60,40 @@ export interface BalanceResponse {
   receivedMinutes: number;
   /** Minutes of recorded trainings (培训): never in the balance or the stars. */
   trainingMinutes: number;
+  /** Minutes of redemptions not yet delivered (held in the bank's redemption account, out of the balance). */
+  heldMinutes: number;
+}
+
+/**
+ * 兑换服务: spend banked minutes on help for oneself or a named family member. The minutes move into the bank's
+ * redemption account (held); a need opens in the matching flow of the caller's town; delivered → spent, cancelled →
+ * returned. Earned minutes (stars) never change.
+ */
+export interface RedeemRequest {
+  minutes: number;
+  category: ServiceCategory;
+  note: string;
+  /** A family member the help is for (their name only); default: the caller. */
+  forName?: string;
+  requestId: string;
+}
+
+export type RedemptionStatus = 'open' | 'delivered' | 'cancelled';
+
+export interface Redemption {
+  redemptionId: string;
+  minutes: number;
+  category: ServiceCategory;
+  note: string;
+  forName?: string;
+  status: RedemptionStatus;
+  town: Town;
+  createdAt: number;
+  deliveredAt?: number;
+  cancelledAt?: number;
+  cancelReason?: string;
+  /** The plan the coordinator made for it, once there is one. */
+  planId?: string;
 }
 
 /** A training the volunteer attended (我的培训), newest first. */
@@ -125,6 +160,13 @@ export interface TimebankApi {
   adjust: { req: AdjustRequest; res: ServiceRecord };
   balance: { req: Record<string, never>; res: BalanceResponse };
   trainings: { req: PageRequest; res: Page<TrainingRecord> };
+  redeem: { req: RedeemRequest; res: { redemptionId: string; status: 'open'; balanceMinutes: number } };
+  cancelRedeem: {
+    req: { redemptionId: string; reason?: string };
+    res: { status: 'cancelled'; balanceMinutes: number };
+  };
+  /** The caller's redemptions, newest first. */
+  redemptions: { req: PageRequest; res: Page<Redemption> };
   ledger: { req: PageRequest; res: Page<LedgerEntry> };
   transfer: { req: TransferRequest; res: LedgerEntry };
   proof: { req: CodeRequest; res: ProofResponse };

@@ -8,6 +8,7 @@ import type { BrigadesApi } from './brigades';
 import type { NeedsApi } from './needs';
 import type { PostsApi } from './posts';
 import type { RemindersApi } from './reminders';
+import type { ResourcesApi } from './resources';
 import type { StarsApi } from './stars';
 import type { StatsApi } from './stats';
 import type { TimebankApi } from './timebank';
@@ -22,6 +23,7 @@ export interface Api {
   reminders: RemindersApi;
   stats: StatsApi;
   needs: NeedsApi;
+  resources: ResourcesApi;
 }
 
 export type FunctionName = keyof Api;
@@ -42,12 +44,14 @@ export const FUNCTION_NAMES: FunctionName[] = [
   'reminders',
   'stats',
   'needs',
+  'resources',
 ];
 
 export type * from './brigades';
 export type * from './needs';
 export type * from './posts';
 export type * from './reminders';
+export type * from './resources';
 export type * from './stars';
 export type * from './stats';
 export type * from './timebank';
