@@ -5,7 +5,7 @@
  *   POST /v1/triggers/:name            run that function's timer trigger now
  *   GET  /v1/outbox, DELETE /v1/outbox every open-API message sent, newest last / forget them
  *   GET|POST /v1/outbox/faults         test controls: { unsubscribed: [openid], failNext: [{errcode, errmsg}], clear }
- *   GET|POST /v1/security/media        media check controls: { risky: [sha256 | { sha256, label }], clear } / the verdicts
+ *   GET|POST /v1/security/media        media check controls: { risky: [sha256 | { sha256, label }], hold, clear } / verdicts
  *   POST /v1/security/media/settle     waits until every pending wxa_media_check event has been delivered
  *   GET|POST /v1/clock                 { now } / { advanceMs } or { now }
  *   PUT|GET /cos/<bucket>/<path>       cloud storage: the SDK's upload, temporary URLs (storage/index.ts)

@@ -4,7 +4,7 @@
  * (deploy/functions.ts MESSAGE_PUSH). The platform downloads `media_url`; here it is fetched too and judged by its
  * SHA-256: listed as risky (`POST /v1/security/media { risky: [sha256 | { sha256, label }] }`) → risky, else pass;
  * a URL that cannot be fetched gives `review`. Delivery is deterministic: right after the calling invocation ends
- * (so what it wrote is there), and `settle()` waits for every pending delivery.
+ * (so what it wrote is there), or later when held (`hold: true`); `settle()` delivers and waits for them all.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
@@ -24,6 +24,8 @@ export interface MediaVerdict {
 
 export interface MediaControls {
   risky?: (string | { sha256: string; label?: number })[];
+  /** Hold verdicts back (a check still in progress) until `hold: false` or `settle()`. */
+  hold?: boolean;
   clear?: boolean;
 }
 
@@ -39,11 +41,18 @@ export class MediaChecks {
   private readonly risky = new Map<string, number>();
   private readonly pending = new Set<Promise<void>>();
   private readonly verdicts: MediaVerdict[] = [];
+  private gate?: { open: Promise<void>; release: () => void };
 
   constructor(private readonly deps: MediaCheckDeps) {}
 
-  setControls(c: MediaControls): { risky: string[] } {
+  setControls(c: MediaControls): { risky: string[]; held: boolean } {
     if (c.clear) this.risky.clear();
+    if (c.hold === true && !this.gate) {
+      let release: () => void = () => undefined;
+      const open = new Promise<void>((r) => (release = r));
+      this.gate = { open, release };
+    }
+    if (c.hold === false || c.clear) this.release();
     for (const r of c.risky ?? []) {
       const entry = typeof r === 'string' ? { sha256: r } : r;
       this.risky.set(String(entry.sha256).toLowerCase(), entry.label ?? DEFAULT_RISKY_LABEL);
@@ -51,8 +60,13 @@ export class MediaChecks {
     return this.controls();
   }
 
-  controls(): { risky: string[] } {
-    return { risky: [...this.risky.keys()] };
+  controls(): { risky: string[]; held: boolean } {
+    return { risky: [...this.risky.keys()], held: Boolean(this.gate) };
+  }
+
+  private release(): void {
+    this.gate?.release();
+    this.gate = undefined;
   }
 
   /** The verdicts delivered so far, oldest first. */
@@ -60,8 +74,9 @@ export class MediaChecks {
     return [...this.verdicts];
   }
 
-  /** Waits until every delivery asked for (and any they caused) has run. */
+  /** Releases held verdicts and waits until every delivery asked for (and any they caused) has run. */
   async settle(): Promise<number> {
+    this.release();
     let n = 0;
     while (this.pending.size > 0) {
       n += this.pending.size;
@@ -82,8 +97,9 @@ export class MediaChecks {
     if (![1, 2, 3, 4].includes(Number(req.scene))) return { errcode: 47003, errmsg: 'argument invalid! scene' };
     const traceId = randomUUID();
     const openid = req.openid;
+    const gate = this.gate?.open;
     const after: Promise<unknown> = caller ? caller.finished : Promise.resolve();
-    const run = after.then(() => this.deliver(traceId, url, openid));
+    const run = after.then(() => gate).then(() => this.deliver(traceId, url, openid));
     const tracked = run.catch(() => undefined).finally(() => this.pending.delete(tracked));
     this.pending.add(tracked);
     return { errcode: 0, errmsg: 'ok', trace_id: traceId };
