@@ -3,6 +3,7 @@
  * trainer) and how a training record moves the volunteer's training figures — never stars or the balance.
  */
 import type { PostKind } from '../../typings/entities';
+import { key } from './stats';
 
 export const POST_KINDS = ['service', 'training'] as const satisfies readonly PostKind[];
 
@@ -51,3 +52,30 @@ export function trainingDelta(
   const [a, b] = [held(before), held(after)];
   return { minutes: b.minutes - a.minutes, attended: b.attended - a.attended };
 }
+
+/** People counted in the training document: trained (attended a training) and qualified (a valid qualification). */
+export type PersonFigure = 'trained' | 'qualified';
+
+/** A person counted for their town and each brigade they are an active member of. */
+export interface CountedPerson {
+  town: string;
+  brigadeIds: string[];
+}
+
+/** The dot paths of the training document that counting these people moves, by `sign` each. */
+export function personCounts(figure: PersonFigure, people: CountedPerson[], sign = 1): Record<string, number> {
+  const inc: Record<string, number> = {};
+  const add = (path: string) => {
+    inc[path] = (inc[path] ?? 0) + sign;
+  };
+  for (const p of people) {
+    add(`total.${figure}`);
+    add(`byTown.${key(p.town)}.${figure}`);
+    for (const b of new Set(p.brigadeIds)) add(`byBrigade.${key(b)}.${figure}`);
+  }
+  return inc;
+}
+
+/** Whether a volunteer holds a verified qualification that has not expired (those kept on the volunteer). */
+export const isQualified = (held: { expiresAt?: number }[] | undefined, now: number) =>
+  (held ?? []).some((q) => q.expiresAt === undefined || q.expiresAt > now);
