@@ -55,9 +55,10 @@ interface Facts {
 
 /** What a proof of this volunteer would say now, and its hash. */
 async function factsOf(volunteer: VolunteerDoc): Promise<Facts> {
+  // Most volunteers never trained: their trainings are not read at all.
   const [rows, trained] = await Promise.all([
     records.attendedOf(volunteer._id, PROOF_RECORDS_MAX),
-    records.trainingsOf(volunteer._id, PROOF_TRAININGS_MAX),
+    (volunteer.trainingsAttended ?? 0) > 0 ? records.trainingsOf(volunteer._id, PROOF_TRAININGS_MAX) : [],
   ]);
   const trainingRows = trained.slice(0, PROOF_TRAININGS_MAX);
   const trainingMinutes = volunteer.trainingMinutes ?? 0;
