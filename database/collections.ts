@@ -116,6 +116,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('post_volunteer_unique', { postId: 1, volunteerId: 1 }, true),
       idx('volunteer_serviceDate', { volunteerId: 1, serviceDate: -1 }),
       idx('volunteer_status_serviceDate', { volunteerId: 1, status: 1, serviceDate: -1 }),
+      // 我的培训: a volunteer's attended trainings, newest first.
+      idx('volunteer_kind_status_serviceDate', { volunteerId: 1, kind: 1, status: 1, serviceDate: -1 }),
       idx('serviceDate', { serviceDate: 1 }),
     ],
   },

@@ -1,6 +1,7 @@
 /** Input schemas of the posts actions. */
 import { SERIES_WEEKS, SERVICE_CATEGORIES, SPECIALTIES, TOWNS } from '../../typings/data';
-import { bool, epochMs, id, int, listOf, oneOf, page, text, z } from '../schema';
+import { POST_KINDS } from '../rules/training';
+import { bool, epochMs, id, int, listOf, oneOf, optionalText, page, text, z } from '../schema';
 
 const coordinate = (label: string, limit: number) =>
   z
@@ -10,7 +11,8 @@ const coordinate = (label: string, limit: number) =>
 const fields = {
   title: text('标题', 30, 4),
   description: text('服务内容', 1000),
-  category: oneOf('服务类别', SERVICE_CATEGORIES),
+  // Required for a service; a training's defaults to 培训 (checked with the kind: rules/training.ts).
+  category: z.optional(oneOf('服务类别', SERVICE_CATEGORIES)),
   address: text('服务地点', 100),
   lat: z.optional(coordinate('纬度', 90)),
   lng: z.optional(coordinate('经度', 180)),
@@ -21,6 +23,9 @@ const fields = {
   requiredSpecialties: z.optional(listOf('所需专长', oneOf('所需专长', SPECIALTIES), SPECIALTIES.length)),
   adultsOnly: z.optional(bool('仅限成年人')),
   membersOnly: z.optional(bool('仅限本大队队员')),
+  kind: z.optional(oneOf('类型', POST_KINDS)),
+  topic: optionalText('培训主题', 30),
+  trainer: optionalText('讲师', 20),
 };
 
 export const createInput = z.object({

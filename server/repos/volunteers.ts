@@ -24,6 +24,10 @@ export interface VolunteerDoc extends Omit<Profile, 'volunteerId' | 'mobile' | '
   lastServedAt?: number;
   /** Titles of the honours held, newest first (a copy kept by stars.award, so the profile needs no extra read). */
   honourTitles?: string[];
+  /** Minutes of recorded trainings (培训), never in earnedMinutes or the balance. */
+  trainingMinutes?: number;
+  /** How many trainings the volunteer attended (recorded): from 0 to 1 they count as trained. */
+  trainingsAttended?: number;
 }
 
 const volunteers = () => db.collection('volunteers');
@@ -177,6 +181,22 @@ export async function countServedSince(since: number, town?: string): Promise<nu
     .where({ lastServedAt: _.gte(since), ...(town ? { town } : {}) })
     .count()) as { total: number };
   return res.total;
+}
+
+export type TrainingFactsRow = Pick<VolunteerDoc, '_id' | 'town' | 'trainingsAttended'> & {
+  qualifications?: { type: string; expiresAt?: number }[];
+};
+
+/** A batch of the volunteers who trained or hold qualifications, in id order (the training figures' recount). */
+export function trainingFactsAfter(lastId: string | undefined, batch: number): Promise<TrainingFactsRow[]> {
+  const facts = _.or([{ trainingsAttended: _.gt(0) }, { 'qualifications.0': _.exists(true) }]);
+  return rows<TrainingFactsRow>(
+    volunteers()
+      .where(lastId ? _.and([facts, { _id: _.gt(lastId) }]) : facts)
+      .orderBy('_id', 'asc')
+      .field({ _id: true, town: true, trainingsAttended: true, qualifications: true })
+      .limit(batch),
+  );
 }
 
 /** A batch of the volunteers registered in the range (the statistics' recount). */

@@ -41,8 +41,7 @@ export const card: Action<CodeRequest, CardResponse> = {
       cardFace(volunteer),
       sceneWithCode(ctx, 'card', volunteer._id, Promise.resolve(token), input.withCode),
     ]);
-    // PLACEHOLDER (h/train-base): h/training fills the training minutes.
-    return { ...face, trainingMinutes: 0, token, ...scene };
+    return { ...face, trainingMinutes: volunteer.trainingMinutes ?? 0, token, ...scene };
   },
 };
 

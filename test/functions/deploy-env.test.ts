@@ -126,6 +126,7 @@ const CALLS: Calls = {
     transfer: ['vol', (w) => ({ toCardNo: w.leader.cardNo, minutes: 1, requestId: 'transfer-0001' })],
     proof: ['vol', () => ({ withCode: true })],
     verifyProof: ['leader', () => ({ token: 'not-a-token' })],
+    trainings: ['vol', () => ({})],
   },
   stars: {
     get: ['vol', () => ({})],

@@ -79,4 +79,5 @@ export const PAGES: Record<string, Placement> = {
   'needs/pages/survey-form/index': { roles: REGISTERED, why: '入户需求调查 from 我的' },
   'needs/pages/mine/index': { roles: REGISTERED, why: '我的结对 from 我的' },
   'needs/pages/nearby/index': { roles: REGISTERED, why: '附近需求 from 我的' },
+  'training/pages/mine/index': { roles: REGISTERED, why: '我的培训 from 我的 and from 服务时长' },
 };

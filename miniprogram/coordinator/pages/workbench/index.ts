@@ -15,6 +15,7 @@ Page({
     figures: [] as FigureView[],
     brigades: [] as BrigadeRow[],
     needs: undefined as OverviewResponse['needs'] | undefined,
+    training: undefined as OverviewResponse['training'] | undefined,
   },
 
   asked: '',
@@ -36,13 +37,21 @@ Page({
           ? this.data.towns
           : ((await volunteers.me({}, { toast: false })).coordinatorTowns ?? []);
         const town = pickTown(towns, this.data.town || this.asked);
-        if (!town) return { towns, town: '' as const, figures: [], brigades: [], needs: undefined };
+        if (!town)
+          return { towns, town: '' as const, figures: [], brigades: [], needs: undefined, training: undefined };
         const [overview, list] = await Promise.all([
           stats.overview({ town }, { toast: false }),
           brigades.list({ town, pageSize: 50 }, { toast: false }),
         ]);
         const rows = list.items.map(toBrigadeRow);
-        return { towns, town, figures: toFigures(overview), brigades: rows, needs: overview.needs };
+        return {
+          towns,
+          town,
+          figures: toFigures(overview),
+          brigades: rows,
+          needs: overview.needs,
+          training: overview.training,
+        };
       },
       (view) => ({ ...view, error: view.town ? '' : '你还不是镇区协调员，请联系总队任命' }),
       { keep: this.data.figures.length > 0 },

@@ -67,6 +67,10 @@ Page({
     reasonError: '',
     cancelling: false,
     seriesText: '',
+    kinds: [
+      { value: 'service', label: '服务' },
+      { value: 'training', label: '培训' },
+    ],
   },
 
   onLoad(query: Record<string, string | undefined>) {
@@ -116,9 +120,15 @@ Page({
   },
 
   /** Text fields: `data-field` names the form key. */
-  onInput(event: ValueEvent<string, { field: 'title' | 'description' | 'address' }>) {
+  onInput(event: ValueEvent<string, { field: 'title' | 'description' | 'address' | 'topic' | 'trainer' }>) {
     const field = event.currentTarget.dataset.field;
     this.setData({ [`form.${field}`]: event.detail, [`errors.${field}`]: '' });
+  },
+
+  /** 类型 服务/培训: only while creating (a published post keeps its kind). */
+  onKind(event: ValueEvent<unknown, { kind: PostForm['kind'] }>) {
+    if (this.data.editing) return;
+    this.setData({ 'form.kind': event.currentTarget.dataset.kind, 'errors.category': '' });
   },
 
   onCategory(event: ValueEvent<unknown, { index: number }>) {
