@@ -47,9 +47,9 @@ export const SDK_VERSION = '4.0.2';
 export const FUNCTIONS: FunctionSpec[] = [
   {
     name: 'volunteers',
-    timeout: 10,
+    timeout: 20,
     settings: ['HQ_OPENIDS', 'PII_KEY'],
-    triggers: [],
+    triggers: [{ name: 'daily-expire-qualifications', cron: '0 10 0 * * * *' }],
     openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'],
   },
   {
