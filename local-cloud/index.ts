@@ -19,6 +19,7 @@ import { Outbox } from './outbox';
 import { repoRoot, workerEntry } from './paths';
 import { resolveSecret, type LocalSecret } from './secret';
 import { resolveSettings, type ResolvedSettings } from './settings';
+import { LocalStorage } from './storage';
 import { TimerScheduler } from './timers';
 
 export interface LocalCloudOptions {
@@ -67,6 +68,8 @@ export interface LocalCloud {
   host: FunctionHost;
   timers: TimerScheduler;
   settings: ResolvedSettings;
+  /** Cloud storage: files kept in `<dataDir>/storage/` (or in memory). */
+  storage: LocalStorage;
   /** The secret /admin checks signatures against (the functions get it as TENCENTCLOUD_SECRETID/SECRETKEY). */
   secret: LocalSecret;
   dataDir?: string;
@@ -99,6 +102,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const registry = new FunctionRegistry(options.functionsDir ?? path.join(repoRoot(), 'cloudfunctions'));
   const hostName = options.host ?? '127.0.0.1';
   let port = 0;
+  const envId = options.envId ?? 'local';
   const host = new FunctionHost({
     registry,
     clock,
@@ -107,13 +111,20 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     adminUrl: (id) => `http://${hostName}:${port}/admin/w/${id}`,
     settings: settings.env,
     secret,
-    envId: options.envId ?? 'local',
+    envId,
     appid: options.appid ?? 'wx-local-appid',
     log,
     functionOutput: options.functionOutput,
     randomSeed: options.repeatable?.seed,
   });
   const timers = new TimerScheduler(registry, host, clock);
+  const storage = new LocalStorage({
+    dataDir,
+    envId,
+    secretKey: secret.key,
+    clock,
+    baseUrl: () => `http://${hostName}:${port}`,
+  });
   const deps = {
     db,
     host,
@@ -123,6 +134,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     collections: () => db.collectionNames(),
     openApi: { clock, outbox, secWords: () => secWords },
     signature: { secret, clocks: () => [Date.now(), clock.now()] },
+    storage,
   };
   const server = http.createServer((req, res) => {
     route(deps, req, res).catch((err: unknown) => {
@@ -153,6 +165,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     host,
     timers,
     settings,
+    storage,
     secret,
     dataDir,
     call: (name, event = {}, openid) => host.invoke(name, event, { openid, source: 'direct' }),

@@ -6,6 +6,8 @@
  *   GET  /v1/outbox, DELETE /v1/outbox every open-API message sent, newest last / forget them
  *   GET|POST /v1/outbox/faults         test controls: { unsubscribed: [openid], failNext: [{errcode, errmsg}], clear }
  *   GET|POST /v1/clock                 { now } / { advanceMs } or { now }
+ *   PUT|GET /cos/<bucket>/<path>       cloud storage: the SDK's upload, temporary URLs (storage/index.ts)
+ *   POST /v1/storage/upload            the mini program's local-mode upload (multipart `file`, formData `cloudPath`)
  *   GET  /healthz
  * Every route first checks that the request is local (guard.ts); bodies have size and nesting limits (body.ts).
  */
@@ -75,6 +77,10 @@ export async function route(deps: RouteDeps, req: IncomingMessage, res: ServerRe
   if (method === 'POST' && (m = /^\/admin(?:\/w\/(\d+))?\/?$/.exec(p))) {
     return handleAdmin(deps, req, res, m[1] === undefined ? undefined : Number(m[1]));
   }
+  if ((method === 'PUT' || method === 'GET') && p.startsWith('/cos/')) {
+    return deps.storage.handleObject(req, res, p.slice('/cos/'.length));
+  }
+  if (method === 'POST' && p === '/v1/storage/upload') return deps.storage.handleMiniProgramUpload(req, res);
   if (method === 'POST' && (m = /^\/v1\/functions\/([^/]+)$/.exec(p))) {
     const event = parseJson(await readBody(req, MAX_EVENT_BYTES));
     refuseTimerEvent(event);
