@@ -10,6 +10,8 @@ interface CardView {
   starsText: string;
   honours: string[];
   brigades: string[];
+  /** Verified, unexpired qualification types (专业资格). */
+  qualifications: string[];
   token: string;
   /** The mini program code (data URL); '' when it was not made, and the plain QR of the token shows instead. */
   code: string;
@@ -23,6 +25,7 @@ function toCardView(card: CardResponse): CardView {
     starsText: card.stars > 0 ? `${card.stars} 星义工` : '暂未定级',
     honours: card.honours.map(honourText),
     brigades: card.brigades,
+    qualifications: card.qualifications ?? [],
     token: card.token,
     code: card.code ?? '',
   };
