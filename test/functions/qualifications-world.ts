@@ -55,7 +55,7 @@ export async function qualsWorld(): Promise<QualsWorld> {
   const upload = async (openid: string, name: string, bytes = PNG) => {
     const form = new FormData();
     form.append('cloudPath', `qualifications/${w.people[openid].volunteerId}/${name}`);
-    form.append('file', new Blob([bytes]), name);
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
     const res = await fetch(`${cloud.url}/v1/storage/upload`, {
       method: 'POST',
       headers: { 'x-wx-openid': openid },

@@ -3,14 +3,14 @@
  * post requiring it refuses someone without it and accepts the holder; who may review; expiry; the photo never
  * reaching a role that may not see it; bad files refused with nothing kept; two reviewers at once.
  */
-import type { Post, SignupResponse } from '../../typings/api/posts';
+import type { SignupResponse } from '../../typings/api/posts';
+import type { Page, Post } from '../../typings/entities';
 import type {
   CardResponse,
   QualificationsResponse,
   QueuedQualification,
   VerifyCardResponse,
 } from '../../typings/api/volunteers';
-import type { Page } from '../../typings/entities';
 import { HQ, call, fails, ok } from './helpers';
 import { NOW } from './posts-fixture';
 import { DAY, PNG, qualsWorld, type QualsWorld } from './qualifications-world';

@@ -66,6 +66,10 @@ Page({
     wx.navigateTo({ url: `/coordinator/pages/plans/index?brigadeId=${this.data.brigadeId}` });
   },
 
+  onQuals() {
+    wx.navigateTo({ url: `/quals/pages/review/index?brigadeId=${this.data.brigadeId}` });
+  },
+
   onPost(event: { currentTarget: { dataset: { id: string; page: string } } }) {
     const { id, page } = event.currentTarget.dataset;
     const url = page === 'post' ? `/pages/post/index?postId=${id}` : `/leader/pages/${page}/index?postId=${id}`;
