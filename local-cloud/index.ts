@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { COLLECTIONS } from '../database/collections';
+import { MESSAGE_PUSH } from '../deploy/functions';
 import { Clock } from './clock';
 import { prepareDataDir, privateFile } from './data-dir';
 import { openProjectDatabase, type DatabaseEngine, type OpenDatabase } from './database-port';
@@ -14,6 +15,7 @@ import { FunctionRegistry } from './functions/registry';
 import { HttpError, sendJson } from './http/body';
 import { route } from './http/routes';
 import { stdoutSink, type LogSink } from './log';
+import { MediaChecks } from './openapi/media-check';
 import { toSecWords, type SecWord } from './openapi/msg-sec-check';
 import { Outbox } from './outbox';
 import { repoRoot, workerEntry } from './paths';
@@ -52,6 +54,8 @@ export interface LocalCloudOptions {
   workerFile?: string;
   envId?: string;
   appid?: string;
+  /** The function message push delivers platform events to (wxa_media_check); default deploy/functions.ts MESSAGE_PUSH. */
+  messagePush?: string;
   /**
    * Previews only, never real data: stop the clock (only `clock.set`/`advance` move it) and draw the functions'
    * ids, codes and tokens from this seed, so the same calls give the same data on every run.
@@ -70,6 +74,8 @@ export interface LocalCloud {
   settings: ResolvedSettings;
   /** Cloud storage: files kept in `<dataDir>/storage/` (or in memory). */
   storage: LocalStorage;
+  /** security.mediaCheckAsync: risky media (test control), the verdicts delivered, `settle()` to await them. */
+  mediaChecks: MediaChecks;
   /** The secret /admin checks signatures against (the functions get it as TENCENTCLOUD_SECRETID/SECRETKEY). */
   secret: LocalSecret;
   dataDir?: string;
@@ -118,6 +124,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     randomSeed: options.repeatable?.seed,
   });
   const timers = new TimerScheduler(registry, host, clock);
+  const pushFunction = options.messagePush ?? MESSAGE_PUSH.function;
+  const mediaChecks = new MediaChecks({
+    host,
+    clock,
+    appid: options.appid ?? 'wx-local-appid',
+    pushFunction: () => (registry.get(pushFunction) ? pushFunction : undefined),
+  });
   const storage = new LocalStorage({
     dataDir,
     envId,
@@ -132,7 +145,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     outbox,
     timers,
     collections: () => db.collectionNames(),
-    openApi: { clock, outbox, secWords: () => secWords },
+    openApi: { clock, outbox, secWords: () => secWords, mediaChecks },
+    mediaChecks,
     signature: { secret, clocks: () => [Date.now(), clock.now()] },
     storage,
   };
@@ -166,6 +180,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     timers,
     settings,
     storage,
+    mediaChecks,
     secret,
     dataDir,
     call: (name, event = {}, openid) => host.invoke(name, event, { openid, source: 'direct' }),
@@ -177,6 +192,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     stop: () => {
       stopping ??= (async () => {
         timers.stop();
+        await mediaChecks.settle();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await host.stop();
