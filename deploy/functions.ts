@@ -60,7 +60,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeout: 20,
     settings: ['HQ_OPENIDS', 'PII_KEY'],
     triggers: [{ name: 'daily-expire-qualifications', cron: '0 10 0 * * * *' }],
-    openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'],
+    openapi: ['security.msgSecCheck', 'wxacode.getUnlimited', 'security.mediaCheckAsync'],
   },
   {
     name: 'brigades',

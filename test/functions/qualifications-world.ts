@@ -78,7 +78,7 @@ export async function qualsWorld(): Promise<QualsWorld> {
     return { ...added, fileId };
   };
   const settle = async () => {
-    // PLACEHOLDER until h/storage's media check lands.
+    await cloud.mediaChecks.settle();
   };
   const docs = async <T>(collection: string, query: object = {}) => {
     const res = (await cloud.db.handle('database.getDocument', {

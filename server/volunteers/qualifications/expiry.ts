@@ -4,7 +4,7 @@
  * photo rejects its qualification and is deleted.
  */
 import type { RequestContext } from '../../context';
-import { removeFiles, type MediaResultHook } from '../../files/index';
+import { registerMediaHook, removeFiles, type MediaResultHook } from '../../files/index';
 import * as repo from '../../repos/qualifications';
 import { RISKY_REASON } from '../../rules/qualifications';
 import { refreshHeld } from './held';
@@ -43,3 +43,5 @@ export const onQualificationMedia: MediaResultHook = async (ctx, ref, media) => 
   await removeFiles([doc.fileId]);
   ctx.log.info('qualification-photo-risky', { qualificationId: ref });
 };
+
+registerMediaHook('qualification', onQualificationMedia);
