@@ -3,6 +3,7 @@
  * post requiring it refuses someone without it and accepts the holder; who may review; expiry; the photo never
  * reaching a role that may not see it; bad files refused with nothing kept; two reviewers at once.
  */
+import { createHash } from 'node:crypto';
 import type { SignupResponse } from '../../typings/api/posts';
 import type { Page, Post } from '../../typings/entities';
 import type {
@@ -230,6 +231,47 @@ describe('bad input writes nothing', () => {
     const again = await w.submit('faker', { fileId });
     expect(again.qualificationId).toBe(first.qualificationId);
     expect((await mine('faker')).items).toHaveLength(1);
+  });
+});
+
+describe('the media check', () => {
+  it('a risky certificate photo rejects its qualification with a reason and is deleted; nobody can verify it', async () => {
+    const bytes = Buffer.concat([PNG, Buffer.from('risky')]);
+    w.cloud.mediaChecks.setControls({ risky: [createHash('sha256').update(bytes).digest('hex')] });
+    const fileId = await w.upload('plain', 'risky.png', bytes);
+    const q = await w.submit('plain', { type: '律师', fileId });
+    await w.settle();
+    w.cloud.mediaChecks.setControls({ clear: true });
+    const item = (await mine('plain')).items.find((i) => i.qualificationId === q.qualificationId);
+    expect(item).toMatchObject({ status: 'rejected', reason: '证书图片未通过内容安全检测', media: 'risky' });
+    expect(item?.photoUrl).toBeUndefined();
+    expect(w.cloud.storage.metaOf(fileId)).toBeUndefined();
+    expect((await review(HQ, w.people.plain.volunteerId, q.qualificationId)).body).toMatchObject({
+      ok: false,
+      code: 'FAILED_PRECONDITION',
+    });
+  });
+});
+
+describe('the request budget', () => {
+  it('adding and reviewing make a small fixed number of database requests', async () => {
+    const fileId = await w.upload('nurse', 'budget.png');
+    const added = await call<{ qualificationId: string }>(
+      w.cloud,
+      'volunteers',
+      'addQualification',
+      { type: '急救员', fileId },
+      'nurse',
+    );
+    expect(added.metrics.requests).toBeLessThanOrEqual(6);
+    await w.settle();
+    const reviewed = await review(
+      'leader',
+      w.people.nurse.volunteerId,
+      (added.body as { data: { qualificationId: string } }).data.qualificationId,
+    );
+    expect(reviewed.body.ok).toBe(true);
+    expect(reviewed.metrics.requests).toBeLessThanOrEqual(6);
   });
 });
 
