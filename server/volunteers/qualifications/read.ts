@@ -16,6 +16,7 @@ import { denied, unauthenticated } from '../../errors';
 import { temporaryUrls } from '../../files/index';
 import type { Action } from '../../handler';
 import { pageOf, pageSizeOf } from '../../paging';
+import { ledBy } from '../../repos/brigades';
 import * as repo from '../../repos/qualifications';
 import { requireReviewer } from './access';
 import { listInput, queueInput } from './schema';
@@ -55,7 +56,7 @@ export const qualifications: Action<QualificationsRequest, QualificationsRespons
 /** The caller leads a brigade, coordinates a town or is hq. */
 async function requireAnyReviewer(ctx: RequestContext): Promise<void> {
   const me = await ctx.volunteer();
-  if (me?.roles && Object.values(me.roles.brigades).some((b) => b.leader)) return;
+  if (me && (await ledBy(me._id)).length > 0) return;
   if ((await ctx.coordinatorTowns()).length > 0 || (await ctx.isHq())) return;
   throw denied('仅大队负责人、镇区社工或总队可以查看他人的资格证书');
 }
