@@ -37,7 +37,7 @@ export function datesText(q: Pick<Qualification, 'issuedAt' | 'expiresAt'>): str
 }
 
 function noteOf(q: Qualification): string {
-  if (q.status === 'rejected') return `原因：${q.reason ?? '未说明'}`;
+  if (q.status === 'rejected') return `未通过原因：${q.reason ?? '未说明'}`;
   if (q.status === 'pending')
     return q.media === 'checking' ? '照片安全检测中，之后由负责人审核' : '等待大队负责人或社工审核';
   if (q.status === 'verified') return q.reviewedBy ? `${q.reviewedBy} 审核通过` : '';
@@ -50,7 +50,7 @@ export const toQualView = (q: Qualification): QualView => ({
   type: q.type,
   title: q.title ?? '',
   status: q.status,
-  statusText: q.status === 'rejected' ? `未通过（${q.reason ?? '未说明'}）` : STATUS_TEXT[q.status],
+  statusText: STATUS_TEXT[q.status],
   tag: STATUS_TAG[q.status],
   dates: datesText(q),
   note: noteOf(q),
