@@ -40,7 +40,7 @@ afterAll(() => cloud?.stop());
 async function uploadAs(openid: string, cloudPath: string, bytes: Buffer): Promise<string> {
   const form = new FormData();
   form.append('cloudPath', cloudPath);
-  form.append('file', new Blob([bytes]), 'photo.png');
+  form.append('file', new Blob([new Uint8Array(bytes)]), 'photo.png');
   const res = await fetch(`${cloud.url}/v1/storage/upload`, {
     method: 'POST',
     headers: { 'x-wx-openid': openid },

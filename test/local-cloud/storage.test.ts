@@ -120,7 +120,7 @@ describe('in memory', () => {
     const form = (bytes: Buffer, cloudPath: string) => {
       const f = new FormData();
       f.append('cloudPath', cloudPath);
-      f.append('file', new Blob([bytes], { type: 'image/png' }), 'tmp.png');
+      f.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'tmp.png');
       return f;
     };
     const res = await fetch(`${cloud.url}/v1/storage/upload`, {

@@ -38,7 +38,9 @@ const actions = {
     access: 'anyone',
     input: z.object({ ref: z.string() }),
     run: async (i: { ref: string }) => {
-      const res = (await db.collection('counters').doc(`hook:${i.ref}`).get()) as { data: { media: string } | null };
+      const res = (await db.collection('counters').doc(`hook:${i.ref}`).get()) as unknown as {
+        data: { media: string } | null;
+      };
       return res.data?.media ?? null;
     },
   },
