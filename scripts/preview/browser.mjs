@@ -121,13 +121,6 @@ export async function installRoutes(page, { files, stageRoot, cloudUrl, network,
         return route.abort('connectionrefused');
       }
     }
-    if (cloudUrl && network === 'ok' && url.origin === new URL(cloudUrl).origin && route.request().method() === 'GET') {
-      // A temporary URL of cloud storage (a certificate photo) points at the local cloud itself.
-      const res = await fetch(url.href).catch(() => undefined);
-      if (!res) return route.abort('connectionrefused');
-      const type = res.headers.get('content-type') || 'application/octet-stream';
-      return route.fulfill({ status: res.status, contentType: type, body: Buffer.from(await res.arrayBuffer()) });
-    }
     if (url.hostname === 'at.alicdn.com' && /\.woff2?$/.test(url.pathname)) {
       // Vant's icon font (CDN, unreachable offline) → the same font from npm @vant/icons
       return route.fulfill({ status: 200, contentType: 'font/woff2', body: iconFont });
