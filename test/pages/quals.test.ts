@@ -130,6 +130,7 @@ describe('资格审核 (leader)', () => {
     await tap(page, '#qr-reject-1');
     await waitForText(page, '本大队待审核 1 份');
     await tap(page, '#qr-approve-0');
+    expect(asked).toEqual(['驳回资格证书', '驳回资格证书', '通过认证']);
     await waitForText(page, '没有待审核的资格证书');
     page.detach();
 

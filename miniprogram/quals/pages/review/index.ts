@@ -57,7 +57,15 @@ Page({
 
   onApprove(event: ItemEvent) {
     const { id, volunteer } = event.currentTarget.dataset;
-    void this.review(id, volunteer, true);
+    const item = this.data.items.find((q) => q.qualificationId === id);
+    wx.showModal({
+      title: '通过认证',
+      content: `确认${item ? `「${item.type}」` : '该'}证书真实有效？通过后将显示在义工证上，并可报名需要该资格的服务。`,
+      confirmText: '通过',
+      success: (res) => {
+        if (res.confirm) void this.review(id, volunteer, true);
+      },
+    });
   },
 
   onReject(event: ItemEvent) {
