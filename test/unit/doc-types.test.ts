@@ -31,7 +31,8 @@ const doc: PostDoc = {
 describe('stored documents and the contract', () => {
   it('a stored post is the contract Post under `_id`', () => {
     const { _id, createdBy, ...rest } = doc;
-    expect(toPost(doc)).toEqual({ postId: _id, ...rest });
+    // Stored before trainings and qualifications: a service that requires none.
+    expect(toPost(doc)).toEqual({ postId: _id, ...rest, kind: 'service', requiredQualifications: [] });
     expect(createdBy).toBe('v1');
   });
 
