@@ -24,6 +24,7 @@ let who = '';
 let nurse: Profile;
 const minePage = loadPage('quals/pages/mine/index', { fresh: true });
 const reviewPage = loadPage('quals/pages/review/index', { fresh: true });
+const workbenchPage = loadPage('leader/pages/workbench/index', { fresh: true });
 
 beforeAll(async () => {
   world = await postsWorld('ql');
@@ -113,6 +114,9 @@ describe('资格审核 (leader)', () => {
     await submitNurse(8); // 急救员
     await world.cloud.mediaChecks.settle();
     who = world.leader;
+    const workbench = await workbenchPage.open({ brigadeId: world.brigade.brigadeId });
+    await waitForText(workbench, '2资格审核'); // the badge on the 资格审核 tool
+    workbench.detach();
     const page = await reviewPage.open({ brigadeId: world.brigade.brigadeId });
     await waitForText(page, '本大队待审核 2 份');
     expect(textOf(page)).toContain('林护士');

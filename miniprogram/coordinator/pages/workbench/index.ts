@@ -15,6 +15,8 @@ Page({
     figures: [] as FigureView[],
     brigades: [] as BrigadeRow[],
     needs: undefined as OverviewResponse['needs'] | undefined,
+    /** Qualifications waiting in the town's 资格审核 (a hint: 0 when it cannot be read). */
+    pendingQuals: 0,
   },
 
   asked: '',
@@ -36,13 +38,15 @@ Page({
           ? this.data.towns
           : ((await volunteers.me({}, { toast: false })).coordinatorTowns ?? []);
         const town = pickTown(towns, this.data.town || this.asked);
-        if (!town) return { towns, town: '' as const, figures: [], brigades: [], needs: undefined };
-        const [overview, list] = await Promise.all([
+        if (!town) return { towns, town: '' as const, figures: [], brigades: [], needs: undefined, pendingQuals: 0 };
+        const [overview, list, queue] = await Promise.all([
           stats.overview({ town }, { toast: false }),
           brigades.list({ town, pageSize: 50 }, { toast: false }),
+          volunteers.qualificationQueue({ town, pageSize: 1 }, { toast: false }).catch(() => undefined),
         ]);
         const rows = list.items.map(toBrigadeRow);
-        return { towns, town, figures: toFigures(overview), brigades: rows, needs: overview.needs };
+        const pendingQuals = queue?.total ?? 0;
+        return { towns, town, figures: toFigures(overview), brigades: rows, needs: overview.needs, pendingQuals };
       },
       (view) => ({ ...view, error: view.town ? '' : '你还不是镇区协调员，请联系总队任命' }),
       { keep: this.data.figures.length > 0 },
