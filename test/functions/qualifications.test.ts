@@ -223,6 +223,8 @@ describe('bad input writes nothing', () => {
     expect(future.metrics.docsWritten).toBe(0);
     const unknown = await fails(w.cloud, 'volunteers', 'addQualification', { type: '驾驶证', fileId: mine2 }, 'faker');
     expect(unknown.message).toBe('请选择有效的资格类型');
+    const noPhoto = await fails(w.cloud, 'volunteers', 'addQualification', { type: '律师' }, 'faker');
+    expect(noPhoto).toMatchObject({ code: 'INVALID_ARGUMENT', message: '请上传证书照片' });
   });
 
   it('the same photo twice gives back the first submission', async () => {

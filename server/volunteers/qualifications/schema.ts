@@ -1,12 +1,14 @@
 /** Input schemas of the qualification actions. */
 import { QUALIFICATION_TYPES, TOWNS } from '../../../typings/data';
 import { TITLE_MAX } from '../../rules/qualifications';
-import { bool, epochMs, id, oneOf, optionalText, page, text, z } from '../../schema';
+import { bool, epochMs, id, oneOf, optionalText, page, z } from '../../schema';
 
 export const addInput = z.object({
   type: oneOf('资格类型', QUALIFICATION_TYPES),
   title: optionalText('证书名称', TITLE_MAX),
-  fileId: text('证书照片', 500),
+  fileId: z
+    .string({ error: '请上传证书照片' })
+    .check(z.trim(), z.minLength(1, '请上传证书照片'), z.maxLength(500, '证书照片格式不正确')),
   issuedAt: z.optional(epochMs('发证日期')),
   expiresAt: z.optional(epochMs('有效期至')),
 });
