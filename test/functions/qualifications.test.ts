@@ -207,10 +207,11 @@ describe('bad input writes nothing', () => {
     expect((await mine('faker')).items).toEqual([]);
   });
 
-  it('a photo under someone else’s folder, a future issue date or an unknown type is refused', async () => {
+  it('a photo under someone else’s folder, a future issue date, an unknown type or no photo is refused', async () => {
     const others = await w.upload('nurse', 'nurse-own.png');
     const err = await fails(w.cloud, 'volunteers', 'addQualification', { type: '律师', fileId: others }, 'faker');
     expect(err.code).toBe('INVALID_ARGUMENT');
+    expect(w.cloud.storage.metaOf(others)).toBeDefined(); // someone else's photo is never deleted
     const mine2 = await w.upload('faker', 'ok.png');
     const future = await call(
       w.cloud,
@@ -221,6 +222,7 @@ describe('bad input writes nothing', () => {
     );
     expect(future.body).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', message: '发证日期不能晚于今天' });
     expect(future.metrics.docsWritten).toBe(0);
+    expect(w.cloud.storage.metaOf(mine2)).toBeUndefined(); // a refused submission keeps nothing
     const unknown = await fails(w.cloud, 'volunteers', 'addQualification', { type: '驾驶证', fileId: mine2 }, 'faker');
     expect(unknown.message).toBe('请选择有效的资格类型');
     const noPhoto = await fails(w.cloud, 'volunteers', 'addQualification', { type: '律师' }, 'faker');
