@@ -23,6 +23,8 @@ const doc: PostDoc = {
   requiredSpecialties: ['理发'],
   adultsOnly: false,
   membersOnly: false,
+  requiredQualifications: [],
+  kind: 'service',
   status: 'published',
   createdAt: 0,
   createdBy: 'v1',
@@ -31,8 +33,7 @@ const doc: PostDoc = {
 describe('stored documents and the contract', () => {
   it('a stored post is the contract Post under `_id`', () => {
     const { _id, createdBy, ...rest } = doc;
-    // Stored before trainings and qualifications: a service that requires none.
-    expect(toPost(doc)).toEqual({ postId: _id, ...rest, kind: 'service', requiredQualifications: [] });
+    expect(toPost(doc)).toEqual({ postId: _id, ...rest });
     expect(createdBy).toBe('v1');
   });
 
