@@ -22,6 +22,8 @@ const post: Post = {
   requiredSpecialties: [],
   adultsOnly: false,
   membersOnly: false,
+  requiredQualifications: [],
+  kind: 'service',
   status: 'published',
   createdAt: Date.UTC(2026, 2, 1),
 };
