@@ -260,6 +260,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       'Professional qualifications (专业技术资格) with the fileID of their certificate photo; verified ones are copied onto the volunteer.',
     indexes: [
       idx('volunteerId_submittedAt', { volunteerId: 1, submittedAt: -1 }),
+      idx('status_submittedAt', { status: 1, submittedAt: 1 }),
       idx('status_town_submittedAt', { status: 1, town: 1, submittedAt: 1 }),
       idx('status_brigadeIds_submittedAt', { status: 1, brigadeIds: 1, submittedAt: 1 }),
       idx('status_expiresAt', { status: 1, expiresAt: 1 }),

@@ -57,10 +57,10 @@ export const MESSAGE_PUSH: { function: FunctionName; events: string[] } = {
 export const FUNCTIONS: FunctionSpec[] = [
   {
     name: 'volunteers',
-    timeout: 10,
+    timeout: 20,
     settings: ['HQ_OPENIDS', 'PII_KEY'],
-    triggers: [],
-    openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'],
+    triggers: [{ name: 'daily-expire-qualifications', cron: '0 10 0 * * * *' }],
+    openapi: ['security.msgSecCheck', 'wxacode.getUnlimited', 'security.mediaCheckAsync'],
   },
   {
     name: 'brigades',

@@ -7,6 +7,7 @@ import { PILOT_UNITS, PRIVACY_NOTICE_VERSION, TOWNS } from '../typings/data';
 import type { RegisterRequest } from '../typings/api/volunteers';
 import type { LocalCloud } from './index';
 import { seedNeeds } from './seed-needs';
+import { seedQualifications } from './seed-quals';
 
 export interface Identity {
   openid: string;
@@ -439,6 +440,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     brigades[0].leaderOpenid,
   );
   const needsRefs = await seedNeeds(cloud, call, DEMO.volunteer, DEMO.coordinator);
+  await seedQualifications(cloud, call, DEMO.volunteer, DEMO.leader);
   return {
     refs: {
       servedPost,

@@ -268,3 +268,18 @@ SCENARIOS['leader/pages/members/index'].push(
 
 // 我的结对 with an accepted pair: 查看探访信息 opens what a visit needs (address, phone, guardian).
 SCENARIOS['needs/pages/mine/index'].push({ name: 'visit', identity: 'volunteer', taps: ['.mine__visit .van-button'] });
+
+// 专业资格: 我的资格证书 (verified, pending and rejected ones from the demo seed; the add form open), and 资格审核 for
+// the leader (their brigade), the coordinator (their town) and hq (the city).
+Object.assign(SCENARIOS, {
+  'quals/pages/mine/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'adding', identity: 'volunteer', taps: ['.ql__footer .van-button'] },
+    ...states('volunteer'),
+  ],
+  'quals/pages/review/index': [
+    { name: 'leader', identity: 'leader', query: { brigadeId: '{brigade}' } },
+    { name: 'coordinator', identity: 'coordinator', query: { town: '石岐区' } },
+    { name: 'hq', identity: 'hq' },
+  ],
+});

@@ -86,6 +86,7 @@ export const create: Action<CreatePostRequest, Post & { seriesPostIds?: string[]
       confirmedCount: 0,
       waitlistCount: 0,
       requiredSpecialties: [...new Set(input.requiredSpecialties ?? [])],
+      requiredQualifications: [...new Set(input.requiredQualifications ?? [])],
       adultsOnly: input.adultsOnly ?? false,
       membersOnly: input.membersOnly ?? false,
       status: 'published',

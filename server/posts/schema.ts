@@ -1,5 +1,5 @@
 /** Input schemas of the posts actions. */
-import { SERIES_WEEKS, SERVICE_CATEGORIES, SPECIALTIES, TOWNS } from '../../typings/data';
+import { QUALIFICATION_TYPES, SERIES_WEEKS, SERVICE_CATEGORIES, SPECIALTIES, TOWNS } from '../../typings/data';
 import { POST_KINDS } from '../rules/training';
 import { bool, epochMs, id, int, listOf, oneOf, optionalText, page, text, z } from '../schema';
 
@@ -21,6 +21,9 @@ const fields = {
   quota: int('招募人数', 1, 500),
   signupDeadline: z.optional(epochMs('报名截止时间')),
   requiredSpecialties: z.optional(listOf('所需专长', oneOf('所需专长', SPECIALTIES), SPECIALTIES.length)),
+  requiredQualifications: z.optional(
+    listOf('所需资格', oneOf('所需资格', QUALIFICATION_TYPES), QUALIFICATION_TYPES.length),
+  ),
   adultsOnly: z.optional(bool('仅限成年人')),
   membersOnly: z.optional(bool('仅限本大队队员')),
   kind: z.optional(oneOf('类型', POST_KINDS)),

@@ -4,6 +4,7 @@ import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
 import type { MembershipStatus, Profile } from '../../typings/entities';
 import type { Town } from '../../typings/data';
+import type { HeldQualification } from '../rules/qualifications';
 import { mineLookup as recordLookup, type RecordDoc } from './records';
 import { mineLookup, placeOf, type SignupDoc, type SignupWithAhead } from './signups';
 
@@ -28,6 +29,11 @@ export interface VolunteerDoc extends Omit<Profile, 'volunteerId' | 'mobile' | '
   trainingMinutes?: number;
   /** How many trainings the volunteer attended (recorded): from 0 to 1 they count as trained. */
   trainingsAttended?: number;
+  /**
+   * Verified qualifications, a copy kept by their review, expiry and erasure (the `qualifications` collection is the
+   * source); readers still check `expiresAt`, so an expired one never counts even before the daily timer runs.
+   */
+  qualifications?: HeldQualification[];
 }
 
 const volunteers = () => db.collection('volunteers');
@@ -97,6 +103,20 @@ export function starFactsAfter(lastId: string | undefined, batch: number): Promi
       .field({ _id: true, stars: true, earnedMinutes: true, ratingSum: true, ratingCount: true, registeredAt: true })
       .limit(batch),
   );
+}
+
+/** Adds a verified qualification to the copy. */
+export async function addHeldQualification(volunteerId: string, held: HeldQualification): Promise<void> {
+  await volunteers()
+    .doc(volunteerId)
+    .update({ data: { qualifications: _.push([held]) } });
+}
+
+/** Replaces the copy of verified qualifications (after expiry or erasure). */
+export async function setHeldQualifications(volunteerId: string, held: HeldQualification[]): Promise<void> {
+  await volunteers()
+    .doc(volunteerId)
+    .update({ data: { qualifications: _.set(held) } });
 }
 
 /** Adds an honour's title to the profile, newest first. */
@@ -232,7 +252,7 @@ export async function findByOpenidWithSignup(
 export type MatchRow = Pick<
   VolunteerDoc,
   '_id' | 'name' | 'cardNo' | 'town' | 'community' | 'specialties' | 'serviceAreas' | 'availability' | 'birthYear'
-> & { lat?: number; lng?: number; qualifications?: string[] };
+> & { lat?: number; lng?: number; qualifications?: HeldQualification[] };
 
 /**
  * Matching's bounded candidate set, in one request through the town (+ specialty) index: volunteers of the town,

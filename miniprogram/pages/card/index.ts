@@ -13,6 +13,8 @@ interface CardView {
   brigades: string[];
   /** Training hours (培训), '' when none: shown apart from the service figures. */
   training: string;
+  /** Verified, unexpired qualification types (专业资格). */
+  qualifications: string[];
   token: string;
   /** The mini program code (data URL); '' when it was not made, and the plain QR of the token shows instead. */
   code: string;
@@ -27,6 +29,7 @@ function toCardView(card: CardResponse): CardView {
     honours: card.honours.map(honourText),
     brigades: card.brigades,
     training: card.trainingMinutes > 0 ? hoursOf(card.trainingMinutes) : '',
+    qualifications: card.qualifications ?? [],
     token: card.token,
     code: card.code ?? '',
   };

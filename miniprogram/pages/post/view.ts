@@ -68,6 +68,8 @@ export function stateOf(post: PostDetail, now: number): Pick<PostView, 'state' |
 export function requirementsOf(post: Post): string[] {
   const list: string[] = [];
   if (post.requiredSpecialties.length) list.push(`需具备专长：${post.requiredSpecialties.join(' / ')}（其一即可）`);
+  const quals = post.requiredQualifications ?? [];
+  if (quals.length) list.push(`需持有经审核的资格证书：${quals.join(' / ')}（其一即可）`);
   if (post.adultsOnly) list.push('仅限年满 18 周岁的义工');
   if (post.membersOnly) list.push(`仅限「${post.brigadeName}」队员`);
   return list;

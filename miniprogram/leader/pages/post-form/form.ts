@@ -1,11 +1,13 @@
 /** The 发布招募 form: what the page holds, client-side checks, and the requests it sends. */
 import {
+  QUALIFICATION_TYPES,
   SERIES_WEEKS,
   SERVICE_CATEGORIES,
   SPECIALTIES,
   type CreatePostRequest,
   type Post,
   type PostKind,
+  type QualificationType,
   type ServiceCategory,
   type Specialty,
   type UpdatePostRequest,
@@ -29,6 +31,8 @@ export interface PostForm {
   signupDeadline: number;
   quota: number;
   requiredSpecialties: string[];
+  /** 所需资格: any one of them, verified and unexpired. */
+  requiredQualifications: string[];
   adultsOnly: boolean;
   membersOnly: boolean;
   repeat: boolean;
@@ -74,6 +78,7 @@ export const emptyForm = (): PostForm => ({
   signupDeadline: 0,
   quota: 10,
   requiredSpecialties: [],
+  requiredQualifications: [],
   adultsOnly: false,
   membersOnly: false,
   repeat: false,
@@ -96,6 +101,7 @@ export function fromPost(post: Post): PostForm {
     signupDeadline: post.signupDeadline === post.startAt ? 0 : post.signupDeadline,
     quota: post.quota,
     requiredSpecialties: [...post.requiredSpecialties],
+    requiredQualifications: [...(post.requiredQualifications ?? [])],
     adultsOnly: post.adultsOnly,
     membersOnly: post.membersOnly,
     repeat: false,
@@ -115,6 +121,8 @@ export const categoryChips = (selected = ''): Chip[] =>
   SERVICE_CATEGORIES.filter((c) => c !== TRAINING_CATEGORY).map((c) => ({ label: c, on: c === selected }));
 export const specialtyChips = (selected: string[] = []): Chip[] =>
   SPECIALTIES.map((s) => ({ label: s, on: selected.includes(s) }));
+export const qualificationChips = (selected: string[] = []): Chip[] =>
+  QUALIFICATION_TYPES.map((q) => ({ label: q, on: selected.includes(q) }));
 
 const length = (text: string) => [...text.trim()].length;
 
@@ -176,6 +184,7 @@ function common(form: PostForm) {
     signupDeadline: form.signupDeadline || form.startAt,
     quota: form.quota,
     requiredSpecialties: form.requiredSpecialties as Specialty[],
+    requiredQualifications: form.requiredQualifications as QualificationType[],
     adultsOnly: form.adultsOnly,
     membersOnly: form.membersOnly,
   };

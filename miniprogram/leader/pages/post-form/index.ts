@@ -10,6 +10,7 @@ import {
   firstErrorAt,
   fromPost,
   fromServerFields,
+  qualificationChips,
   specialtyChips,
   toCreateRequest,
   toUpdateRequest,
@@ -54,6 +55,7 @@ Page({
     times: { startAt: '', endAt: '', signupDeadline: '' },
     categoryChips: categoryChips(),
     specialtyChips: specialtyChips(),
+    qualificationChips: qualificationChips(),
     maxQuota: MAX_QUOTA,
     maxWeeks: MAX_WEEKS,
     submitting: false,
@@ -104,6 +106,7 @@ Page({
           times: this.timesOf(form),
           categoryChips: categoryChips(form.category),
           specialtyChips: specialtyChips(form.requiredSpecialties),
+          qualificationChips: qualificationChips(form.requiredQualifications),
           seriesText: post.seriesId ? '这是每周恒常服务中的一次，修改只影响这一次' : '',
         };
       },
@@ -144,6 +147,16 @@ Page({
     this.setData({
       [`specialtyChips[${index}].on`]: !chip.on,
       'form.requiredSpecialties': chip.on ? list.filter((s) => s !== chip.label) : [...list, chip.label],
+    });
+  },
+
+  onQualification(event: ValueEvent<unknown, { index: number }>) {
+    const index = event.currentTarget.dataset.index;
+    const chip = this.data.qualificationChips[index];
+    const list = this.data.form.requiredQualifications;
+    this.setData({
+      [`qualificationChips[${index}].on`]: !chip.on,
+      'form.requiredQualifications': chip.on ? list.filter((q) => q !== chip.label) : [...list, chip.label],
     });
   },
 
