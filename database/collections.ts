@@ -116,6 +116,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('post_volunteer_unique', { postId: 1, volunteerId: 1 }, true),
       idx('volunteer_serviceDate', { volunteerId: 1, serviceDate: -1 }),
       idx('volunteer_status_serviceDate', { volunteerId: 1, status: 1, serviceDate: -1 }),
+      // 我的培训: a volunteer's attended trainings, newest first.
+      idx('volunteer_kind_status_serviceDate', { volunteerId: 1, kind: 1, status: 1, serviceDate: -1 }),
       idx('serviceDate', { serviceDate: 1 }),
     ],
   },
@@ -258,6 +260,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       'Professional qualifications (专业技术资格) with the fileID of their certificate photo; verified ones are copied onto the volunteer.',
     indexes: [
       idx('volunteerId_submittedAt', { volunteerId: 1, submittedAt: -1 }),
+      idx('status_submittedAt', { status: 1, submittedAt: 1 }),
       idx('status_town_submittedAt', { status: 1, town: 1, submittedAt: 1 }),
       idx('status_brigadeIds_submittedAt', { status: 1, brigadeIds: 1, submittedAt: 1 }),
       idx('status_expiresAt', { status: 1, expiresAt: 1 }),

@@ -7,6 +7,7 @@ import { PILOT_UNITS, PRIVACY_NOTICE_VERSION, TOWNS } from '../typings/data';
 import type { RegisterRequest } from '../typings/api/volunteers';
 import type { LocalCloud } from './index';
 import { seedNeeds } from './seed-needs';
+import { seedQualifications } from './seed-quals';
 
 export interface Identity {
   openid: string;
@@ -128,7 +129,7 @@ async function seedHistory(
   brigades: { brigadeId: string; leaderOpenid: string }[],
   members: string[],
   hq: string,
-): Promise<string> {
+): Promise<{ served: string; training: string }> {
   const ids = new Map<string, string>();
   let served = '';
   for (const openid of members) {
@@ -185,6 +186,7 @@ async function seedHistory(
     if (brigade.leaderOpenid === DEMO.leader) served = postId;
     cloud.clock.set(startAt + 6 * DAY);
   }
+  const training = await seedTraining(cloud, brigades[0], members.slice(0, 4), ids);
   // A neighbour's gift of time, and an honour from headquarters.
   const gift = await call<{ cardNo: string }>(cloud, 'volunteers', { action: 'me' }, members[1]);
   await call(
@@ -201,7 +203,56 @@ async function seedHistory(
     { action: 'award', cardNo: star.cardNo, honour: 'outstanding', year, reason: '坚持每周探访独居长者' },
     hq,
   );
-  return served;
+  return { served, training };
+}
+
+/**
+ * A training (培训) the leader's brigade ran in the afternoon after the last service, attended by the first members
+ * (the demo volunteer among them) and recorded: training hours, apart from service, on their pages and the figures.
+ */
+async function seedTraining(
+  cloud: LocalCloud,
+  brigade: { brigadeId: string; leaderOpenid: string },
+  people: string[],
+  ids: Map<string, string>,
+): Promise<string> {
+  const startAt = shanghaiAt(cloud.clock.now(), 0, 14);
+  const endAt = startAt + 2 * 3_600_000;
+  const { postId } = await call<{ postId: string }>(
+    cloud,
+    'posts',
+    {
+      action: 'create',
+      brigadeId: brigade.brigadeId,
+      kind: 'training',
+      title: '入户探访技巧培训',
+      topic: '长者沟通与安全观察',
+      trainer: '市社工协会 梁老师',
+      description: '探访前必修：与长者沟通的方法、居家安全隐患的识别和记录。',
+      address: '石岐区民生路 8 号社工站',
+      startAt,
+      endAt,
+      quota: 20,
+    },
+    brigade.leaderOpenid,
+  );
+  for (const openid of people) await call(cloud, 'posts', { action: 'signup', postId }, openid);
+  const attendance = async (action: 'checkin' | 'checkout') => {
+    const { code } = await call<{ code: string }>(
+      cloud,
+      'posts',
+      { action: 'checkinCode', postId },
+      brigade.leaderOpenid,
+    );
+    for (const openid of people) await call(cloud, 'posts', { action, postId, code }, openid);
+  };
+  cloud.clock.set(startAt - 10 * MINUTE);
+  await attendance('checkin');
+  cloud.clock.set(endAt + 5 * MINUTE);
+  await attendance('checkout');
+  const entries = people.filter((o) => o !== brigade.leaderOpenid).map((o) => ({ volunteerId: ids.get(o), rating: 5 }));
+  await call(cloud, 'timebank', { action: 'record', postId, entries }, brigade.leaderOpenid);
+  return postId;
 }
 
 /** The next Shanghai day `days` ahead at `hour`:`minute` (UTC+8 all year). */
@@ -379,7 +430,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     }
   }
   await reviewApplicants(cloud, brigades[0], members);
-  const servedPost = await seedHistory(cloud, brigades, members, hq);
+  const { served: servedPost, training: trainingPost } = await seedHistory(cloud, brigades, members, hq);
   cloud.clock.set(startedAt);
   const postIds = await seedPosts(cloud, brigades, members);
   const invite = await call<{ code: string }>(
@@ -389,9 +440,11 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     brigades[0].leaderOpenid,
   );
   const needsRefs = await seedNeeds(cloud, call, DEMO.volunteer, DEMO.coordinator);
+  await seedQualifications(cloud, call, DEMO.volunteer, DEMO.leader);
   return {
     refs: {
       servedPost,
+      trainingPost,
       post: postIds[0],
       fullPost: postIds[2],
       brigade: brigades[0].brigadeId,

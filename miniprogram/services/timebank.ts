@@ -8,4 +8,5 @@ export const timebank = service('timebank', {
   transfer: true,
   proof: true,
   verifyProof: true,
+  trainings: true,
 });

@@ -9,4 +9,8 @@ export const volunteers = service('volunteers', {
   resolveScene: true,
   exportMine: true,
   deleteMine: true,
+  addQualification: true,
+  reviewQualification: true,
+  qualifications: true,
+  qualificationQueue: true,
 });

@@ -83,6 +83,7 @@ export const SCENARIOS = {
     { name: 'new', identity: 'leader' },
     { name: 'edit', identity: 'leader', query: { postId: '{post}' } },
     { name: 'invalid', identity: 'leader', taps: ['.pf__submit .van-button'] },
+    { name: 'training', identity: 'leader', taps: ['.pf__kind:nth-child(2)'] },
   ],
   'leader/pages/roster/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],
   'leader/pages/checkin-code/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],
@@ -146,6 +147,7 @@ export function shotName(page, scenario) {
 
 // Services in every state: a service that ended and was recorded, as the volunteer who served (已录入 N 小时).
 SCENARIOS['pages/post/index'].push({ name: 'served', identity: 'volunteer', query: { postId: '{servedPost}' } });
+SCENARIOS['pages/post/index'].push({ name: 'training', identity: 'volunteer', query: { postId: '{trainingPost}' } });
 
 // Town coordinators: 我的 with the 镇区工作台, the workbench in each of the demo coordinator's towns, and hq's list.
 SCENARIOS['pages/me/index'].push({ name: 'coordinator', identity: 'coordinator' });
@@ -224,6 +226,12 @@ Object.assign(SCENARIOS, {
 // open needs; without, their empty states).
 Object.assign(SCENARIOS, {
   'needs/pages/mine/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
+  'training/pages/mine/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    // The demo leader attended no training: the empty state.
+    { name: 'empty', identity: 'leader' },
+    ...states('volunteer'),
+  ],
   'needs/pages/nearby/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
 });
 
@@ -260,3 +268,18 @@ SCENARIOS['leader/pages/members/index'].push(
 
 // 我的结对 with an accepted pair: 查看探访信息 opens what a visit needs (address, phone, guardian).
 SCENARIOS['needs/pages/mine/index'].push({ name: 'visit', identity: 'volunteer', taps: ['.mine__visit .van-button'] });
+
+// 专业资格: 我的资格证书 (verified, pending and rejected ones from the demo seed; the add form open), and 资格审核 for
+// the leader (their brigade), the coordinator (their town) and hq (the city).
+Object.assign(SCENARIOS, {
+  'quals/pages/mine/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'adding', identity: 'volunteer', taps: ['.ql__footer .van-button'] },
+    ...states('volunteer'),
+  ],
+  'quals/pages/review/index': [
+    { name: 'leader', identity: 'leader', query: { brigadeId: '{brigade}' } },
+    { name: 'coordinator', identity: 'coordinator', query: { town: '石岐区' } },
+    { name: 'hq', identity: 'hq' },
+  ],
+});

@@ -2,7 +2,6 @@
  * Reading and ranking a service's candidates within SPEC's budget: one request for the volunteers of the town
  * (or serving it, with the needed specialty), one for the recipient's pairs and the candidates' active pairs.
  */
-import type { QualificationType } from '../../typings/data';
 import type { PlanService } from '../../typings/needs';
 import type { RequestContext } from '../context';
 import { piiKey } from '../pii';
@@ -11,6 +10,7 @@ import type { PlanDoc } from '../repos/plans';
 import { matchCandidates, type MatchRow } from '../repos/volunteers';
 import { isAdult, rank, type MatchCandidateFacts, type MatchOutcome, type MatchPlace } from '../rules/matching';
 import { decrypt } from '../rules/pii';
+import { expiredTypes, heldTypes } from '../rules/qualifications';
 import { shanghaiYear } from '../rules/time';
 
 /** Volunteers read per match; with the pairs below, at most 1,000 documents whatever the city's size. */
@@ -37,7 +37,9 @@ export function profileFacts(person: Omit<MatchRow, 'name' | 'cardNo'>, year: nu
   return {
     volunteerId: person._id,
     specialties: person.specialties ?? [],
-    qualifications: (person.qualifications ?? []) as QualificationType[],
+    // Verified ones as the volunteer's copy keeps them, the expired apart (matching reports them), checked now.
+    qualifications: heldTypes(person.qualifications, Date.now()),
+    expiredQualifications: expiredTypes(person.qualifications, Date.now()),
     availability: person.availability ?? [],
     town: person.town,
     community: person.community,

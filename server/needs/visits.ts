@@ -55,6 +55,7 @@ function visitDoc(plan: planRepo.PlanDoc, service: PlanService, o: Occurrence, n
     confirmedCount: 0,
     waitlistCount: 0,
     requiredSpecialties: service.specialties,
+    requiredQualifications: service.qualifications,
     adultsOnly: service.adultsOnly,
     membersOnly: false,
     status: 'published',

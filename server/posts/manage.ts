@@ -3,6 +3,7 @@
  * title, description, address and a cancellation's reason pass content safety; cancelling cancels every sign-up.
  */
 import type { CreatePostRequest, UpdatePostRequest } from '../../typings/api/posts';
+import type { ServiceCategory } from '../../typings/data';
 import type { Post } from '../../typings/entities';
 import { db } from '../cloud';
 import { invalid, precondition } from '../errors';
@@ -14,6 +15,7 @@ import * as posts from '../repos/posts';
 import { cancelAll, retime } from '../repos/signups';
 import { actorOf } from '../rules/actor';
 import { checkTimes, weeklyStarts } from '../rules/posts';
+import { kindProblem, TRAINING_CATEGORY } from '../rules/training';
 import { checkText } from '../security';
 import { requirePostLeader } from './access';
 import { fillPlaces } from './places';
@@ -23,6 +25,25 @@ import { countFacts, postFact } from '../stats/count';
 
 function checkCoordinates(lat?: number, lng?: number): void {
   if ((lat === undefined) !== (lng === undefined)) throw invalid('请同时提供经纬度', { lat: '请同时提供经纬度' });
+}
+
+/** A training (培训) carries its topic and trainer, and the category 培训 by default (rules/training.ts). */
+function kindFields(input: Pick<CreatePostRequest, 'kind' | 'topic' | 'trainer'> & { category?: string }) {
+  const kind = input.kind ?? 'service';
+  const fields = {
+    kind,
+    category: input.category ?? (kind === 'training' ? TRAINING_CATEGORY : undefined),
+    topic: input.topic || undefined,
+    trainer: input.trainer || undefined,
+  };
+  const problem = kindProblem(fields);
+  if (problem) throw invalid(problem.message, { [problem.field]: problem.message });
+  return {
+    kind,
+    category: fields.category as ServiceCategory,
+    ...(fields.topic ? { topic: fields.topic } : {}),
+    ...(fields.trainer ? { trainer: fields.trainer } : {}),
+  };
 }
 
 const geo = (lat?: number, lng?: number) =>
@@ -38,7 +59,14 @@ export const create: Action<CreatePostRequest, Post & { seriesPostIds?: string[]
     const problem = checkTimes(input.startAt, input.endAt, input.startAt - deadlineOffset, now);
     if (problem) throw invalid(problem.message, { [problem.field]: problem.message });
     checkCoordinates(input.lat, input.lng);
-    await checkText(ctx, { title: input.title, description: input.description, address: input.address });
+    const kind = kindFields(input);
+    await checkText(ctx, {
+      title: input.title,
+      description: input.description,
+      address: input.address,
+      topic: kind.topic,
+      trainer: kind.trainer,
+    });
     const seriesId = input.repeatWeeks && input.repeatWeeks > 1 ? newId() : undefined;
     const duration = input.endAt - input.startAt;
     const docs: posts.PostDoc[] = weeklyStarts(input.startAt, input.repeatWeeks ?? 1).map((startAt) => ({
@@ -48,7 +76,7 @@ export const create: Action<CreatePostRequest, Post & { seriesPostIds?: string[]
       town: brigade.town,
       title: input.title,
       description: input.description,
-      category: input.category,
+      ...kind,
       address: input.address,
       ...geo(input.lat, input.lng),
       startAt,
@@ -58,6 +86,7 @@ export const create: Action<CreatePostRequest, Post & { seriesPostIds?: string[]
       confirmedCount: 0,
       waitlistCount: 0,
       requiredSpecialties: [...new Set(input.requiredSpecialties ?? [])],
+      requiredQualifications: [...new Set(input.requiredQualifications ?? [])],
       adultsOnly: input.adultsOnly ?? false,
       membersOnly: input.membersOnly ?? false,
       status: 'published',
@@ -85,7 +114,11 @@ export const update: Action<UpdatePostRequest, Post> = {
     if (post.status !== 'published') throw precondition('该招募已取消，不能修改');
     if (post.startAt <= now) throw precondition('服务已开始，不能再修改招募');
     const { postId: _id, lat, lng, ...rest } = input;
+    if (input.kind !== undefined && input.kind !== (post.kind ?? 'service')) {
+      throw invalid('招募发布后不能更改类型（服务/培训），请取消后重新发布', { kind: '发布后不能更改类型' });
+    }
     const next = { ...post, ...rest };
+    const kind = kindFields({ ...next, kind: post.kind });
     const timesChanged = input.startAt !== undefined || input.endAt !== undefined || input.signupDeadline !== undefined;
     if (timesChanged) {
       next.signupDeadline = input.signupDeadline ?? Math.min(post.signupDeadline, next.startAt);
@@ -98,8 +131,14 @@ export const update: Action<UpdatePostRequest, Post> = {
       });
     }
     checkCoordinates(lat ?? post.lat, lng ?? post.lng);
-    await checkText(ctx, { title: input.title, description: input.description, address: input.address });
-    const patch: Partial<posts.PostDoc> = { ...rest, signupDeadline: next.signupDeadline, ...geo(lat, lng) };
+    await checkText(ctx, {
+      title: input.title,
+      description: input.description,
+      address: input.address,
+      topic: input.topic,
+      trainer: input.trainer,
+    });
+    const patch: Partial<posts.PostDoc> = { ...rest, ...kind, signupDeadline: next.signupDeadline, ...geo(lat, lng) };
     const updated: posts.PostDoc = { ...post, ...patch };
     await posts.update(post._id, patch);
     await countFacts(ctx, [postFact(post, -1), postFact(updated, 1)]);

@@ -1,6 +1,7 @@
 /** Input schemas of the posts actions. */
-import { SERIES_WEEKS, SERVICE_CATEGORIES, SPECIALTIES, TOWNS } from '../../typings/data';
-import { bool, epochMs, id, int, listOf, oneOf, page, text, z } from '../schema';
+import { QUALIFICATION_TYPES, SERIES_WEEKS, SERVICE_CATEGORIES, SPECIALTIES, TOWNS } from '../../typings/data';
+import { POST_KINDS } from '../rules/training';
+import { bool, epochMs, id, int, listOf, oneOf, optionalText, page, text, z } from '../schema';
 
 const coordinate = (label: string, limit: number) =>
   z
@@ -10,7 +11,8 @@ const coordinate = (label: string, limit: number) =>
 const fields = {
   title: text('标题', 30, 4),
   description: text('服务内容', 1000),
-  category: oneOf('服务类别', SERVICE_CATEGORIES),
+  // Required for a service; a training's defaults to 培训 (checked with the kind: rules/training.ts).
+  category: z.optional(oneOf('服务类别', SERVICE_CATEGORIES)),
   address: text('服务地点', 100),
   lat: z.optional(coordinate('纬度', 90)),
   lng: z.optional(coordinate('经度', 180)),
@@ -19,8 +21,14 @@ const fields = {
   quota: int('招募人数', 1, 500),
   signupDeadline: z.optional(epochMs('报名截止时间')),
   requiredSpecialties: z.optional(listOf('所需专长', oneOf('所需专长', SPECIALTIES), SPECIALTIES.length)),
+  requiredQualifications: z.optional(
+    listOf('所需资格', oneOf('所需资格', QUALIFICATION_TYPES), QUALIFICATION_TYPES.length),
+  ),
   adultsOnly: z.optional(bool('仅限成年人')),
   membersOnly: z.optional(bool('仅限本大队队员')),
+  kind: z.optional(oneOf('类型', POST_KINDS)),
+  topic: optionalText('培训主题', 30),
+  trainer: optionalText('讲师', 20),
 };
 
 export const createInput = z.object({

@@ -13,6 +13,7 @@ import * as signups from '../repos/signups';
 import type { VolunteerDoc } from '../repos/volunteers';
 import { isMinor } from '../rules/card';
 import { missingSpecialties, signupOpen } from '../rules/posts';
+import { lacksQualificationMessage, missingQualifications } from '../rules/qualifications';
 import { shanghaiLabel, shanghaiYear } from '../rules/time';
 import { inTransaction, type Transaction } from '../transaction';
 import { isLive, loadPost, postNotFound } from './access';
@@ -33,6 +34,8 @@ function checkEligible(post: posts.PostDoc, volunteer: VolunteerDoc, now: number
   }
   const missing = missingSpecialties(post.requiredSpecialties, volunteer.specialties);
   if (missing.length > 0) throw precondition(`该服务需要以下专长之一：${missing.join('、')}`);
+  const unqualified = missingQualifications(post.requiredQualifications, volunteer.qualifications, now);
+  if (unqualified.length > 0) throw precondition(lacksQualificationMessage(unqualified));
   if (post.membersOnly && membership?.status !== 'active') {
     throw denied(`该服务仅限「${post.brigadeName}」队员报名`);
   }

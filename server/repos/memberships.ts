@@ -74,6 +74,17 @@ export function activeAmong(brigadeId: string, volunteerIds: string[]) {
   );
 }
 
+/** The active memberships of these volunteers, brigade and volunteer only (one request; a bounded list). */
+export function activeOfVolunteers(volunteerIds: string[]) {
+  if (volunteerIds.length === 0) return Promise.resolve([]);
+  return rows<Pick<MembershipDoc, 'brigadeId' | 'volunteerId'>>(
+    memberships()
+      .where({ volunteerId: _.in(volunteerIds), status: 'active' })
+      .field({ brigadeId: true, volunteerId: true })
+      .limit(1000),
+  );
+}
+
 export async function insert(doc: MembershipDoc): Promise<void> {
   await memberships().add({ data: doc });
 }

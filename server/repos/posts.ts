@@ -18,6 +18,8 @@ export interface PostDoc extends Omit<Post, 'postId' | 'distance' | 'kind' | 're
   kind?: PostKind;
   /** Absent on posts stored before qualifications: none required. */
   requiredQualifications?: QualificationType[];
+  /** Trainings: set once their first attendance is recorded (counted once in 培训场次). */
+  trainingHeld?: boolean;
   /** The geo point of `lat`/`lng`, for nearest-first lists. */
   location?: unknown;
   /** Tickets handed out to the waitlist so far: orders it (first come, first promoted). */
@@ -177,6 +179,17 @@ export function nextVisitsOfServices(serviceIds: string[], now: number, limit: n
       .orderBy('startAt', 'asc')
       .limit(limit),
   );
+}
+
+/**
+ * Marks a training as held (its first attendance recorded); true only for the call that marked it, so the figure
+ * 培训场次 counts each training once however many recordings race.
+ */
+export async function markTrainingHeld(postId: string): Promise<boolean> {
+  const res = (await posts()
+    .where({ _id: postId, kind: 'training', trainingHeld: _.neq(true) })
+    .update({ data: { trainingHeld: true } })) as { stats: { updated: number } };
+  return res.stats.updated === 1;
 }
 
 export async function update(postId: string, patch: Record<string, unknown>): Promise<number> {

@@ -7,6 +7,7 @@ import { db, first } from '../cloud';
 import { collectionIn, type Transaction } from '../transaction';
 
 export type ProofRecord = ProofResponse['records'][number];
+export type ProofTraining = ProofResponse['trainings'][number];
 
 export interface ProofDoc {
   _id: string;
@@ -17,6 +18,9 @@ export interface ProofDoc {
   totalMinutes: number;
   issuedAt: number;
   records: ProofRecord[];
+  /** Training minutes and the trainings attended (absent on proofs issued before trainings: none). */
+  trainingMinutes?: number;
+  trainings?: ProofTraining[];
 }
 
 export const proofId = (volunteerId: string, factsHash: string) => `${volunteerId}:${factsHash}`;

@@ -3,7 +3,8 @@
  * `<postId>:<volunteerId>`, so the same attendee can never be recorded (and credited) twice.
  */
 import { _, db, rows } from '../cloud';
-import type { ServiceRecord } from '../../typings/entities';
+import type { PostKind, ServiceRecord } from '../../typings/entities';
+import { after, where } from '../paging';
 import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
 
@@ -29,6 +30,11 @@ export interface RecordDoc extends Omit<ServiceRecord, 'recordId'> {
   reason?: string;
   recordedBy: string;
   adjustments: Adjustment[];
+  /** A training's record (培训): its minutes are training minutes. Absent on service records. */
+  kind?: PostKind;
+  /** Trainings: the post's topic and trainer, copied for the volunteer's training history. */
+  topic?: string;
+  trainer?: string;
 }
 
 export const recordId = (postId: string, volunteerId: string) => `${postId}:${volunteerId}`;
@@ -69,7 +75,7 @@ export const ofPostFor = (postId: string, volunteerIds: string[]) =>
 export const ofVolunteerFor = (volunteerId: string, postIds: string[]) =>
   byIds(postIds.map((p) => recordId(p, volunteerId)));
 
-/** A volunteer's attended records with minutes, newest service first (bounded). */
+/** A volunteer's attended service records with minutes (never trainings), newest service first (bounded). */
 export function attendedOf(volunteerId: string, limit: number, recordedBefore?: number): Promise<RecordDoc[]> {
   return rows<RecordDoc>(
     records()
@@ -77,10 +83,22 @@ export function attendedOf(volunteerId: string, limit: number, recordedBefore?: 
         volunteerId,
         status: 'attended',
         minutes: _.gt(0),
+        kind: _.neq('training'),
         ...(recordedBefore !== undefined ? { recordedAt: _.lte(recordedBefore) } : {}),
       })
       .orderBy('serviceDate', 'desc')
       .limit(limit),
+  );
+}
+
+/** A page of the trainings a volunteer attended, newest first (keyset on `serviceDate`). */
+export function trainingsOf(volunteerId: string, pageSize: number, cursor?: string): Promise<RecordDoc[]> {
+  return rows<RecordDoc>(
+    records()
+      .where(where({ volunteerId, kind: 'training', status: 'attended' }, after('serviceDate', 'desc', cursor)))
+      .orderBy('serviceDate', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(pageSize + 1),
   );
 }
 
@@ -103,13 +121,23 @@ export const servedIn = (range: Range, afterId: string | undefined, size: number
   batchIn<
     Pick<
       RecordDoc,
-      'brigadeId' | 'brigadeName' | 'category' | 'status' | 'minutes' | 'serviceDate' | 'capMinutes' | 'checkedIn'
+      | 'postId'
+      | 'brigadeId'
+      | 'brigadeName'
+      | 'category'
+      | 'status'
+      | 'minutes'
+      | 'serviceDate'
+      | 'capMinutes'
+      | 'checkedIn'
+      | 'kind'
     >
   >(
     records(),
     'serviceDate',
     { range, afterId, size },
     {
+      postId: true,
       brigadeId: true,
       brigadeName: true,
       category: true,
@@ -118,6 +146,7 @@ export const servedIn = (range: Range, afterId: string | undefined, size: number
       serviceDate: true,
       capMinutes: true,
       checkedIn: true,
+      kind: true,
     },
   );
 

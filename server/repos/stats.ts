@@ -277,3 +277,56 @@ export async function resetSnapshot(id: string, counts: Record<string, number>):
     .doc(id)
     .set({ data: { kind: 'snap', rev: Date.now(), counts: listOf(counts) } });
 }
+
+// ---- training and qualifications (培训与资格): one counter document of people now ----
+
+export const TRAINING_ID = 'training';
+
+/**
+ * `trained` and `qualified` volunteers now, in `total`, `byTown.<town>` and `byBrigade.<brigadeId>` (a brigade counts
+ * its active members). Moved by the writes that change the facts, recounted nightly.
+ */
+export interface TrainingDoc {
+  _id: string;
+  kind: 'training';
+  total?: CounterMap;
+  byTown?: Record<string, CounterMap>;
+  byBrigade?: Record<string, CounterMap>;
+}
+
+/** The training document; only the given dot paths (e.g. one brigade's slice) when given. */
+export function trainingDoc(paths?: string[]): Promise<TrainingDoc | undefined> {
+  let query = stats().where({ _id: TRAINING_ID });
+  if (paths) query = query.field({ _id: true, ...Object.fromEntries(paths.map((p) => [p, true])) });
+  return first<TrainingDoc>(query);
+}
+
+/** Moves the training counters with one `_.inc` update, creating the document when it is missing. */
+export async function incTraining(inc: Record<string, number>): Promise<void> {
+  const changes = Object.entries(inc).filter(([, n]) => n !== 0);
+  if (changes.length === 0) return;
+  const data = Object.fromEntries(changes.map(([path, n]) => [path, _.inc(n)]));
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const res = (await stats().doc(TRAINING_ID).update({ data })) as { stats?: { updated?: number } };
+    if ((res.stats?.updated ?? 0) > 0) return;
+    try {
+      await stats().add({ data: { _id: TRAINING_ID, kind: 'training', ...expand(Object.fromEntries(changes)) } });
+      return;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  throw new Error('stats: could not move the training counters');
+}
+
+/** Sets training counter paths to recounted values (the repair); creates the document when it is missing. */
+export async function repairTraining(paths: Record<string, number>): Promise<void> {
+  const res = (await stats().doc(TRAINING_ID).update({ data: paths })) as { stats?: { updated?: number } };
+  if ((res.stats?.updated ?? 0) > 0 || (await trainingDoc([]))) return;
+  try {
+    await stats().add({ data: { _id: TRAINING_ID, kind: 'training', ...expand(paths) } });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    await stats().doc(TRAINING_ID).update({ data: paths });
+  }
+}

@@ -4,6 +4,7 @@ import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
 import type { MembershipStatus, Profile } from '../../typings/entities';
 import type { Town } from '../../typings/data';
+import type { HeldQualification } from '../rules/qualifications';
 import { mineLookup as recordLookup, type RecordDoc } from './records';
 import { mineLookup, placeOf, type SignupDoc, type SignupWithAhead } from './signups';
 
@@ -24,6 +25,15 @@ export interface VolunteerDoc extends Omit<Profile, 'volunteerId' | 'mobile' | '
   lastServedAt?: number;
   /** Titles of the honours held, newest first (a copy kept by stars.award, so the profile needs no extra read). */
   honourTitles?: string[];
+  /** Minutes of recorded trainings (培训), never in earnedMinutes or the balance. */
+  trainingMinutes?: number;
+  /** How many trainings the volunteer attended (recorded): from 0 to 1 they count as trained. */
+  trainingsAttended?: number;
+  /**
+   * Verified qualifications, a copy kept by their review, expiry and erasure (the `qualifications` collection is the
+   * source); readers still check `expiresAt`, so an expired one never counts even before the daily timer runs.
+   */
+  qualifications?: HeldQualification[];
 }
 
 const volunteers = () => db.collection('volunteers');
@@ -93,6 +103,20 @@ export function starFactsAfter(lastId: string | undefined, batch: number): Promi
       .field({ _id: true, stars: true, earnedMinutes: true, ratingSum: true, ratingCount: true, registeredAt: true })
       .limit(batch),
   );
+}
+
+/** Adds a verified qualification to the copy. */
+export async function addHeldQualification(volunteerId: string, held: HeldQualification): Promise<void> {
+  await volunteers()
+    .doc(volunteerId)
+    .update({ data: { qualifications: _.push([held]) } });
+}
+
+/** Replaces the copy of verified qualifications (after expiry or erasure). */
+export async function setHeldQualifications(volunteerId: string, held: HeldQualification[]): Promise<void> {
+  await volunteers()
+    .doc(volunteerId)
+    .update({ data: { qualifications: _.set(held) } });
 }
 
 /** Adds an honour's title to the profile, newest first. */
@@ -179,6 +203,22 @@ export async function countServedSince(since: number, town?: string): Promise<nu
   return res.total;
 }
 
+export type TrainingFactsRow = Pick<VolunteerDoc, '_id' | 'town' | 'trainingsAttended'> & {
+  qualifications?: { type: string; expiresAt?: number }[];
+};
+
+/** A batch of the volunteers who trained or hold qualifications, in id order (the training figures' recount). */
+export function trainingFactsAfter(lastId: string | undefined, batch: number): Promise<TrainingFactsRow[]> {
+  const facts = _.or([{ trainingsAttended: _.gt(0) }, { 'qualifications.0': _.exists(true) }]);
+  return rows<TrainingFactsRow>(
+    volunteers()
+      .where(lastId ? _.and([facts, { _id: _.gt(lastId) }]) : facts)
+      .orderBy('_id', 'asc')
+      .field({ _id: true, town: true, trainingsAttended: true, qualifications: true })
+      .limit(batch),
+  );
+}
+
 /** A batch of the volunteers registered in the range (the statistics' recount). */
 export const registeredIn = (range: Range, afterId: string | undefined, size: number) =>
   batchIn<Pick<VolunteerDoc, 'town' | 'registeredAt'>>(
@@ -212,7 +252,7 @@ export async function findByOpenidWithSignup(
 export type MatchRow = Pick<
   VolunteerDoc,
   '_id' | 'name' | 'cardNo' | 'town' | 'community' | 'specialties' | 'serviceAreas' | 'availability' | 'birthYear'
-> & { lat?: number; lng?: number; qualifications?: string[] };
+> & { lat?: number; lng?: number; qualifications?: HeldQualification[] };
 
 /**
  * Matching's bounded candidate set, in one request through the town (+ specialty) index: volunteers of the town,

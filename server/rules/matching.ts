@@ -41,8 +41,10 @@ export interface MatchService {
 export interface MatchCandidateFacts {
   volunteerId: string;
   specialties: Specialty[];
-  /** Verified qualifications (empty until the qualifications feature lands). */
+  /** Verified, unexpired qualifications. */
   qualifications: QualificationType[];
+  /** Verified ones that have expired (excluded, and reported as expired rather than missing). */
+  expiredQualifications?: QualificationType[];
   availability: Availability[];
   town: Town;
   community?: string;
@@ -111,7 +113,9 @@ export function exclusion(service: MatchService, place: MatchPlace, c: MatchCand
   const missing = service.specialties.find((s) => !c.specialties.includes(s));
   if (missing) return `缺少专长：${missing}`;
   const unqualified = service.qualifications.find((q) => !c.qualifications.includes(q));
-  if (unqualified) return `缺少资格：${unqualified}`;
+  if (unqualified) {
+    return c.expiredQualifications?.includes(unqualified) ? `资格已过期：${unqualified}` : `缺少资格：${unqualified}`;
+  }
   if (freeDays(service, c) === 0) return `${slotLabel(service.weekday, service.slot)}没空`;
   const where = placeOf(place, c);
   if (where.km !== undefined ? where.km > DISTANCE_CAP_KM : !where.inTown) {

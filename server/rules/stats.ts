@@ -13,6 +13,13 @@ export const FIGURES = ['volunteers', 'brigades', 'posts', 'sessions', 'minutes'
 export type Figure = (typeof FIGURES)[number];
 export type Figures = Record<Figure, number>;
 
+/**
+ * Trainings (培训), kept apart from the service figures: training posts with at least one attendance recorded (by
+ * start month) and their recorded minutes. In `total`, `byTown` and `byBrigade`, never by category.
+ */
+export const TRAINING_FIGURES = ['trainings', 'trainingMinutes'] as const;
+export type TrainingCounts = Partial<Record<(typeof TRAINING_FIGURES)[number], number>>;
+
 export interface BrigadeRef {
   brigadeId: string;
   name: string;
@@ -77,7 +84,8 @@ export type StatsFact =
   | { kind: 'volunteer'; at: number; town: string; delta: number }
   | { kind: 'brigade'; at: number; brigade: BrigadeRef; delta: number }
   | { kind: 'post'; at: number; brigade: BrigadeRef; category: string; delta: number }
-  | ({ kind: 'service'; at: number; brigade: BrigadeRef; category: string } & ServiceCounts);
+  | ({ kind: 'service'; at: number; brigade: BrigadeRef; category: string } & ServiceCounts)
+  | ({ kind: 'training'; at: number; brigade: BrigadeRef } & TrainingCounts & Partial<Honesty>);
 
 export interface MonthChange {
   month: string;
@@ -126,6 +134,16 @@ function pathsOf(fact: StatsFact): [Record<string, number>, Record<string, strin
     case 'service':
       for (const figure of ['sessions', 'minutes', 'noShows', 'peopleServed'] as const) {
         everywhere(figure, fact[figure] ?? 0, fact.brigade.town, fact.brigade, fact.category);
+      }
+      for (const figure of HONESTY) add(`${brigadeBase(fact.brigade)}.${figure}`, fact[figure] ?? 0);
+      labelBrigade(fact.brigade);
+      break;
+    case 'training':
+      for (const figure of TRAINING_FIGURES) {
+        const n = fact[figure] ?? 0;
+        add(`total.${figure}`, n);
+        add(`byTown.${key(fact.brigade.town)}.${figure}`, n);
+        add(`${brigadeBase(fact.brigade)}.${figure}`, n);
       }
       for (const figure of HONESTY) add(`${brigadeBase(fact.brigade)}.${figure}`, fact[figure] ?? 0);
       labelBrigade(fact.brigade);

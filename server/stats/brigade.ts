@@ -1,11 +1,15 @@
-/** stats.brigade (that brigade's leaders, its town's coordinators, hq) — the brigade's slice of the month counter documents. */
+/**
+ * stats.brigade (that brigade's leaders, its town's coordinators, hq) — the brigade's slice of the month counter
+ * documents and of the training document.
+ */
 import type { BrigadeStatsResponse, StatsApi } from '../../typings/api/stats';
 import type { Action } from '../handler';
-import { monthDocs } from '../repos/stats';
+import { monthDocs, trainingDoc } from '../repos/stats';
 import { key } from '../rules/stats';
 import { brigadeInput, monthsOf } from './period';
 import { brigadeInScope } from './scope';
 import { summarizeBrigade } from './summary';
+import { brigadeTraining } from './training-summary';
 
 export const brigade: Action<StatsApi['brigade']['req'], BrigadeStatsResponse> = {
   access: 'anyone',
@@ -13,8 +17,13 @@ export const brigade: Action<StatsApi['brigade']['req'], BrigadeStatsResponse> =
   async run(input, ctx) {
     const doc = await brigadeInScope(ctx, input.brigadeId);
     const { from, to } = monthsOf(input);
-    // Only this brigade's slice of each month document travels.
-    const docs = await monthDocs(from, to, { [`byBrigade.${key(doc._id)}`]: true });
-    return summarizeBrigade(docs, { brigadeId: doc._id, name: doc.name, members: doc.memberCount ?? 0 });
+    // Only this brigade's slice of each month document (and of the training document) travels.
+    const slice = `byBrigade.${key(doc._id)}`;
+    const [docs, people] = await Promise.all([monthDocs(from, to, { [slice]: true }), trainingDoc([slice])]);
+    const members = doc.memberCount ?? 0;
+    return {
+      ...summarizeBrigade(docs, { brigadeId: doc._id, name: doc.name, members }),
+      training: brigadeTraining(docs, people, doc._id, members),
+    };
   },
 };

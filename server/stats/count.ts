@@ -11,6 +11,7 @@ import * as repo from '../repos/stats';
 import type { VolunteerDoc } from '../repos/volunteers';
 import { changesOf, sumHonesty, type BrigadeRef, type RecordFacts, type StatsFact } from '../rules/stats';
 import { shanghaiMonth } from '../rules/time';
+import { isTraining } from '../rules/training';
 
 type Ctx = Pick<RequestContext, 'log'>;
 
@@ -53,13 +54,25 @@ export const postFact = (
   delta: 1 | -1,
 ): StatsFact => ({ kind: 'post', at: p.startAt, brigade: brigadeOfPost(p), category: p.category, delta });
 
-/** Newly recorded attendees of a post: sessions and minutes of those present, no-shows of the absent. */
+/**
+ * Newly recorded attendees of a post: sessions and minutes of those present, no-shows of the absent. A training's
+ * minutes are training minutes only (its posts are counted by `countTrainingHeld`, its absences nowhere).
+ */
 export function recordedFact(
   post: PostDoc,
   recorded: (RecordFacts & { status: 'attended' | 'absent' })[],
 ): StatsFact | undefined {
   if (recorded.length === 0) return undefined;
   const attended = recorded.filter((r) => r.status === 'attended');
+  if (isTraining(post)) {
+    return {
+      kind: 'training',
+      at: post.startAt,
+      brigade: brigadeOfPost(post),
+      trainingMinutes: attended.reduce((s, r) => s + r.minutes, 0),
+      ...sumHonesty(recorded),
+    };
+  }
   return {
     kind: 'service',
     at: post.startAt,
@@ -76,6 +89,15 @@ export function recordedFact(
 export function adjustedFact(post: PostDoc, before: RecordDoc, minutesAfter: number): StatsFact {
   const wasAbsent = before.status === 'absent';
   const after: RecordFacts = { ...before, status: 'attended', minutes: minutesAfter };
+  if (isTraining(post)) {
+    return {
+      kind: 'training',
+      at: post.startAt,
+      brigade: brigadeOfPost(post),
+      trainingMinutes: minutesAfter - (wasAbsent ? 0 : before.minutes),
+      ...sumHonesty([before], -1, sumHonesty([after])),
+    };
+  }
   return {
     kind: 'service',
     at: post.startAt,

@@ -1,5 +1,5 @@
 /** Pure: the brigade table as CSV that Excel opens correctly and safely (UTF-8 BOM, CRLF, quoted, formulas as text). */
-import type { NeedsFigures, OverviewResponse } from '../../typings/api/stats';
+import type { NeedsFigures, OverviewResponse, TrainingFigures } from '../../typings/api/stats';
 import { hoursOf } from '../../typings/display';
 import { addFigures, emptyFigures, noShowRate, type Figures } from '../rules/stats';
 
@@ -84,6 +84,50 @@ export function needsCsv(needs: OverviewResponse['needs']): string {
     NEEDS_CSV_HEADER.map(textCell).join(','),
     ...needs.byTown.map((t) => needsLine(t.town, t)),
     needsLine('合计', needs),
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export const TRAINING_CSV_HEADER = [
+  '名称',
+  '义工人数',
+  '受训义工',
+  '受训义工占比',
+  '持证义工',
+  '持证义工占比',
+  '培训场次',
+  '培训时长（小时）',
+];
+
+const share = (n: number) => `${(n * 100).toFixed(1)}%`;
+
+const trainingLine = (name: string, f: TrainingFigures) =>
+  [
+    textCell(name),
+    ...[f.volunteers, f.trainedVolunteers, share(f.trainedShare), f.qualifiedVolunteers, share(f.qualifiedShare)].map(
+      figure,
+    ),
+    ...[f.trainings, hoursOf(f.trainingMinutes)].map(figure),
+  ].join(',');
+
+/**
+ * The 培训与资格 tables, after a blank line: by town (volunteers registered there) with a 合计 row, then by brigade
+ * (its active members). Trainings and hours are of the period; trained and qualified volunteers are people now.
+ */
+export function trainingCsv(
+  training: OverviewResponse['training'],
+  brigades: (TrainingFigures & { name: string })[],
+): string {
+  const lines = [
+    '',
+    textCell('培训与资格（按镇区）'),
+    TRAINING_CSV_HEADER.map(textCell).join(','),
+    ...training.byTown.map((t) => trainingLine(t.town, t)),
+    trainingLine('合计', training),
+    '',
+    textCell('培训与资格（按大队）'),
+    TRAINING_CSV_HEADER.map(textCell).join(','),
+    ...brigades.map((b) => trainingLine(b.name, b)),
   ];
   return `${lines.join('\r\n')}\r\n`;
 }

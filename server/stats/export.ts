@@ -1,13 +1,35 @@
-/** stats.export (hq; a coordinator for their town) — the brigade table of a period, then the 供需配对 table by town, as CSV, returned inline (one row per brigade: small). */
+/**
+ * stats.export (hq; a coordinator for their town) — the brigade table of a period, then the 供需配对 table by town and
+ * the 培训与资格 tables by town and by brigade, as CSV, returned inline (one row per brigade: small).
+ */
 import type { ExportResponse, OverviewRequest } from '../../typings/api/stats';
 import type { Action } from '../handler';
-import { monthDocs, needsDoc } from '../repos/stats';
+import * as brigades from '../repos/brigades';
+import { monthDocs, needsDoc, trainingDoc } from '../repos/stats';
 import { shanghaiMonth } from '../rules/time';
-import { brigadeCsv, exportFileName, needsCsv } from './csv';
+import { brigadeCsv, exportFileName, needsCsv, trainingCsv } from './csv';
 import { summarizeNeeds } from './needs-summary';
 import { monthsOf, overviewInput } from './period';
 import { townInScope } from './scope';
 import { summarize } from './summary';
+import { brigadeTraining, summarizeTraining } from './training-summary';
+
+/** The brigades with trainings in the period or trained or qualified members, in the town when given. */
+async function trainingBrigades(
+  docs: Awaited<ReturnType<typeof monthDocs>>,
+  people: Awaited<ReturnType<typeof trainingDoc>>,
+  town: string | undefined,
+) {
+  const ids = new Set(Object.keys(people?.byBrigade ?? {}));
+  for (const doc of docs) {
+    for (const [id, slice] of Object.entries(doc.byBrigade ?? {})) if (slice.trainings) ids.add(id);
+  }
+  const found = (await brigades.byIds([...ids].slice(0, 1000))).filter((b) => !town || b.town === town);
+  return found
+    .map((b) => ({ name: b.name, ...brigadeTraining(docs, people, b._id, b.memberCount ?? 0) }))
+    .filter((b) => b.trainings + b.trainedVolunteers + b.qualifiedVolunteers > 0)
+    .sort((a, b) => b.trainings - a.trainings || b.trainingMinutes - a.trainingMinutes || (a.name < b.name ? -1 : 1));
+}
 
 export const exportCsv: Action<OverviewRequest, ExportResponse> = {
   access: 'anyone',
@@ -15,11 +37,21 @@ export const exportCsv: Action<OverviewRequest, ExportResponse> = {
   async run(input, ctx) {
     const town = await townInScope(ctx, input.town);
     const { from, to } = monthsOf(input);
-    const [docs, needs] = await Promise.all([monthDocs(from, to), needsDoc(town ? [town] : undefined)]);
+    const bounded = from !== undefined || to !== undefined;
+    const [docs, needs, people, allMonths] = await Promise.all([
+      monthDocs(from, to),
+      needsDoc(town ? [town] : undefined),
+      trainingDoc(),
+      bounded ? monthDocs(undefined, undefined, { byTown: true }) : undefined,
+    ]);
     const now = shanghaiMonth(Date.now());
     const first = from ?? docs[0]?.period ?? now;
     const last = to ?? docs[docs.length - 1]?.period ?? now;
-    const csv = brigadeCsv(summarize(docs, town).byBrigade) + needsCsv(summarizeNeeds(needs, town, from, to));
+    const training = summarizeTraining(docs, allMonths ?? docs, people, town);
+    const csv =
+      brigadeCsv(summarize(docs, town).byBrigade) +
+      needsCsv(summarizeNeeds(needs, town, from, to)) +
+      trainingCsv(training, await trainingBrigades(docs, people, town));
     return { csv, fileName: exportFileName(first, last) };
   },
 };

@@ -1,16 +1,19 @@
 /**
  * stats.overview (hq; a coordinator for their town) — every figure in total, by town, brigade, month and category for an optional period, from
- * the month counter documents (one per month, never a scan of raw records), the needs counter document (供需配对)
- * and one count of active volunteers.
+ * the month counter documents (one per month, never a scan of raw records), the needs counter document (供需配对),
+ * the training document (培训与资格; with a period, every month's town figures for the shares' denominator) and one
+ * count of active volunteers.
  */
 import type { OverviewRequest, OverviewResponse } from '../../typings/api/stats';
 import type { Action } from '../handler';
-import { monthDocs, needsDoc } from '../repos/stats';
+import { monthDocs, needsDoc, trainingDoc } from '../repos/stats';
 import { countServedSince } from '../repos/volunteers';
+import { key } from '../rules/stats';
 import { monthsOf, overviewInput } from './period';
 import { townInScope } from './scope';
 import { summarizeNeeds } from './needs-summary';
 import { summarize } from './summary';
+import { summarizeTraining } from './training-summary';
 
 /** "Active": served (had minutes recorded) within this many days. */
 export const ACTIVE_DAYS = 90;
@@ -22,11 +25,20 @@ export const overview: Action<OverviewRequest, OverviewResponse> = {
   async run(input, ctx) {
     const town = await townInScope(ctx, input.town);
     const { from, to } = monthsOf(input);
-    const [docs, activeVolunteers, needs] = await Promise.all([
+    const bounded = from !== undefined || to !== undefined;
+    const [docs, activeVolunteers, needs, people, allMonths] = await Promise.all([
       monthDocs(from, to),
       countServedSince(Date.now() - ACTIVE_DAYS * DAY, town),
       needsDoc(town ? [town] : undefined),
+      trainingDoc(town ? [`total`, `byTown.${key(town)}`] : undefined),
+      // The shares' denominator is the volunteers registered now: every month, whatever the period.
+      bounded ? monthDocs(undefined, undefined, { byTown: true }) : undefined,
     ]);
-    return { ...summarize(docs, town), activeVolunteers, needs: summarizeNeeds(needs, town, from, to) };
+    return {
+      ...summarize(docs, town),
+      activeVolunteers,
+      needs: summarizeNeeds(needs, town, from, to),
+      training: summarizeTraining(docs, allMonths ?? docs, people, town),
+    };
   },
 };

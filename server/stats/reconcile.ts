@@ -1,6 +1,7 @@
 /**
  * stats.reconcile (hq) and the nightly timer: recounts every month from the raw facts (volunteers, brigades,
- * published posts, service records, people-served entries) in batches, then the needs counters (供需配对), compares with the month's counter document,
+ * published posts, service and training records, people-served entries) in batches, then the needs counters (供需配对)
+ * and the training document's people (培训与资格), compares with the month's counter document,
  * sets each drifted counter to its recounted value and logs the drift. Stops within a time budget and resumes
  * from the month it reached on the next run.
  */
@@ -22,7 +23,9 @@ import {
 } from '../rules/stats';
 import { none } from '../schema';
 import { shanghaiMonth } from '../rules/time';
+import { isTraining } from '../rules/training';
 import { reconcileNeeds } from './needs-reconcile';
+import { reconcileTraining } from './training-reconcile';
 import { monthsBetween } from './summary';
 
 const BATCH = 1000;
@@ -76,16 +79,36 @@ export async function recountMonth(month: string): Promise<{ counters: Record<st
       category: p.category,
       delta: 1,
     })),
-    ...records.map((r): StatsFact => ({
-      kind: 'service',
+    ...records.filter(isTraining).map((r): StatsFact => ({
+      kind: 'training',
       at: r.serviceDate,
       brigade: ref(r.brigadeId, r.brigadeName),
-      category: r.category,
-      sessions: r.status === 'attended' ? 1 : 0,
-      minutes: r.status === 'attended' ? r.minutes : 0,
-      noShows: r.status === 'absent' ? 1 : 0,
+      trainingMinutes: r.status === 'attended' ? r.minutes : 0,
       ...honestyOf(r),
     })),
+    // A training held: one per training post with an attendance recorded.
+    ...[
+      ...new Map(
+        records.filter((r) => isTraining(r) && r.status === 'attended').map((r) => [r.postId, r] as const),
+      ).values(),
+    ].map((r): StatsFact => ({
+      kind: 'training',
+      at: r.serviceDate,
+      brigade: ref(r.brigadeId, r.brigadeName),
+      trainings: 1,
+    })),
+    ...records
+      .filter((r) => !isTraining(r))
+      .map((r): StatsFact => ({
+        kind: 'service',
+        at: r.serviceDate,
+        brigade: ref(r.brigadeId, r.brigadeName),
+        category: r.category,
+        sessions: r.status === 'attended' ? 1 : 0,
+        minutes: r.status === 'attended' ? r.minutes : 0,
+        noShows: r.status === 'absent' ? 1 : 0,
+        ...honestyOf(r),
+      })),
     ...served.map((s): StatsFact => ({
       kind: 'service',
       at: s.at,
@@ -155,7 +178,8 @@ export async function reconcile(
   if (cursor) await repo.saveReconcileCursor(undefined);
   await repo.ensureMonth(shanghaiMonth(started));
   const needsRepaired = await reconcileNeeds(ctx);
-  ctx.log.info('stats-reconciled', { checked, repaired, needsRepaired, ms: Date.now() - started });
+  const trainingRepaired = await reconcileTraining(ctx, started);
+  ctx.log.info('stats-reconciled', { checked, repaired, needsRepaired, trainingRepaired, ms: Date.now() - started });
   return { checked, repaired };
 }
 

@@ -4,6 +4,7 @@
  * the cached balances and the volunteer's counters and stars. A reduction always succeeds: earned minutes (stars)
  * drop by the full amount, the balance by at most what the volunteer still holds; the rest is a write-off pair
  * against the brigade. Nobody adjusts their own minutes.
+ * A training's record moves only the volunteer's training minutes: no ledger entries, no stars, no balance.
  */
 import type { AdjustRequest } from '../../typings/api/timebank';
 import type { ServiceRecord } from '../../typings/entities';
@@ -17,12 +18,15 @@ import { actorOf } from '../rules/actor';
 import { idempotency, writeOffOf, type Movement } from '../rules/ledger';
 import { applyServiceInTransaction } from '../stars/levels';
 import { adjustedFact, countFacts } from '../stats/count';
+import { countTrained, countTrainingHeld } from '../stats/training-count';
+import { isTraining, trainingDelta } from '../rules/training';
 import type { StatsFact } from '../rules/stats';
 import { checkText } from '../security';
 import { inTransaction } from '../transaction';
 import { post as postMovements } from './post';
 import { rerunOnDuplicate } from './rerun';
 import { adjustInput } from './schema';
+import { applyTrainingInTransaction } from './training-minutes';
 
 export const REQUEST_REUSED = '该请求编号已用于另一次调整，请关闭后重新发起';
 
@@ -53,14 +57,16 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
     const recordId = records.recordId(post._id, input.volunteerId);
     const account = accounts.volunteerAccountId(input.volunteerId);
     const brigadeAccount = accounts.brigadeAccountId(post.brigadeId);
+    const training = isTraining(post);
     return rerunOnDuplicate(async () => {
-      const [brigadeAccountDoc, served] = await Promise.all([
-        accounts.findById(brigadeAccount),
-        records.attendedOf(input.volunteerId, 2),
-      ]);
+      const [brigadeAccountDoc, served] = training
+        ? [undefined, []]
+        : await Promise.all([accounts.findById(brigadeAccount), records.attendedOf(input.volunteerId, 2)]);
       const otherLatest = served.find((r) => r._id !== recordId)?.serviceDate;
       let counted: StatsFact | undefined;
+      let trainedTown: string | undefined;
       const adjusted = await inTransaction(async (tx) => {
+        trainedTown = undefined;
         const now = Date.now();
         const [record, held] = await Promise.all([
           records.getInTransaction(tx, recordId),
@@ -77,6 +83,30 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
         }
         const delta = input.minutes - oldMinutes;
         counted = adjustedFact(post, record, input.minutes);
+        const adjustment: records.Adjustment = {
+          requestId: input.requestId,
+          at: now,
+          by: actorOf(by),
+          reason: input.reason,
+          fromMinutes: oldMinutes,
+          ...(record.rating !== undefined ? { fromRating: record.rating } : {}),
+          toMinutes: input.minutes,
+          toRating: rating,
+        };
+        const patch = {
+          status: 'attended' as const,
+          minutes: input.minutes,
+          rating,
+          adjustments: [...record.adjustments, adjustment],
+        };
+        if (training) {
+          const [, applied] = await Promise.all([
+            records.updateInTransaction(tx, recordId, patch),
+            applyTrainingInTransaction(tx, input.volunteerId, trainingDelta(record, patch)),
+          ]);
+          trainedTown = applied.trainedTown;
+          return records.toRecord({ ...record, ...patch });
+        }
         // What cannot be taken back (already donated) is written off against the brigade: never lost, never < 0.
         const writeOff = writeOffOf(held?.balance ?? 0, delta);
         const base = { kind: 'adjustment' as const, at: now, postId: post._id, recordId, note: input.reason };
@@ -112,22 +142,6 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
             note: `核销：${writeOff} 分钟已转赠，无法扣回`,
           });
         }
-        const adjustment: records.Adjustment = {
-          requestId: input.requestId,
-          at: now,
-          by: actorOf(by),
-          reason: input.reason,
-          fromMinutes: oldMinutes,
-          ...(record.rating !== undefined ? { fromRating: record.rating } : {}),
-          toMinutes: input.minutes,
-          toRating: rating,
-        };
-        const patch = {
-          status: 'attended' as const,
-          minutes: input.minutes,
-          rating,
-          adjustments: [...record.adjustments, adjustment],
-        };
         await Promise.all([
           postMovements(tx, movements, [held, brigadeAccountDoc]),
           records.updateInTransaction(tx, recordId, patch),
@@ -150,6 +164,10 @@ export const adjust: Action<AdjustRequest, ServiceRecord> = {
         return records.toRecord({ ...record, ...patch });
       });
       await countFacts(ctx, [counted]);
+      if (training && counted) {
+        await countTrainingHeld(ctx, post);
+        if (trainedTown) await countTrained(ctx, [{ volunteerId: input.volunteerId, town: trainedTown }]);
+      }
       return adjusted;
     });
   },

@@ -20,8 +20,8 @@ export const balance: Action<Record<string, never>, BalanceResponse> = {
       earnedMinutes: account?.earned ?? 0,
       donatedMinutes: account?.donated ?? 0,
       receivedMinutes: account?.received ?? 0,
-      // PLACEHOLDER (h/train-base): h/training keeps training minutes apart.
-      trainingMinutes: 0,
+      // Kept on the volunteer, apart from the account: trainings are never credited.
+      trainingMinutes: me.trainingMinutes ?? 0,
       // PLACEHOLDER (h/res-base): h/redeem fills the held minutes.
       heldMinutes: 0,
     };

@@ -4,6 +4,8 @@
  * token (ids and totals only) that anyone can verify, as with the 义工证.
  * A proof is a stored snapshot keyed by a hash of its facts (total and records): opening the page again without new
  * facts gives the same proof; verifying an older proof after later records or corrections shows it as superseded.
+ * Trainings (培训) are listed apart with their own minutes, never in the total or the records; a new training also
+ * makes a new proof.
  */
 import { createHash } from 'node:crypto';
 import type { CodeRequest } from '../../typings/api/volunteers';
@@ -25,6 +27,7 @@ import { codeInput, sceneWithCode } from '../volunteers/scene';
 import { verifyProofInput } from './schema';
 
 export const PROOF_RECORDS_MAX = 200;
+export const PROOF_TRAININGS_MAX = 50;
 
 export const proofCounterId = (year: number) => `proof-${year}`;
 export const formatProofNo = (year: number, seq: number) => `ZSBA-ZM-${year}-${String(seq).padStart(6, '0')}`;
@@ -45,12 +48,27 @@ interface ProofToken extends Record<string, unknown> {
 interface Facts {
   totalMinutes: number;
   records: proofs.ProofRecord[];
+  trainingMinutes: number;
+  trainings: proofs.ProofTraining[];
   hash: string;
 }
 
 /** What a proof of this volunteer would say now, and its hash. */
 async function factsOf(volunteer: VolunteerDoc): Promise<Facts> {
-  const rows = await records.attendedOf(volunteer._id, PROOF_RECORDS_MAX);
+  // Most volunteers never trained: their trainings are not read at all.
+  const [rows, trained] = await Promise.all([
+    records.attendedOf(volunteer._id, PROOF_RECORDS_MAX),
+    (volunteer.trainingsAttended ?? 0) > 0 ? records.trainingsOf(volunteer._id, PROOF_TRAININGS_MAX) : [],
+  ]);
+  const trainingRows = trained.slice(0, PROOF_TRAININGS_MAX);
+  const trainingMinutes = volunteer.trainingMinutes ?? 0;
+  const trainings = trainingRows.map((r) => ({
+    postTitle: r.postTitle,
+    ...(r.topic ? { topic: r.topic } : {}),
+    brigadeName: r.brigadeName,
+    serviceDate: r.serviceDate,
+    minutes: r.minutes,
+  }));
   const totalMinutes = volunteer.earnedMinutes ?? 0;
   const list = rows.map((r) => ({
     brigadeName: r.brigadeName,
@@ -60,11 +78,13 @@ async function factsOf(volunteer: VolunteerDoc): Promise<Facts> {
     minutes: r.minutes,
   }));
   const keyed = rows.map((r) => [r._id, r.minutes, r.serviceDate]);
-  const hash = createHash('sha256')
-    .update(JSON.stringify([totalMinutes, keyed]))
-    .digest('base64url')
-    .slice(0, 22);
-  return { totalMinutes, records: list, hash };
+  // Without trainings the facts hash as before trainings existed, so proofs issued then stay current.
+  const hasTrainings = trainingRows.length > 0 || trainingMinutes > 0;
+  const facts = hasTrainings
+    ? [totalMinutes, keyed, trainingMinutes, trainingRows.map((r) => [r._id, r.minutes])]
+    : [totalMinutes, keyed];
+  const hash = createHash('sha256').update(JSON.stringify(facts)).digest('base64url').slice(0, 22);
+  return { totalMinutes, records: list, trainingMinutes, trainings, hash };
 }
 
 const face = (volunteer: VolunteerDoc, doc: proofs.ProofDoc) => ({
@@ -75,9 +95,8 @@ const face = (volunteer: VolunteerDoc, doc: proofs.ProofDoc) => ({
   totalMinutes: doc.totalMinutes,
   brigades: [...new Set(doc.records.map((r) => r.brigadeName))],
   records: doc.records,
-  // PLACEHOLDER (h/train-base): h/training fills these from the proof's snapshot.
-  trainingMinutes: 0,
-  trainings: [],
+  trainingMinutes: doc.trainingMinutes ?? 0,
+  trainings: doc.trainings ?? [],
 });
 
 /** The stored proof of these facts, issuing it (a new number) when there is none. */
@@ -97,6 +116,9 @@ async function proofOf(volunteer: VolunteerDoc, facts: Facts): Promise<proofs.Pr
         totalMinutes: facts.totalMinutes,
         issuedAt,
         records: facts.records,
+        ...(facts.trainingMinutes > 0 || facts.trainings.length > 0
+          ? { trainingMinutes: facts.trainingMinutes, trainings: facts.trainings }
+          : {}),
       };
       await proofs.insertInTransaction(tx, doc);
       return doc;

@@ -19,11 +19,14 @@ import { idempotency, type Movement } from '../rules/ledger';
 import { overlapMinutes } from '../rules/posts';
 import { applyServiceInTransaction } from '../stars/levels';
 import { countFacts, countPeopleServed, recordedFact } from '../stats/count';
+import { countTrained, countTrainingHeld } from '../stats/training-count';
+import { isTraining, trainingDelta } from '../rules/training';
 import { checkText } from '../security';
 import { inTransaction } from '../transaction';
 import { post as postMovements } from './post';
 import { rerunOnDuplicate } from './rerun';
 import { recordInput } from './schema';
+import { applyTrainingInTransaction } from './training-minutes';
 
 interface Planned {
   volunteerId: string;
@@ -118,14 +121,15 @@ async function write(ctx: RequestContext, post: PostDoc, planned: Planned[], by:
   const unchanged = planned.length - fresh.length;
   if (fresh.length === 0) return { recorded: 0, unchanged };
 
+  const training = isTraining(post);
   const brigadeAccount = accounts.brigadeAccountId(post.brigadeId);
-  const credited = fresh.filter((p) => p.minutes > 0);
-  const known = await accounts.byIds([
-    brigadeAccount,
-    ...credited.map((p) => accounts.volunteerAccountId(p.volunteerId)),
-  ]);
-  await inTransaction(async (tx) => {
+  const credited = training ? [] : fresh.filter((p) => p.minutes > 0);
+  const known = training
+    ? []
+    : await accounts.byIds([brigadeAccount, ...credited.map((p) => accounts.volunteerAccountId(p.volunteerId))]);
+  const trained = await inTransaction(async (tx) => {
     const now = Date.now();
+    const firsts: { volunteerId: string; town: string }[] = [];
     await Promise.all([
       postMovements(
         tx,
@@ -141,6 +145,7 @@ async function write(ctx: RequestContext, post: PostDoc, planned: Planned[], by:
           brigadeId: post.brigadeId,
           brigadeName: post.brigadeName,
           category: post.category,
+          ...(training ? { kind: 'training' as const, topic: post.topic, trainer: post.trainer } : {}),
           volunteerId: p.volunteerId,
           status: p.status,
           minutes: p.minutes,
@@ -154,6 +159,16 @@ async function write(ctx: RequestContext, post: PostDoc, planned: Planned[], by:
           adjustments: [],
         });
         if (p.status === 'absent') return;
+        if (training) {
+          const { trainedTown } = await applyTrainingInTransaction(
+            tx,
+            p.volunteerId,
+            trainingDelta(undefined, p),
+            p.name,
+          );
+          if (trainedTown) firsts.push({ volunteerId: p.volunteerId, town: trainedTown });
+          return;
+        }
         await applyServiceInTransaction(
           tx,
           p.volunteerId,
@@ -165,8 +180,12 @@ async function write(ctx: RequestContext, post: PostDoc, planned: Planned[], by:
         );
       }),
     ]);
+    return firsts;
   });
   await countFacts(ctx, [recordedFact(post, fresh)]);
+  if (training && fresh.some((p) => p.status === 'attended')) {
+    await Promise.all([countTrainingHeld(ctx, post), countTrained(ctx, trained)]);
+  }
   return { recorded: fresh.length, unchanged };
 }
 

@@ -44,4 +44,6 @@ export const transferInput = z.object({
 
 export const ledgerInput = z.object({ ...page });
 
+export const trainingsInput = z.object({ ...page });
+
 export const verifyProofInput = z.object({ token: text('证明二维码', 1000) });

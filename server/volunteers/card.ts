@@ -1,16 +1,17 @@
 /**
  * volunteers.card / verifyCard — the unified 义工证. The QR holds a signed token with ids only; verifying it
- * shows just the name, card number, star level, honours and brigades, never contact data. The card's mini program
- * code carries a short scene id standing for the token (server/volunteers/scene.ts).
+ * shows just the name, card number, star level, honours, brigades and verified qualification types, never contact
+ * data or certificate photos. The card's mini program code carries a short scene id standing for the token
+ * (server/volunteers/scene.ts).
  */
 import type { CardResponse, CodeRequest, VerifyCardRequest, VerifyCardResponse } from '../../typings/api/volunteers';
-import type { QualificationType } from '../../typings/data';
 import type { Action } from '../handler';
 import { invalid, notFound } from '../errors';
 import { cardKey } from '../pii';
 import { ofVolunteer as honoursOf, toAward } from '../repos/honours';
 import { ofVolunteer as membershipsOf } from '../repos/memberships';
 import { findById, type VolunteerDoc } from '../repos/volunteers';
+import { heldTypes } from '../rules/qualifications';
 import { sign, verify } from '../rules/token';
 import { text, z } from '../schema';
 import { codeInput, sceneWithCode } from './scene';
@@ -26,8 +27,8 @@ async function cardFace(volunteer: VolunteerDoc) {
     stars: volunteer.stars,
     honours: honours.map(toAward),
     brigades: memberships.map((m) => m.brigadeName),
-    // PLACEHOLDER (h/train-base): h/quals fills the verified, unexpired types.
-    qualifications: [] as QualificationType[],
+    // Types only, verified and unexpired now: never the photos.
+    qualifications: heldTypes(volunteer.qualifications, Date.now()),
   };
 }
 
@@ -41,8 +42,7 @@ export const card: Action<CodeRequest, CardResponse> = {
       cardFace(volunteer),
       sceneWithCode(ctx, 'card', volunteer._id, Promise.resolve(token), input.withCode),
     ]);
-    // PLACEHOLDER (h/train-base): h/training fills the training minutes.
-    return { ...face, trainingMinutes: 0, token, ...scene };
+    return { ...face, trainingMinutes: volunteer.trainingMinutes ?? 0, token, ...scene };
   },
 };
 

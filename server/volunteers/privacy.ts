@@ -15,6 +15,7 @@ import * as ledgerRepo from '../repos/ledger';
 import { ofVolunteer as membershipsOf, removeOfVolunteer } from '../repos/memberships';
 import * as outbox from '../repos/outbox';
 import * as proofs from '../repos/proofs';
+import * as qualificationRepo from '../repos/qualifications';
 import * as recordRepo from '../repos/records';
 import * as scenes from '../repos/scenes';
 import * as signups from '../repos/signups';
@@ -24,6 +25,8 @@ import { remove } from '../repos/volunteers';
 import { decrypt } from '../rules/pii';
 import { none } from '../schema';
 import { countFacts, volunteerFact } from '../stats/count';
+import { removeFiles } from '../files/index';
+import { countQualifiedSafely } from './qualifications/held';
 import { toProfile } from './profile';
 
 const EXPORT_LIMIT = 1000;
@@ -37,16 +40,19 @@ export const exportMine: Action<Record<string, never>, ExportMineResponse> = {
     const profile = toProfile(me);
     profile.mobile = decrypt(me.mobileEnc, key);
     if (me.guardian && profile.guardian) profile.guardian.mobile = decrypt(me.guardian.mobileEnc, key);
-    const [memberships, groupDocs, signupDocs, records, ledger, grants, honourDocs, changes] = await Promise.all([
-      membershipsOf(me._id, ['active', 'pending', 'rejected', 'left']),
-      groups.ofMember(me._id),
-      signups.allOfVolunteer(me._id, EXPORT_LIMIT),
-      recordRepo.allOfVolunteer(me._id, EXPORT_LIMIT),
-      ledgerRepo.allOfAccount(volunteerAccountId(me._id), EXPORT_LIMIT),
-      subscriptions.ofVolunteer(me._id, EXPORT_LIMIT),
-      honours.ofVolunteer(me._id),
-      starChanges.ofVolunteer(me._id, EXPORT_LIMIT),
-    ]);
+    const [memberships, groupDocs, signupDocs, records, ledger, grants, honourDocs, changes, quals] = await Promise.all(
+      [
+        membershipsOf(me._id, ['active', 'pending', 'rejected', 'left']),
+        groups.ofMember(me._id),
+        signups.allOfVolunteer(me._id, EXPORT_LIMIT),
+        recordRepo.allOfVolunteer(me._id, EXPORT_LIMIT),
+        ledgerRepo.allOfAccount(volunteerAccountId(me._id), EXPORT_LIMIT),
+        subscriptions.ofVolunteer(me._id, EXPORT_LIMIT),
+        honours.ofVolunteer(me._id),
+        starChanges.ofVolunteer(me._id, EXPORT_LIMIT),
+        qualificationRepo.ofVolunteer(me._id),
+      ],
+    );
     const messages = await outbox.ofGrants(
       grants.map((g) => g._id),
       EXPORT_LIMIT,
@@ -76,6 +82,7 @@ export const exportMine: Action<Record<string, never>, ExportMineResponse> = {
       })),
       honours: honourDocs.map(honours.toAward),
       starChanges: changes.map((c) => ({ from: c.from, to: c.to, cause: c.cause, at: c.at })),
+      qualifications: quals.map((q) => qualificationRepo.toQualification(q)),
       exportedAt: Date.now(),
     };
   },
@@ -89,6 +96,12 @@ export const deleteMine: Action<Record<string, never>, DeleteMineResponse> = {
     if ((await ledBy(me._id)).length > 0) throw precondition('你是大队负责人，请先联系总队移交负责人后再注销');
     if (await signups.hasUpcoming(me._id, Date.now()))
       throw precondition('你还有未开始的服务报名，请先取消报名后再注销');
+    // Qualifications and their certificate photos go entirely (the copy goes with the profile),
+    // counted off while the memberships still say where.
+    const quals = await qualificationRepo.ofVolunteer(me._id);
+    if (quals.length > 0) await removeFiles(quals.map((q) => q.fileId));
+    await qualificationRepo.removeOfVolunteer(me._id);
+    if (quals.some((q) => q.status === 'verified')) await countQualifiedSafely(ctx, me._id, -1);
     const active = await membershipsOf(me._id, ['active']);
     await removeMemberOf(active.map((m) => m.brigadeId));
     // No brigade keeps the number of someone who left (a former leader no longer leads, so none should).

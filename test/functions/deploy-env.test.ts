@@ -70,6 +70,10 @@ const CALLS: Calls = {
     resolveScene: ['leader', () => ({ scene: 'Zz9Zz9Zz9Z' })],
     exportMine: ['vol', () => ({})],
     deleteMine: ['newcomer', () => ({})],
+    addQualification: ['vol', () => ({ type: '执业护士', fileId: 'cloud://elsewhere.bucket/qualifications/x.jpg' })],
+    qualifications: ['vol', () => ({})],
+    qualificationQueue: [HQ, () => ({})],
+    reviewQualification: [HQ, (w) => ({ volunteerId: w.vol.volunteerId, qualificationId: 'none', approve: true })],
   },
   brigades: {
     create: [HQ, () => ({ name: '东区博爱大队', town: '东区', joinMode: 'review' })],
@@ -126,6 +130,7 @@ const CALLS: Calls = {
     transfer: ['vol', (w) => ({ toCardNo: w.leader.cardNo, minutes: 1, requestId: 'transfer-0001' })],
     proof: ['vol', () => ({ withCode: true })],
     verifyProof: ['leader', () => ({ token: 'not-a-token' })],
+    trainings: ['vol', () => ({})],
   },
   stars: {
     get: ['vol', () => ({})],

@@ -70,6 +70,7 @@ describe('exportMine', () => {
         'memberships',
         'messages',
         'profile',
+        'qualifications',
         'records',
         'signups',
         'starChanges',

@@ -1,4 +1,5 @@
 /** The posts world plus served posts (signed up, checked in/out, finished) and direct reads of the collections. */
+import type { CreatePostRequest } from '../../typings/api/posts';
 import type { Post } from '../../typings/entities';
 import { parseEjson } from '../../local-cloud/db/codec';
 import { ok } from './helpers';
@@ -12,6 +13,8 @@ export interface ServeOptions {
   /** Who of those checks out 70 minutes after the start, 60 minutes later (default: everyone checked in). */
   checkout?: string[];
   leader?: string;
+  /** What the post is (e.g. a training), over the defaults. */
+  post?: Partial<CreatePostRequest>;
 }
 
 export interface TimebankWorld extends PostsWorld {
@@ -33,7 +36,7 @@ export async function timebankWorld(): Promise<TimebankWorld> {
   const served = async (openids: string[], opts: ServeOptions = {}) => {
     const leader = opts.leader ?? 'leader';
     const startAt = Math.ceil((now() + HOUR) / MINUTE) * MINUTE;
-    const post = await w.post({ startAt, endAt: startAt + 2 * HOUR, quota: openids.length + 1 }, leader);
+    const post = await w.post({ startAt, endAt: startAt + 2 * HOUR, quota: openids.length + 1, ...opts.post }, leader);
     for (const openid of openids) await ok(w.cloud, 'posts', 'signup', { postId: post.postId }, openid);
     // Half a minute of slack: the clock keeps running while the calls are made, and minutes are floored.
     await w.advance(startAt + 9.5 * MINUTE - now());

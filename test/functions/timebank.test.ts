@@ -64,6 +64,7 @@ describe('timebank.record', () => {
       earnedMinutes: 60,
       donatedMinutes: 0,
       receivedMinutes: 0,
+      trainingMinutes: 0,
     });
     expect((await balance('vol-b')).balanceMinutes).toBe(110);
     expect((await balance('vol-c')).balanceMinutes).toBe(90);
@@ -387,6 +388,7 @@ describe('timebank.transfer', () => {
       earnedMinutes: 60,
       donatedMinutes: 20,
       receivedMinutes: 0,
+      trainingMinutes: 0,
     });
     expect(await balance('vol-d')).toMatchObject({ balanceMinutes: 65, receivedMinutes: 20, earnedMinutes: 45 });
     const tooMuch = await fails(

@@ -119,7 +119,15 @@ describe('the volunteer card', () => {
     const card = await ok<CardResponse>(cloud, 'volunteers', 'card', {}, 'card-1');
     expect(card).toMatchObject({ name: '李四', stars: 0, honours: [], brigades: [] });
     const seen = await ok<VerifyCardResponse>(cloud, 'volunteers', 'verifyCard', { token: card.token }, 'someone');
-    expect(seen).toEqual({ valid: true, cardNo: card.cardNo, name: '李四', stars: 0, honours: [], brigades: [] });
+    expect(seen).toEqual({
+      valid: true,
+      cardNo: card.cardNo,
+      name: '李四',
+      stars: 0,
+      honours: [],
+      brigades: [],
+      qualifications: [],
+    });
     expect(JSON.stringify(seen)).not.toMatch(/138|mobile/);
     const [body, mac] = card.token.split('.');
     const forged = `${Buffer.from(JSON.stringify({ v: 'x', n: card.cardNo })).toString('base64url')}.${mac}`;

@@ -4,6 +4,7 @@
  * reads the device's clock) sees a finished post. Checked out: 60 minutes; checked in only: 110 minutes.
  */
 import type { Post } from '../../typings/index';
+import type { CreatePostRequest } from '../../typings/api/posts';
 import { HOUR, type PostsWorld } from './posts-world';
 
 export const MINUTE = 60_000;
@@ -18,10 +19,12 @@ export async function servedPost(
   openids: string[],
   title: string,
   attendance: Attendance = {},
+  /** What the post is (e.g. a training), over the defaults. */
+  kind: Partial<CreatePostRequest> = {},
 ): Promise<Post> {
   const startAt = Math.floor((Date.now() - 3 * HOUR) / MINUTE) * MINUTE;
   world.cloud.clock.set(startAt - HOUR);
-  const post = await world.post({ title, startAt, endAt: startAt + 2 * HOUR, quota: openids.length + 1 });
+  const post = await world.post({ title, startAt, endAt: startAt + 2 * HOUR, quota: openids.length + 1, ...kind });
   for (const openid of openids) await world.ok('posts', { action: 'signup', postId: post.postId }, openid);
   const code = async () =>
     (await world.ok<{ code: string }>('posts', { action: 'checkinCode', postId: post.postId }, world.leader)).code;

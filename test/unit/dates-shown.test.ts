@@ -16,6 +16,8 @@ it('writes a proof row’s service date in Chinese', () => {
     totalMinutes: 120,
     brigades: ['石岐博爱大队'],
     records: [{ brigadeName: '石岐博爱大队', postTitle: '探访', category: '探访慰问', serviceDate: at, minutes: 120 }],
+    trainingMinutes: 0,
+    trainings: [],
   };
   expect(toProofView(proof).rows[0]).toMatchObject({ date: '2026年11月7日' });
 });

@@ -73,7 +73,7 @@ describe('apply', () => {
       kinds.filter((k) => k === 'index').length,
       kinds.filter((k) => k === 'rule').length,
     ]);
-    expect([count('createFunction'), count('createTrigger')]).toEqual([8, 4]);
+    expect([count('createFunction'), count('createTrigger')]).toEqual([8, 5]);
     expect(m.functions.get('posts')?.env).toEqual({
       HQ_OPENIDS: 'hq',
       NOTICE_TEMPLATE_ID: 'n',

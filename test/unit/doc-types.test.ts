@@ -23,6 +23,8 @@ const doc: PostDoc = {
   requiredSpecialties: ['理发'],
   adultsOnly: false,
   membersOnly: false,
+  requiredQualifications: [],
+  kind: 'service',
   status: 'published',
   createdAt: 0,
   createdBy: 'v1',

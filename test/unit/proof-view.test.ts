@@ -12,6 +12,8 @@ const verified: VerifyProofResponse = {
   totalMinutes: 60,
   brigades: ['石岐博爱大队'],
   records: [],
+  trainingMinutes: 0,
+  trainings: [],
 };
 
 describe('the proof page for a verifier', () => {

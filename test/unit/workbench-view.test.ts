@@ -20,6 +20,8 @@ const post: BrigadePost = {
   requiredSpecialties: [],
   adultsOnly: false,
   membersOnly: false,
+  requiredQualifications: [],
+  kind: 'service',
   status: 'published',
   createdAt: Date.UTC(2026, 10, 20),
 };

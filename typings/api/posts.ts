@@ -5,7 +5,8 @@ export interface CreatePostRequest {
   brigadeId: string;
   title: string;
   description: string;
-  category: ServiceCategory;
+  /** Required for a service; a training's is 培训 (the default when omitted, the only one allowed). */
+  category?: ServiceCategory;
   address: string;
   lat?: number;
   lng?: number;

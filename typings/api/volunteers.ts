@@ -123,6 +123,8 @@ export interface ExportMineResponse {
   messages: ExportedMessage[];
   honours: HonourAward[];
   starChanges: { from: number; to: number; cause: string; at: number }[];
+  /** Every qualification held about the caller (no photo URL: the photos are theirs to see in 我的资格证书). */
+  qualifications: Qualification[];
   exportedAt: number;
 }
 

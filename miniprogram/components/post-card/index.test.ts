@@ -22,6 +22,8 @@ const post: Post = {
   requiredSpecialties: [],
   adultsOnly: false,
   membersOnly: false,
+  requiredQualifications: [],
+  kind: 'service',
   status: 'published',
   createdAt: Date.UTC(2026, 2, 1),
 };
@@ -61,6 +63,21 @@ describe('post-card', () => {
     card.detach();
     expect(toPostCardView(post).distance).toBe('');
     expect(toPostCardView({ ...post, distance: 432 }).distance).toBe('430 米');
+  });
+
+  it('shows a training’s topic and trainer with its 培训 tag, and nothing of the kind for a service', () => {
+    const training = {
+      ...post,
+      kind: 'training' as const,
+      category: '培训' as const,
+      topic: '心肺复苏',
+      trainer: '李医生',
+    };
+    const card = renderComponent('components/post-card/index', { card: toPostCardView(training) });
+    expect(textOf(card)).toContain('培训');
+    expect(textOf(card)).toContain('心肺复苏 · 讲师 李医生');
+    card.detach();
+    expect(toPostCardView(post).training).toBe('');
   });
 
   it('opens the post page on tap', async () => {

@@ -18,6 +18,8 @@ export interface PostCardView {
   cancelled: boolean;
   /** `1.2 公里` when the list was asked for nearest first, else empty. */
   distance: string;
+  /** A training (培训): `心肺复苏与AED · 讲师 李医生`; empty for a service. */
+  training: string;
   /** The caller's state on lists of their own sign-ups (已报名, 候补第2位 …), shown instead of the category. */
   badge?: string;
   badgeType?: 'success' | 'warning' | 'danger' | 'default';
@@ -51,5 +53,7 @@ export function toPostCardView(post: Post): PostCardView {
     full: post.confirmedCount >= quota,
     cancelled: post.status === 'cancelled',
     distance: formatDistance(post.distance),
+    training:
+      post.kind === 'training' ? [post.topic, post.trainer && `讲师 ${post.trainer}`].filter(Boolean).join(' · ') : '',
   };
 }

@@ -41,6 +41,7 @@ function cardView(card: VerifyCardResponse): VerifiedView {
     rows: [
       { label: '义工证号', value: card.cardNo },
       { label: '所属大队', value: card.brigades.join('、') || '尚未加入大队' },
+      ...((card.qualifications ?? []).length ? [{ label: '专业资格', value: card.qualifications.join('、') }] : []),
     ],
     tags: card.honours.map(honourText),
   };

@@ -1,6 +1,7 @@
 import type { CardResponse } from '../../typings/index';
 import { honourText } from '../../components/verify-result/verify';
 import { CallError, volunteers } from '../../services/index';
+import { hoursOf } from '../../utils/format';
 import { loadRecord, recordPage } from '../../utils/record';
 
 interface CardView {
@@ -10,6 +11,10 @@ interface CardView {
   starsText: string;
   honours: string[];
   brigades: string[];
+  /** Training hours (培训), '' when none: shown apart from the service figures. */
+  training: string;
+  /** Verified, unexpired qualification types (专业资格). */
+  qualifications: string[];
   token: string;
   /** The mini program code (data URL); '' when it was not made, and the plain QR of the token shows instead. */
   code: string;
@@ -23,6 +28,8 @@ function toCardView(card: CardResponse): CardView {
     starsText: card.stars > 0 ? `${card.stars} 星义工` : '暂未定级',
     honours: card.honours.map(honourText),
     brigades: card.brigades,
+    training: card.trainingMinutes > 0 ? hoursOf(card.trainingMinutes) : '',
+    qualifications: card.qualifications ?? [],
     token: card.token,
     code: card.code ?? '',
   };

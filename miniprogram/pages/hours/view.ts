@@ -8,6 +8,8 @@ export interface BalanceView {
   earned: string;
   donated: string;
   received: string;
+  /** Training hours (培训), kept apart: never in the balance or the stars. */
+  training: string;
   /** Whole minutes in the bank, for the transfer page's limit. */
   balanceMinutes: number;
 }
@@ -18,6 +20,7 @@ export function toBalanceView(b: BalanceResponse): BalanceView {
     earned: hoursOf(b.earnedMinutes),
     donated: hoursOf(b.donatedMinutes),
     received: hoursOf(b.receivedMinutes),
+    training: hoursOf(b.trainingMinutes),
     balanceMinutes: b.balanceMinutes,
   };
 }

@@ -27,6 +27,10 @@ export interface PostView {
   waitlistCount: number;
   requirements: string[];
   weekly: boolean;
+  /** A training (培训): its topic and trainer; its minutes are training minutes. */
+  training: boolean;
+  topic: string;
+  trainer: string;
   cancelled: boolean;
   cancelReason: string;
   iLead: boolean;
@@ -50,7 +54,8 @@ export function stateOf(post: PostDetail, now: number): Pick<PostView, 'state' |
   if (record?.status === 'attended') {
     const rating = record.rating !== undefined ? ` · 评分 ${record.rating}` : '';
     const hours = hoursOf(record.minutes);
-    return { state: `已录入 ${hours} 小时`, stateType: 'recorded', earned: `服务 ${hours} 小时${rating}` };
+    const what = post.kind === 'training' ? `培训 ${hours} 小时（单独记录）` : `服务 ${hours} 小时${rating}`;
+    return { state: `已录入 ${hours} 小时`, stateType: 'recorded', earned: what };
   }
   if (record) return { state: '已录入：缺席', stateType: 'recorded', earned: '记为缺席，未计时长' };
   if (post.status === 'cancelled') return { state: '', stateType: 'ended', earned: '' };
@@ -63,6 +68,8 @@ export function stateOf(post: PostDetail, now: number): Pick<PostView, 'state' |
 export function requirementsOf(post: Post): string[] {
   const list: string[] = [];
   if (post.requiredSpecialties.length) list.push(`需具备专长：${post.requiredSpecialties.join(' / ')}（其一即可）`);
+  const quals = post.requiredQualifications ?? [];
+  if (quals.length) list.push(`需持有经审核的资格证书：${quals.join(' / ')}（其一即可）`);
   if (post.adultsOnly) list.push('仅限年满 18 周岁的义工');
   if (post.membersOnly) list.push(`仅限「${post.brigadeName}」队员`);
   return list;
@@ -91,6 +98,9 @@ export function toPostView(post: PostDetail, now: number): PostView {
     waitlistCount: post.waitlistCount,
     requirements: requirementsOf(post),
     weekly: !!post.seriesId,
+    training: post.kind === 'training',
+    topic: post.topic ?? '',
+    trainer: post.trainer ?? '',
     cancelled: post.status === 'cancelled',
     cancelReason: post.cancelReason ?? '',
     iLead: post.iLead,

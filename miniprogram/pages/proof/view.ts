@@ -20,6 +20,9 @@ export interface ProofView {
   count: number;
   brigades: string;
   rows: ProofRow[];
+  /** Trainings (培训), apart from the service: never in the total. */
+  trainingHours: string;
+  trainingRows: ProofRow[];
   /** For a verified proof whose facts changed since: what the verifier should know; '' otherwise. */
   superseded: string;
 }
@@ -43,6 +46,14 @@ export function toProofView(p: ProofResponse | VerifyProofResponse): ProofView {
       brigade: r.brigadeName,
       post: `${r.postTitle}（${r.category}）`,
       hours: hoursOf(r.minutes),
+    })),
+    trainingHours: hoursOf(p.trainingMinutes ?? 0),
+    trainingRows: (p.trainings ?? []).map((t, i) => ({
+      key: `t${i}`,
+      date: formatDate(t.serviceDate),
+      brigade: t.brigadeName,
+      post: t.topic ? `${t.postTitle}：${t.topic}` : t.postTitle,
+      hours: hoursOf(t.minutes),
     })),
   };
 }

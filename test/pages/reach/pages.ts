@@ -78,5 +78,11 @@ export const PAGES: Record<string, Placement> = {
   'coordinator/pages/match/index': { roles: PLANNERS, why: "匹配义工 on a plan's service" },
   'needs/pages/survey-form/index': { roles: REGISTERED, why: '入户需求调查 from 我的' },
   'needs/pages/mine/index': { roles: REGISTERED, why: '我的结对 from 我的' },
+  'quals/pages/mine/index': { roles: REGISTERED, why: '我的资格证书 from 我的' },
+  'quals/pages/review/index': {
+    roles: ['leader', 'coordinator', 'hq', 'hq (registered)'],
+    why: '资格审核 from 大队工作台 (leader), 镇区工作台 (coordinator) or 总队工作台 (hq)',
+  },
   'needs/pages/nearby/index': { roles: REGISTERED, why: '附近需求 from 我的' },
+  'training/pages/mine/index': { roles: REGISTERED, why: '我的培训 from 我的 and from 服务时长' },
 };

@@ -15,6 +15,9 @@ Page({
     figures: [] as FigureView[],
     brigades: [] as BrigadeRow[],
     needs: undefined as OverviewResponse['needs'] | undefined,
+    training: undefined as OverviewResponse['training'] | undefined,
+    /** Qualifications waiting in the town's 资格审核 (a hint: 0 when it cannot be read). */
+    pendingQuals: 0,
   },
 
   asked: '',
@@ -36,13 +39,32 @@ Page({
           ? this.data.towns
           : ((await volunteers.me({}, { toast: false })).coordinatorTowns ?? []);
         const town = pickTown(towns, this.data.town || this.asked);
-        if (!town) return { towns, town: '' as const, figures: [], brigades: [], needs: undefined };
-        const [overview, list] = await Promise.all([
+        if (!town) {
+          return {
+            towns,
+            town: '' as const,
+            figures: [],
+            brigades: [],
+            needs: undefined,
+            training: undefined,
+            pendingQuals: 0,
+          };
+        }
+        const [overview, list, queue] = await Promise.all([
           stats.overview({ town }, { toast: false }),
           brigades.list({ town, pageSize: 50 }, { toast: false }),
+          volunteers.qualificationQueue({ town, pageSize: 1 }, { toast: false }).catch(() => undefined),
         ]);
         const rows = list.items.map(toBrigadeRow);
-        return { towns, town, figures: toFigures(overview), brigades: rows, needs: overview.needs };
+        return {
+          towns,
+          town,
+          figures: toFigures(overview),
+          brigades: rows,
+          needs: overview.needs,
+          training: overview.training,
+          pendingQuals: queue?.total ?? 0,
+        };
       },
       (view) => ({ ...view, error: view.town ? '' : '你还不是镇区协调员，请联系总队任命' }),
       { keep: this.data.figures.length > 0 },
@@ -60,6 +82,10 @@ Page({
     const { page, open } = event.currentTarget.dataset;
     const query = `town=${encodeURIComponent(this.data.town)}${open ? '&open=1' : ''}`;
     wx.navigateTo({ url: `/coordinator/pages/${page}/index?${query}` });
+  },
+
+  onQuals() {
+    wx.navigateTo({ url: `/quals/pages/review/index?town=${encodeURIComponent(this.data.town)}` });
   },
 
   onBrigade(event: { currentTarget: { dataset: { id: string } } }) {

@@ -21,6 +21,8 @@ export interface DashboardView {
   brigades: RankRow[];
   /** The 供需配对 card's figures. */
   needs?: OverviewResponse['needs'];
+  /** The 培训与资格 card's figures. */
+  training?: OverviewResponse['training'];
 }
 
 export function toDashboardView(
@@ -45,5 +47,6 @@ export function toDashboardView(
     towns: ranking(stats.byTown, (t) => ({ key: t.town, name: t.town, note: `${t.brigades} 个大队` })),
     brigades: ranking(stats.byBrigade, (b) => ({ key: b.brigadeId, name: b.name, note: b.town })),
     needs: stats.needs,
+    training: stats.training,
   };
 }

@@ -1,10 +1,13 @@
 /** The 发布招募 form: what the page holds, client-side checks, and the requests it sends. */
 import {
+  QUALIFICATION_TYPES,
   SERIES_WEEKS,
   SERVICE_CATEGORIES,
   SPECIALTIES,
   type CreatePostRequest,
   type Post,
+  type PostKind,
+  type QualificationType,
   type ServiceCategory,
   type Specialty,
   type UpdatePostRequest,
@@ -28,11 +31,20 @@ export interface PostForm {
   signupDeadline: number;
   quota: number;
   requiredSpecialties: string[];
+  /** 所需资格: any one of them, verified and unexpired. */
+  requiredQualifications: string[];
   adultsOnly: boolean;
   membersOnly: boolean;
   repeat: boolean;
   repeatWeeks: number;
+  /** 类型: a training (培训) has a topic and a trainer, and the category 培训. Fixed once published. */
+  kind: PostKind;
+  topic: string;
+  trainer: string;
 }
+
+/** The category a training always has (the server's default and only choice for it). */
+export const TRAINING_CATEGORY = '培训';
 
 export type FormErrors = Partial<Record<keyof PostForm, string>>;
 
@@ -40,6 +52,8 @@ export type FormErrors = Partial<Record<keyof PostForm, string>>;
 const ANCHORS: [keyof PostForm, string][] = [
   ['title', '#form-title'],
   ['description', '#form-description'],
+  ['topic', '#form-topic'],
+  ['trainer', '#form-trainer'],
   ['category', '#form-category'],
   ['startAt', '#form-start'],
   ['endAt', '#form-end'],
@@ -64,10 +78,14 @@ export const emptyForm = (): PostForm => ({
   signupDeadline: 0,
   quota: 10,
   requiredSpecialties: [],
+  requiredQualifications: [],
   adultsOnly: false,
   membersOnly: false,
   repeat: false,
   repeatWeeks: 4,
+  kind: 'service',
+  topic: '',
+  trainer: '',
 });
 
 export function fromPost(post: Post): PostForm {
@@ -83,10 +101,14 @@ export function fromPost(post: Post): PostForm {
     signupDeadline: post.signupDeadline === post.startAt ? 0 : post.signupDeadline,
     quota: post.quota,
     requiredSpecialties: [...post.requiredSpecialties],
+    requiredQualifications: [...(post.requiredQualifications ?? [])],
     adultsOnly: post.adultsOnly,
     membersOnly: post.membersOnly,
     repeat: false,
     repeatWeeks: 4,
+    kind: post.kind,
+    topic: post.topic ?? '',
+    trainer: post.trainer ?? '',
   };
 }
 
@@ -94,10 +116,13 @@ export interface Chip {
   label: string;
   on: boolean;
 }
+/** A service's categories: 培训 is a training's own (the 类型 switch). */
 export const categoryChips = (selected = ''): Chip[] =>
-  SERVICE_CATEGORIES.map((c) => ({ label: c, on: c === selected }));
+  SERVICE_CATEGORIES.filter((c) => c !== TRAINING_CATEGORY).map((c) => ({ label: c, on: c === selected }));
 export const specialtyChips = (selected: string[] = []): Chip[] =>
   SPECIALTIES.map((s) => ({ label: s, on: selected.includes(s) }));
+export const qualificationChips = (selected: string[] = []): Chip[] =>
+  QUALIFICATION_TYPES.map((q) => ({ label: q, on: selected.includes(q) }));
 
 const length = (text: string) => [...text.trim()].length;
 
@@ -110,7 +135,12 @@ export function validate(form: PostForm, now: number, creating: boolean): FormEr
   else if (title > 30) e.title = '标题不能超过 30 个字';
   if (!length(form.description)) e.description = '请填写服务内容';
   else if (length(form.description) > 1000) e.description = '服务内容不能超过 1000 个字';
-  if (!form.category) e.category = '请选择服务类别';
+  if (form.kind === 'training') {
+    if (!length(form.topic)) e.topic = '请填写培训主题';
+    else if (length(form.topic) > 30) e.topic = '培训主题不能超过 30 个字';
+    if (!length(form.trainer)) e.trainer = '请填写讲师';
+    else if (length(form.trainer) > 20) e.trainer = '讲师不能超过 20 个字';
+  } else if (!form.category) e.category = '请选择服务类别';
   if (!length(form.address)) e.address = '请填写服务地点';
   else if (length(form.address) > 100) e.address = '服务地点不能超过 100 个字';
   if (!form.startAt) e.startAt = '请选择开始时间';
@@ -131,11 +161,22 @@ export function validate(form: PostForm, now: number, creating: boolean): FormEr
   return e;
 }
 
+/** A training sends its kind, topic and trainer with the category 培训; a service its category only. */
+const kindOf = (form: PostForm) =>
+  form.kind === 'training'
+    ? {
+        kind: 'training' as const,
+        category: TRAINING_CATEGORY as ServiceCategory,
+        topic: form.topic.trim(),
+        trainer: form.trainer.trim(),
+      }
+    : { category: form.category as ServiceCategory };
+
 function common(form: PostForm) {
   return {
     title: form.title.trim(),
     description: form.description.trim(),
-    category: form.category as ServiceCategory,
+    ...kindOf(form),
     address: form.address.trim(),
     ...(form.lat !== null && form.lng !== null ? { lat: form.lat, lng: form.lng } : {}),
     startAt: form.startAt,
@@ -143,6 +184,7 @@ function common(form: PostForm) {
     signupDeadline: form.signupDeadline || form.startAt,
     quota: form.quota,
     requiredSpecialties: form.requiredSpecialties as Specialty[],
+    requiredQualifications: form.requiredQualifications as QualificationType[],
     adultsOnly: form.adultsOnly,
     membersOnly: form.membersOnly,
   };

@@ -10,6 +10,7 @@ import {
   firstErrorAt,
   fromPost,
   fromServerFields,
+  qualificationChips,
   specialtyChips,
   toCreateRequest,
   toUpdateRequest,
@@ -54,6 +55,7 @@ Page({
     times: { startAt: '', endAt: '', signupDeadline: '' },
     categoryChips: categoryChips(),
     specialtyChips: specialtyChips(),
+    qualificationChips: qualificationChips(),
     maxQuota: MAX_QUOTA,
     maxWeeks: MAX_WEEKS,
     submitting: false,
@@ -67,6 +69,10 @@ Page({
     reasonError: '',
     cancelling: false,
     seriesText: '',
+    kinds: [
+      { value: 'service', label: '服务' },
+      { value: 'training', label: '培训' },
+    ],
   },
 
   onLoad(query: Record<string, string | undefined>) {
@@ -100,6 +106,7 @@ Page({
           times: this.timesOf(form),
           categoryChips: categoryChips(form.category),
           specialtyChips: specialtyChips(form.requiredSpecialties),
+          qualificationChips: qualificationChips(form.requiredQualifications),
           seriesText: post.seriesId ? '这是每周恒常服务中的一次，修改只影响这一次' : '',
         };
       },
@@ -116,9 +123,15 @@ Page({
   },
 
   /** Text fields: `data-field` names the form key. */
-  onInput(event: ValueEvent<string, { field: 'title' | 'description' | 'address' }>) {
+  onInput(event: ValueEvent<string, { field: 'title' | 'description' | 'address' | 'topic' | 'trainer' }>) {
     const field = event.currentTarget.dataset.field;
     this.setData({ [`form.${field}`]: event.detail, [`errors.${field}`]: '' });
+  },
+
+  /** 类型 服务/培训: only while creating (a published post keeps its kind). */
+  onKind(event: ValueEvent<unknown, { kind: PostForm['kind'] }>) {
+    if (this.data.editing) return;
+    this.setData({ 'form.kind': event.currentTarget.dataset.kind, 'errors.category': '' });
   },
 
   onCategory(event: ValueEvent<unknown, { index: number }>) {
@@ -134,6 +147,16 @@ Page({
     this.setData({
       [`specialtyChips[${index}].on`]: !chip.on,
       'form.requiredSpecialties': chip.on ? list.filter((s) => s !== chip.label) : [...list, chip.label],
+    });
+  },
+
+  onQualification(event: ValueEvent<unknown, { index: number }>) {
+    const index = event.currentTarget.dataset.index;
+    const chip = this.data.qualificationChips[index];
+    const list = this.data.form.requiredQualifications;
+    this.setData({
+      [`qualificationChips[${index}].on`]: !chip.on,
+      'form.requiredQualifications': chip.on ? list.filter((q) => q !== chip.label) : [...list, chip.label],
     });
   },
 

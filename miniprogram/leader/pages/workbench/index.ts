@@ -1,5 +1,5 @@
 import type { BrigadePost, BrigadePostState } from '../../../typings/index';
-import { posts } from '../../../services/index';
+import { posts, volunteers } from '../../../services/index';
 import { loadPaged, pagedList } from '../../../utils/paged';
 import { TABS, toRow, type WorkbenchRow } from './view';
 
@@ -19,6 +19,8 @@ Page({
     error: '',
     nextCursor: '',
     loadingMore: false,
+    /** Qualifications waiting in the brigade's 资格审核 (a hint: 0 when it cannot be read). */
+    pendingQuals: 0,
   },
 
   onLoad(query: Record<string, string | undefined>) {
@@ -28,11 +30,20 @@ Page({
   onShow() {
     // Back from 录入 or 发布招募: the lists may have changed.
     if (this.data.brigadeId && this.data.items.length) void this.load(false, true);
+    if (this.data.brigadeId) void this.countQuals();
   },
 
   onBrigade(event: { detail: { brigadeId: string } }) {
-    this.setData({ brigadeId: event.detail.brigadeId });
+    this.setData({ brigadeId: event.detail.brigadeId, pendingQuals: 0 });
     void this.load();
+    void this.countQuals();
+  },
+
+  /** The badge on 资格审核: how many of the brigade's qualifications wait for review. */
+  async countQuals() {
+    const { brigadeId } = this.data;
+    const page = await volunteers.qualificationQueue({ brigadeId, pageSize: 1 }, { toast: false }).catch(() => null);
+    if (page && brigadeId === this.data.brigadeId) this.setData({ pendingQuals: page.total ?? 0 });
   },
 
   onTab(event: { currentTarget: { dataset: { name: BrigadePostState } } }) {
@@ -64,6 +75,10 @@ Page({
   /** The brigade's service plans (供需配对), on the coordinator's pages, which check the leader's brigade. */
   onPlans() {
     wx.navigateTo({ url: `/coordinator/pages/plans/index?brigadeId=${this.data.brigadeId}` });
+  },
+
+  onQuals() {
+    wx.navigateTo({ url: `/quals/pages/review/index?brigadeId=${this.data.brigadeId}` });
   },
 
   onPost(event: { currentTarget: { dataset: { id: string; page: string } } }) {
