@@ -1,6 +1,7 @@
 /**
  * stats.overview (hq; a coordinator for their town) — every figure in total, by town, brigade, month and category for an optional period, from
- * the month counter documents (one per month, never a scan of raw records), the needs counter document (供需配对)
+ * the month counter documents (one per month, never a scan of raw records), the needs counter document (供需配对),
+ * the board's per-town wish counters (微心愿)
  * and one count of active volunteers.
  */
 import type { OverviewRequest, OverviewResponse } from '../../typings/api/stats';
@@ -11,6 +12,7 @@ import { monthsOf, overviewInput } from './period';
 import { townInScope } from './scope';
 import { summarizeNeeds } from './needs-summary';
 import { summarize } from './summary';
+import { summarizeWishes } from './wishes-summary';
 
 /** "Active": served (had minutes recorded) within this many days. */
 export const ACTIVE_DAYS = 90;
@@ -22,11 +24,12 @@ export const overview: Action<OverviewRequest, OverviewResponse> = {
   async run(input, ctx) {
     const town = await townInScope(ctx, input.town);
     const { from, to } = monthsOf(input);
-    const [docs, activeVolunteers, needs] = await Promise.all([
+    const [docs, activeVolunteers, needs, wishes] = await Promise.all([
       monthDocs(from, to),
       countServedSince(Date.now() - ACTIVE_DAYS * DAY, town),
       needsDoc(town ? [town] : undefined),
+      summarizeWishes(town),
     ]);
-    return { ...summarize(docs, town), activeVolunteers, needs: summarizeNeeds(needs, town, from, to) };
+    return { ...summarize(docs, town), activeVolunteers, needs: summarizeNeeds(needs, town, from, to), wishes };
   },
 };

@@ -264,6 +264,26 @@ describe('a wish from posted to closed', () => {
   });
 });
 
+describe('the figures', () => {
+  it('show hq and the town’s coordinator the wishes by town, on the dashboard and in the CSV', async () => {
+    const b = townOf(await board());
+    const overview = await ok<{ wishes: { asked: number; byTown: { town: string; fulfilled: number }[] } }>(
+      w.cloud,
+      'stats',
+      'overview',
+      {},
+      HQ,
+    );
+    expect(overview.wishes.byTown).toEqual([{ town: '石岐区', ...b }]);
+    expect(overview.wishes.asked).toBe(b.asked);
+    const east = await ok<{ wishes: { asked: number } }>(w.cloud, 'stats', 'overview', {}, 'east');
+    expect(east.wishes.asked).toBe(0);
+    const { csv } = await ok<{ csv: string }>(w.cloud, 'stats', 'export', {}, 'coord');
+    expect(csv).toContain('微心愿（累计）\r\n镇区,上墙心愿,已认领,已圆梦\r\n');
+    expect(csv).toContain(`石岐区,${b.asked},${b.claimed},${b.fulfilled}\r\n`);
+  });
+});
+
 describe('the expire-wishes timer', () => {
   it('expires unclaimed wishes after 30 days and tells the poster', async () => {
     const wishId = await publish();

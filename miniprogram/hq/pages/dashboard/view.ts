@@ -21,6 +21,8 @@ export interface DashboardView {
   brigades: RankRow[];
   /** The 供需配对 card's figures. */
   needs?: OverviewResponse['needs'];
+  /** 微心愿 (all time): on the wall, claimed, fulfilled. */
+  wishes: Figure[];
 }
 
 export function toDashboardView(
@@ -45,5 +47,12 @@ export function toDashboardView(
     towns: ranking(stats.byTown, (t) => ({ key: t.town, name: t.town, note: `${t.brigades} 个大队` })),
     brigades: ranking(stats.byBrigade, (b) => ({ key: b.brigadeId, name: b.name, note: b.town })),
     needs: stats.needs,
+    wishes: stats.wishes
+      ? [
+          { id: 'wishes-asked', label: '上墙心愿', value: String(stats.wishes.asked), note: '' },
+          { id: 'wishes-claimed', label: '已认领', value: String(stats.wishes.claimed), note: '' },
+          { id: 'wishes-fulfilled', label: '已圆梦', value: String(stats.wishes.fulfilled), note: '' },
+        ]
+      : [],
   };
 }
