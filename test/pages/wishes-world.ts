@@ -53,7 +53,10 @@ export function wishesPages(): { world(): WishesWorld; actAs(openid: string): vo
   let openid = '';
   beforeAll(async () => {
     world = await wishesWorld();
-    installCloud((name, data) => (world as WishesWorld).cloud.call(name, data, openid));
+    installCloud(
+      (name, data) => (world as WishesWorld).cloud.call(name, data, openid),
+      (cloudPath, bytes) => (world as WishesWorld).cloud.upload(cloudPath, bytes, openid),
+    );
   });
   afterAll(() => world?.cloud.stop());
   return {

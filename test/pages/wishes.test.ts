@@ -1,5 +1,6 @@
 // 微心愿墙 and 心愿详情 against the real local cloud: the wall shows who (by 称呼 only), what, value and days left;
-// 认领 asks first, then makes the caller the one claimer; others see the wish taken; the poster's side sees 修改.
+// 认领 asks first, then makes the caller the one claimer; others see the wish taken; 上传完成照片 uploads the chosen
+// photo; the poster's side confirms (确认收到并致谢) and sees 修改 while pending.
 import { loadPage, settle, tap, textOf, waitForText, wxCalls } from '../helpers/page';
 import { g } from './subscribe-prompt';
 import { wishesPages } from './wishes-world';
@@ -68,6 +69,32 @@ describe('心愿详情', () => {
     expect(other.querySelector('#wish-fulfil')).toBeFalsy();
     await settle();
     other.detach();
+  });
+
+  it('上传完成照片 sends the chosen photo; the poster’s side then 确认收到并致谢 and the wish shows 已圆梦', async () => {
+    const wishId = await world().wish('一台电风扇');
+    await world().register('page-helper', '何热心', '13800138043');
+    await world().data('resources', { action: 'claimWish', wishId, requestId: 'page-fulfil' }, 'page-helper');
+    pages.actAs('page-helper');
+    const page = await loadPage('resources/pages/wish/index', { fresh: true }).open({ wishId });
+    await waitForText(page, '上传完成照片');
+    await tap(page, '#wish-fulfil');
+    await waitForText(page, '待确认', 5000);
+    expect(wxCalls.map((c) => c.api)).toEqual(expect.arrayContaining(['chooseMedia', 'cloud.uploadFile']));
+    page.detach();
+    await world().cloud.cloud.mediaChecks.settle();
+
+    pages.actAs('page-coordinator');
+    const shown = modalAnswering(true);
+    const poster = await loadPage('resources/pages/wish/index', { fresh: true }).open({ wishId });
+    await waitForText(poster, '确认收到并致谢');
+    expect(poster.querySelectorAll('.wish__photo')).toHaveLength(1);
+    await tap(poster, '#wish-confirm');
+    await waitForText(poster, '已圆梦');
+    expect(shown.map((m) => m.title)).toEqual(['确认收到并致谢']);
+    expect(poster.querySelector('#wish-confirm')).toBeFalsy();
+    await settle();
+    poster.detach();
   });
 
   it('shows the poster’s side a pending wish with 修改, and hides it from everyone else', async () => {
