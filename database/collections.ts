@@ -297,4 +297,28 @@ export const COLLECTIONS: CollectionSpec[] = [
       'Uploaded files the functions accepted (_id from the fileID): owner, purpose, size, type and the media check (traceId, status).',
     indexes: [idx('traceId', { traceId: 1 }), idx('ref', { purpose: 1, ref: 1 })],
   },
+  {
+    name: 'wishes',
+    description:
+      'Wishes (微心愿) posted for a recipient (displayName, town and community only); claimed by one person or donor by a conditional update; photos as fileIDs.',
+    indexes: [
+      idx('status_publishedAt', { status: 1, publishedAt: -1 }),
+      idx('town_status_publishedAt', { town: 1, status: 1, publishedAt: -1 }),
+      idx('status_expiresAt', { status: 1, expiresAt: 1 }),
+      idx('town_status_expiresAt', { town: 1, status: 1, expiresAt: 1 }),
+      idx('status_fulfilBy', { status: 1, fulfilBy: 1 }),
+      idx('status_updatedAt', { status: 1, updatedAt: -1 }),
+      idx('town_status_updatedAt', { town: 1, status: 1, updatedAt: -1 }),
+      idx('postedById_status_updatedAt', { postedById: 1, status: 1, updatedAt: -1 }),
+      idx('claimerOpenid_status', { claimerOpenid: 1, status: 1 }),
+      idx('claimerOpenid_updatedAt', { claimerOpenid: 1, updatedAt: -1 }),
+      idx('claimerOpenid_claimedAt', { claimerOpenid: 1, claimedAt: -1 }),
+    ],
+  },
+  {
+    name: 'board',
+    description:
+      'The public board (公益榜): one counter document per town (_id = the town): asked, claimed, fulfilled, pledged, handed, moved with _.inc.',
+    indexes: [],
+  },
 ];
