@@ -1,6 +1,6 @@
 /**
- * Goods pledges (物资捐赠): the pickup window a pledger offers, who the pledger shows as, and which state allows
- * which step (offered → matched → handed; offered → withdrawn).
+ * Goods pledges (物资捐赠): the pickup window a pledger offers, and which state allows which step (offered → matched
+ * → handed; offered → withdrawn).
  */
 import { PLEDGE_LIMITS } from '../../typings/data';
 import type { PledgeStatus } from '../../typings/resources';
@@ -16,13 +16,6 @@ export function pickupProblem(from: number, to: number, now: number): string | u
   if (from > now + PICKUP_START_DAYS_MAX * DAY) return `取货开始时间不能晚于 ${PICKUP_START_DAYS_MAX} 天后`;
   if (to - from > PLEDGE_LIMITS.pickupDaysMax * DAY) return `取货时段不能超过 ${PLEDGE_LIMITS.pickupDaysMax} 天`;
   return undefined;
-}
-
-/** A person as others see them on a pledge: the surname and stars (陈**), never the whole name. */
-export function maskedName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length === 0) return '爱心人士';
-  return `${chars[0]}${'*'.repeat(Math.max(1, Math.min(chars.length - 1, 2)))}`;
 }
 
 /** The state a step needs, and what the pledge becomes. */
