@@ -84,9 +84,7 @@ export async function resubmit(donorId: string, patch: Omit<DonorDoc, '_id' | 'o
 
 /** hq's review, only while pending (a second reviewer at the same time finds it done). */
 export async function review(donorId: string, patch: { status: DonorStatus; reason?: string; reviewedAt: number }) {
-  const res = (await donors()
-    .where({ _id: donorId, status: 'pending' })
-    .update({ data: patch })) as Updated;
+  const res = (await donors().where({ _id: donorId, status: 'pending' }).update({ data: patch })) as Updated;
   return res.stats.updated === 1;
 }
 
