@@ -9,6 +9,7 @@ import { registerDonor, reviewDonor, donors, myDonor } from '../../server/resour
 import { savePledge, pledges, matchPledge, handOverPledge, withdrawPledge } from '../../server/resources/pledges';
 import { projects, project, saveProject } from '../../server/resources/projects';
 import { board } from '../../server/resources/board';
+import { expireWishes } from '../../server/resources/wishes-expiry';
 
 export const main = defineFunction('resources', {
   actions: {
@@ -33,5 +34,5 @@ export const main = defineFunction('resources', {
     saveProject,
     board,
   },
-  // PLACEHOLDER (h/res-base): h/wishes adds the timer (expire-wishes).
+  timer: (ctx) => expireWishes(ctx),
 });

@@ -43,6 +43,8 @@ export interface Wish {
   claimer?: WishClaimer;
   /** Whether the caller is the claimer (to show 上传完成照片). */
   mine?: boolean;
+  /** Whether the caller is the recipient's side (the poster, the town's coordinator): may edit and confirm. */
+  manage?: boolean;
   fulfilment?: { photoUrls: string[]; note?: string; at: number };
   closedAt?: number;
 }

@@ -10,7 +10,7 @@ import type { MediaStatus } from '../../typings/entities';
 import type { RequestContext } from '../context';
 
 /** What an uploaded file is for; the media check's result is handed to that purpose's hook. */
-export type FilePurpose = 'qualification';
+export type FilePurpose = 'qualification' | 'wish' | 'fulfilment';
 
 export interface AcceptedFile {
   fileId: string;

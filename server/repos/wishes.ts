@@ -138,12 +138,7 @@ export function overdueClaims(now: number, limit: number) {
 
 /** The wishes a claimer (by openid) holds or held, newest claim first: a donor's page. */
 export function claimedBy(openid: string, limit: number) {
-  return rows<WishDoc>(
-    wishes()
-      .where({ claimerOpenid: openid })
-      .orderBy('claimedAt', 'desc')
-      .limit(limit),
-  );
+  return rows<WishDoc>(wishes().where({ claimerOpenid: openid }).orderBy('claimedAt', 'desc').limit(limit));
 }
 
 /** The contract's Wish, without URLs (the action adds those it may show). */

@@ -37,6 +37,8 @@ export interface ListWishesRequest extends PageRequest {
   status?: WishStatus;
   /** The caller's claims. */
   mine?: boolean;
+  /** The wall's order: newest first (default) or soonest-expiring first. */
+  order?: 'newest' | 'expiring';
 }
 
 export interface SavePledgeRequest {
