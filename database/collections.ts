@@ -242,6 +242,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('openid_unique', { openid: 1 }, true),
       idx('creditCode_unique', { creditCode: 1 }, true),
       idx('status_registeredAt', { status: 1, registeredAt: -1 }),
+      idx('status_publicThanks_fulfilled', { status: 1, publicThanks: 1, fulfilled: -1 }),
     ],
   },
   {

@@ -22,6 +22,8 @@ export interface DonorDoc {
   publicThanks: boolean;
   registeredAt: number;
   reviewedAt?: number;
+  /** Wishes the donor fulfilled, moved with `_.inc` by the write that records a fulfilment (the board's thanks). */
+  fulfilled?: number;
 }
 
 const donors = () => db.collection('donors');
@@ -96,5 +98,22 @@ export function page(status: DonorStatus, pageSize: number, cursor?: string): Pr
       .orderBy('registeredAt', 'desc')
       .orderBy('_id', 'desc')
       .limit(pageSize + 1),
+  );
+}
+
+/** One more (or one fewer) wish fulfilled by the donor: the board's thanks read this. */
+export async function countFulfilled(donorId: string, delta: number): Promise<void> {
+  await donors()
+    .doc(donorId)
+    .update({ data: { fulfilled: _.inc(delta) } });
+}
+
+/** Verified donors who consented to be thanked by name, most wishes fulfilled first (the public board). */
+export function thanked(limit: number): Promise<DonorDoc[]> {
+  return rows<DonorDoc>(
+    donors()
+      .where({ status: 'verified', publicThanks: true, fulfilled: _.gt(0) })
+      .orderBy('fulfilled', 'desc')
+      .limit(limit),
   );
 }
