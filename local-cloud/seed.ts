@@ -7,6 +7,7 @@ import { PILOT_UNITS, PRIVACY_NOTICE_VERSION, TOWNS } from '../typings/data';
 import type { RegisterRequest } from '../typings/api/volunteers';
 import type { LocalCloud } from './index';
 import { seedNeeds } from './seed-needs';
+import { seedWishes } from './seed-wishes';
 
 export interface Identity {
   openid: string;
@@ -389,6 +390,10 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     brigades[0].leaderOpenid,
   );
   const needsRefs = await seedNeeds(cloud, call, DEMO.volunteer, DEMO.coordinator);
+  const wishRefs = await seedWishes(cloud, call, { coordinator: DEMO.coordinator, hq, claimer: members[1] }, [
+    needsRefs.recipient,
+    needsRefs.huang,
+  ]);
   return {
     refs: {
       servedPost,
@@ -397,6 +402,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
       brigade: brigades[0].brigadeId,
       invite: invite.code,
       ...needsRefs,
+      ...wishRefs,
     },
     identities: [
       { openid: hq, role: 'hq', label: '总队工作人员' },

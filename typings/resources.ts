@@ -44,6 +44,8 @@ export interface Wish {
   mine?: boolean;
   /** Whether the caller is the recipient's side (the poster, the town's coordinator): may edit and confirm. */
   manage?: boolean;
+  /** The recipient's id, for the recipient's side only (editing the wish). */
+  recipientId?: string;
   fulfilment?: { photoUrls: string[]; note?: string; at: number };
   closedAt?: number;
 }

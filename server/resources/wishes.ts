@@ -185,7 +185,7 @@ export const wish: Action<{ wishId: string }, Wish> = {
     return {
       ...out,
       ...(photoUrl ? { photoUrl } : {}),
-      ...(manage ? { manage } : {}),
+      ...(manage ? { manage, recipientId: doc.recipientId } : {}),
       ...(doc.fulfilment
         ? {
             fulfilment: {

@@ -79,4 +79,9 @@ export const PAGES: Record<string, Placement> = {
   'needs/pages/survey-form/index': { roles: REGISTERED, why: '入户需求调查 from 我的' },
   'needs/pages/mine/index': { roles: REGISTERED, why: '我的结对 from 我的' },
   'needs/pages/nearby/index': { roles: REGISTERED, why: '附近需求 from 我的' },
+  'resources/pages/wall/index': { roles: ALL, why: '微心愿 from 我的 (公益), visitors too' },
+  'resources/pages/wish/index': { roles: ALL, why: 'a wish on the wall' },
+  'resources/pages/board/index': { roles: ALL, why: '公益榜 from 我的 (公益) or the wall' },
+  'resources/pages/wish-form/index': { roles: PLANNERS, why: "发布微心愿 on a recipient's page" },
+  'resources/pages/wish-review/index': { roles: HQ, why: '心愿审核 from 总队工作台' },
 };

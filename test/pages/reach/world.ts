@@ -43,6 +43,11 @@ const WRITES = new Set([
   'offerHelp',
   'setCoordinator',
   'saveGroup',
+  'saveWish',
+  'reviewWish',
+  'claimWish',
+  'fulfilWish',
+  'confirmWish',
 ]);
 
 const HOUR = 3_600_000;
