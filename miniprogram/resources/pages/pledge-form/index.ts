@@ -1,12 +1,6 @@
 import Toast from '@vant/weapp/toast/toast';
 import { fieldErrors, messageOf, resources } from '../../../services/index';
-import {
-  GOODS_CONDITIONS,
-  GOODS_CONDITION_LABELS,
-  PLEDGE_LIMITS,
-  TOWNS,
-  type Town,
-} from '../../../typings/data';
+import { GOODS_CONDITIONS, GOODS_CONDITION_LABELS, PLEDGE_LIMITS, TOWNS, type Town } from '../../../typings/data';
 import type { GoodsCondition } from '../../../typings/resources';
 import { newRequestId } from '../../../utils/request-id';
 import { dayEnd, dayStart, dayValue } from '../../giving-view';

@@ -122,8 +122,9 @@ Page({
     const { wish, plan } = event.currentTarget.dataset;
     const pledgeId = this.data.picking;
     this.onCloseMatch();
-    await this.act(pledgeId, () =>
-      resources.matchPledge({ pledgeId, ...(wish ? { wishId: wish } : { planId: plan }) }, { toast: false }),
+    await this.act(
+      pledgeId,
+      () => resources.matchPledge({ pledgeId, ...(wish ? { wishId: wish } : { planId: plan }) }, { toast: false }),
       '已匹配，请联系捐赠人约定取货',
     );
   },
