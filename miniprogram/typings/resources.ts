@@ -93,7 +93,7 @@ export interface Pledge {
   handedAt?: number;
   /** Whether the caller offered it (to show 撤回). */
   mine?: boolean;
-  /** Whom to call for the pickup: only for the coordinators of the pledge's town and hq, while not withdrawn. */
+  /** Whom to call for the pickup: only for the coordinators of the pledge's town and hq, while offered or matched. */
   contact?: { name: string; mobile: string };
 }
 

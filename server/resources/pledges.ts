@@ -6,7 +6,7 @@
  */
 import type { ResourcesApi } from '../../typings/api/resources';
 import { GOODS_CONDITIONS, PLEDGE_LIMITS, TOWNS, type Town } from '../../typings/data';
-import type { Pledge } from '../../typings/resources';
+import type { Pledge, PledgeStatus } from '../../typings/resources';
 import { isDuplicateKey } from '../cloud';
 import type { RequestContext } from '../context';
 import { denied, invalid, notFound, precondition, unauthenticated } from '../errors';
@@ -66,9 +66,12 @@ async function matchTarget(pledge: repo.PledgeDoc, input: { wishId?: string; pla
   return { planId: plan._id, title: `${plan.recipient.displayName}的服务计划` };
 }
 
+/** Pledges whose pickup is still to be arranged: only then do the town's managers see whom to call. */
+const LIVE: PledgeStatus[] = ['offered', 'matched'];
+
 /** Whom to call for the pickup, for the town's managers: the volunteer or the donor's contact (two reads at most). */
 async function contactsOf(ctx: RequestContext, docs: repo.PledgeDoc[]): Promise<Map<string, Pledge['contact']>> {
-  const live = docs.filter((d) => d.status !== 'withdrawn');
+  const live = docs.filter((d) => LIVE.includes(d.status));
   const [people, companies] = await Promise.all([
     volunteers.findByIds([...new Set(live.flatMap((d) => (d.volunteerId ? [d.volunteerId] : [])))]),
     donorsRepo.byIds([...new Set(live.flatMap((d) => (d.donorId ? [d.donorId] : [])))]),
@@ -158,7 +161,7 @@ export const pledges: Action<Req<'pledges'>, Res<'pledges'>> = {
     return {
       ...cut,
       items: cut.items.map((doc) => {
-        const contact = doc.status === 'withdrawn' ? undefined : contacts.get(doc.donorId ?? doc.volunteerId ?? '');
+        const contact = LIVE.includes(doc.status) ? contacts.get(doc.donorId ?? doc.volunteerId ?? '') : undefined;
         return {
           ...repo.toPledge(doc),
           ...(doc.openid === ctx.openid ? { mine: true } : {}),

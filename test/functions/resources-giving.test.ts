@@ -300,6 +300,8 @@ describe('goods pledges (物资捐赠)', () => {
     expect(await res('handOverPledge', { pledgeId }, 'coord')).toEqual({ status: 'handed' });
     expect((await boardOf('石岐区')).handed).toBe(before + 1);
     expect((await refused('handOverPledge', { pledgeId }, 'coord')).message).toContain('已交接');
+    const town = await res<Page<Pledge>>('pledges', { status: 'handed' }, 'coord');
+    expect(town.items.find((p) => p.pledgeId === pledgeId)?.contact).toBeUndefined();
     const [row] = (await res<Page<Pledge>>('pledges', { mine: true, status: 'handed' }, 'vol')).items;
     expect(row).toMatchObject({ pledgeId, status: 'handed', match: { planId: 'plan_g1', title: '何伯的服务计划' } });
   });

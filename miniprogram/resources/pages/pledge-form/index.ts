@@ -64,8 +64,8 @@ Page({
     this.setData({ 'form.quantity': Number(event.detail) || 1 });
   },
 
-  onCondition(event: { detail: GoodsCondition }) {
-    this.setData({ 'form.condition': event.detail });
+  onCondition(event: { currentTarget: { dataset: { value: GoodsCondition } } }) {
+    this.setData({ 'form.condition': event.currentTarget.dataset.value });
   },
 
   onDay(event: { detail: { value: string }; currentTarget: { dataset: { field: 'from' | 'to' } } }) {
