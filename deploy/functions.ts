@@ -44,6 +44,16 @@ export const HANDLER = 'index.main';
 /** The wx-server-sdk each function installs in the cloud (the same version the tests run against). */
 export const SDK_VERSION = '4.0.2';
 
+/**
+ * Message push (消息推送) goes to this cloud function: the platform's asynchronous events, here the result of
+ * security.mediaCheckAsync (`wxa_media_check`). Set in the mini program's console (开发管理 → 消息推送, data
+ * format JSON, target: this cloud function); the local cloud delivers there too. See docs/deploy.md.
+ */
+export const MESSAGE_PUSH: { function: FunctionName; events: string[] } = {
+  function: 'volunteers',
+  events: ['wxa_media_check'],
+};
+
 export const FUNCTIONS: FunctionSpec[] = [
   {
     name: 'volunteers',
@@ -106,6 +116,6 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeout: 20,
     settings: ['HQ_OPENIDS', 'PII_KEY', 'NOTICE_TEMPLATE_ID'],
     triggers: [{ name: 'expire-wishes', cron: '0 0 * * * * *' }],
-    openapi: ['security.msgSecCheck'],
+    openapi: ['security.msgSecCheck', 'security.mediaCheckAsync'],
   },
 ];

@@ -13,12 +13,14 @@ import { boundaryOf, parseMultipart, type FormPart } from './http/multipart';
 import { verifySignature, type SignatureCheck } from './http/signature';
 import type { DbMetrics } from './metrics';
 import { handleOpenApi, type OpenApiContext } from './openapi';
+import type { LocalStorage } from './storage';
 
 export interface AdminDeps {
   db: DatabaseEngine;
   host: FunctionHost;
   openApi: Omit<OpenApiContext, 'caller'>;
   signature: SignatureCheck;
+  storage: LocalStorage;
 }
 
 type Reply = { data: unknown } | { code: string; message: string };
@@ -114,6 +116,7 @@ export async function handleAdmin(
   let reply: Reply;
   if (action.startsWith('database.')) reply = await callDatabase(deps, action, params, caller);
   else if (action === 'functions.invokeFunction') reply = await callFunction(deps, params, caller);
+  else if (action.startsWith('storage.')) reply = deps.storage.handleAction(action, params, caller?.openid);
   else reply = { code: 'INVALID_ACTION', message: `local cloud does not support action ${action || '(none)'}` };
   sendJson(res, 200, envelope(action, reply, requestId));
 }

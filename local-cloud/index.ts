@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { COLLECTIONS } from '../database/collections';
+import { MESSAGE_PUSH } from '../deploy/functions';
 import { Clock } from './clock';
 import { prepareDataDir, privateFile } from './data-dir';
 import { openProjectDatabase, type DatabaseEngine, type OpenDatabase } from './database-port';
@@ -14,11 +15,13 @@ import { FunctionRegistry } from './functions/registry';
 import { HttpError, sendJson } from './http/body';
 import { route } from './http/routes';
 import { stdoutSink, type LogSink } from './log';
+import { MediaChecks } from './openapi/media-check';
 import { toSecWords, type SecWord } from './openapi/msg-sec-check';
 import { Outbox } from './outbox';
 import { repoRoot, workerEntry } from './paths';
 import { resolveSecret, type LocalSecret } from './secret';
 import { resolveSettings, type ResolvedSettings } from './settings';
+import { LocalStorage } from './storage';
 import { TimerScheduler } from './timers';
 
 export interface LocalCloudOptions {
@@ -51,6 +54,8 @@ export interface LocalCloudOptions {
   workerFile?: string;
   envId?: string;
   appid?: string;
+  /** The function message push delivers platform events to (wxa_media_check); default deploy/functions.ts MESSAGE_PUSH. */
+  messagePush?: string;
   /**
    * Previews only, never real data: stop the clock (only `clock.set`/`advance` move it) and draw the functions'
    * ids, codes and tokens from this seed, so the same calls give the same data on every run.
@@ -67,6 +72,10 @@ export interface LocalCloud {
   host: FunctionHost;
   timers: TimerScheduler;
   settings: ResolvedSettings;
+  /** Cloud storage: files kept in `<dataDir>/storage/` (or in memory). */
+  storage: LocalStorage;
+  /** security.mediaCheckAsync: risky media (test control), the verdicts delivered, `settle()` to await them. */
+  mediaChecks: MediaChecks;
   /** The secret /admin checks signatures against (the functions get it as TENCENTCLOUD_SECRETID/SECRETKEY). */
   secret: LocalSecret;
   dataDir?: string;
@@ -99,6 +108,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const registry = new FunctionRegistry(options.functionsDir ?? path.join(repoRoot(), 'cloudfunctions'));
   const hostName = options.host ?? '127.0.0.1';
   let port = 0;
+  const envId = options.envId ?? 'local';
   const host = new FunctionHost({
     registry,
     clock,
@@ -107,13 +117,27 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     adminUrl: (id) => `http://${hostName}:${port}/admin/w/${id}`,
     settings: settings.env,
     secret,
-    envId: options.envId ?? 'local',
+    envId,
     appid: options.appid ?? 'wx-local-appid',
     log,
     functionOutput: options.functionOutput,
     randomSeed: options.repeatable?.seed,
   });
   const timers = new TimerScheduler(registry, host, clock);
+  const pushFunction = options.messagePush ?? MESSAGE_PUSH.function;
+  const mediaChecks = new MediaChecks({
+    host,
+    clock,
+    appid: options.appid ?? 'wx-local-appid',
+    pushFunction: () => (registry.get(pushFunction) ? pushFunction : undefined),
+  });
+  const storage = new LocalStorage({
+    dataDir,
+    envId,
+    secretKey: secret.key,
+    clock,
+    baseUrl: () => `http://${hostName}:${port}`,
+  });
   const deps = {
     db,
     host,
@@ -121,8 +145,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     outbox,
     timers,
     collections: () => db.collectionNames(),
-    openApi: { clock, outbox, secWords: () => secWords },
+    openApi: { clock, outbox, secWords: () => secWords, mediaChecks },
+    mediaChecks,
     signature: { secret, clocks: () => [Date.now(), clock.now()] },
+    storage,
   };
   const server = http.createServer((req, res) => {
     route(deps, req, res).catch((err: unknown) => {
@@ -153,6 +179,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     host,
     timers,
     settings,
+    storage,
+    mediaChecks,
     secret,
     dataDir,
     call: (name, event = {}, openid) => host.invoke(name, event, { openid, source: 'direct' }),
@@ -164,6 +192,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     stop: () => {
       stopping ??= (async () => {
         timers.stop();
+        await mediaChecks.settle();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await host.stop();

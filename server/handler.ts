@@ -6,6 +6,7 @@ import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../typings
 import type { Envelope } from '../typings/errors';
 import { RequestContext } from './context';
 import { AppError, invalid, unauthenticated } from './errors';
+import { handleMediaResult, isMediaCheckEvent, type MediaCheckEvent } from './files/media-result';
 import { createLogger, shortId } from './log';
 import type { Schema } from './schema';
 import { parseInput } from './validate';
@@ -65,6 +66,13 @@ export function defineFunction<F extends FunctionName>(name: F, definition: Func
       if (raw.Type === 'Timer' && definition.timer && !ctx.openid) {
         const data = await definition.timer(ctx, raw as unknown as TimerEvent);
         log.info('timer', { trigger: raw.TriggerName, ms: Date.now() - started });
+        return { ok: true, data };
+      }
+      // Message push (deploy/functions.ts MESSAGE_PUSH): the platform's media-check verdict. Only a traceId the
+      // functions recorded settles anything, so a client sending such an event itself changes nothing.
+      if (isMediaCheckEvent(raw)) {
+        const data = await handleMediaResult(ctx, raw as unknown as MediaCheckEvent);
+        log.info('media result', { settled: data.settled, ms: Date.now() - started });
         return { ok: true, data };
       }
       const action = (definition.actions as Record<string, Action<unknown, unknown> | undefined>)[actionName];

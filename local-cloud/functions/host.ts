@@ -15,7 +15,7 @@ import { functionSettings, withoutSettings } from '../settings';
 import type { InvokeMessage, WorkerInit, WorkerReply } from './protocol';
 import type { FunctionConfig, FunctionRegistry } from './registry';
 
-export type TriggerSource = 'http' | 'callFunction' | 'timer' | 'direct';
+export type TriggerSource = 'http' | 'callFunction' | 'timer' | 'push' | 'direct';
 
 export interface InvokeOptions {
   openid?: string;
@@ -45,6 +45,8 @@ export interface Invocation {
   nested: boolean;
   startedAt: number;
   settle: (o: InvocationOutcome) => void;
+  /** Settles with the outcome (what platform events the call asked for are delivered after, see openapi). */
+  finished: Promise<InvocationOutcome>;
   randomSeed?: string;
 }
 
@@ -107,25 +109,27 @@ export class FunctionHost {
     if (this.stopped) return Promise.reject(new Error('local cloud is stopped'));
     const fn = this.o.registry.get(name);
     if (!fn) return Promise.reject(new UnknownFunctionError(name));
-    return new Promise<InvocationOutcome>((resolve) => {
-      const inv: Invocation = {
-        requestId: randomUUID(),
-        fn,
-        event,
-        openid: opts.openid || undefined,
-        randomSeed: this.seedFor(name, event, opts.openid),
-        source: opts.source ?? 'direct',
-        metrics: new InvocationMetrics(opts.parent?.metrics),
-        nested: opts.parent !== undefined,
-        startedAt: 0,
-        settle: (outcome) => {
-          this.logOutcome(inv, outcome);
-          resolve(outcome);
-        },
-      };
-      this.queue.push(inv);
-      this.pump();
-    });
+    let resolve: (o: InvocationOutcome) => void = () => undefined;
+    const finished = new Promise<InvocationOutcome>((r) => (resolve = r));
+    const inv: Invocation = {
+      requestId: randomUUID(),
+      fn,
+      event,
+      openid: opts.openid || undefined,
+      randomSeed: this.seedFor(name, event, opts.openid),
+      source: opts.source ?? 'direct',
+      metrics: new InvocationMetrics(opts.parent?.metrics),
+      nested: opts.parent !== undefined,
+      startedAt: 0,
+      settle: (outcome) => {
+        this.logOutcome(inv, outcome);
+        resolve(outcome);
+      },
+      finished,
+    };
+    this.queue.push(inv);
+    this.pump();
+    return finished;
   }
 
   /**

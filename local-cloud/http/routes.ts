@@ -5,7 +5,11 @@
  *   POST /v1/triggers/:name            run that function's timer trigger now
  *   GET  /v1/outbox, DELETE /v1/outbox every open-API message sent, newest last / forget them
  *   GET|POST /v1/outbox/faults         test controls: { unsubscribed: [openid], failNext: [{errcode, errmsg}], clear }
+ *   GET|POST /v1/security/media        media check controls: { risky: [sha256 | { sha256, label }], hold, clear } / verdicts
+ *   POST /v1/security/media/settle     waits until every pending wxa_media_check event has been delivered
  *   GET|POST /v1/clock                 { now } / { advanceMs } or { now }
+ *   PUT|GET /cos/<bucket>/<path>       cloud storage: the SDK's upload, temporary URLs (storage/index.ts)
+ *   POST /v1/storage/upload            the mini program's local-mode upload (multipart `file`, formData `cloudPath`)
  *   GET  /healthz
  * Every route first checks that the request is local (guard.ts); bodies have size and nesting limits (body.ts).
  */
@@ -15,6 +19,7 @@ import type { Clock } from '../clock';
 import type { FunctionHost, InvocationOutcome } from '../functions/host';
 import { UnknownFunctionError } from '../functions/host';
 import { metricsHeaders } from '../metrics';
+import type { MediaChecks, MediaControls } from '../openapi/media-check';
 import type { Outbox, OutboxFaults } from '../outbox';
 import type { TimerScheduler } from '../timers';
 import { HttpError, MAX_CONTROL_BYTES, MAX_EVENT_BYTES, parseJson, readBody, sendJson } from './body';
@@ -25,6 +30,7 @@ export interface RouteDeps extends AdminDeps {
   outbox: Outbox;
   host: FunctionHost;
   timers: TimerScheduler;
+  mediaChecks: MediaChecks;
   collections: () => string[];
 }
 
@@ -66,6 +72,14 @@ function refuseTimerEvent(event: unknown): void {
   }
 }
 
+/** Likewise a message-push event (`wxa_media_check` …) comes only from the platform (openapi/media-check.ts). */
+function refusePushEvent(event: unknown): void {
+  const e = event && typeof event === 'object' ? (event as { MsgType?: unknown; Event?: unknown }) : {};
+  if (e.MsgType === 'event' || e.Event === 'wxa_media_check') {
+    throw new HttpError(403, 'PUSH_EVENT_REFUSED', 'message-push events come only from the platform');
+  }
+}
+
 export async function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   checkLocalRequest(req);
   const p = pathOf(req);
@@ -75,9 +89,14 @@ export async function route(deps: RouteDeps, req: IncomingMessage, res: ServerRe
   if (method === 'POST' && (m = /^\/admin(?:\/w\/(\d+))?\/?$/.exec(p))) {
     return handleAdmin(deps, req, res, m[1] === undefined ? undefined : Number(m[1]));
   }
+  if ((method === 'PUT' || method === 'GET') && p.startsWith('/cos/')) {
+    return deps.storage.handleObject(req, res, p.slice('/cos/'.length));
+  }
+  if (method === 'POST' && p === '/v1/storage/upload') return deps.storage.handleMiniProgramUpload(req, res);
   if (method === 'POST' && (m = /^\/v1\/functions\/([^/]+)$/.exec(p))) {
     const event = parseJson(await readBody(req, MAX_EVENT_BYTES));
     refuseTimerEvent(event);
+    refusePushEvent(event);
     const openid = header(req, 'x-wx-openid');
     try {
       const outcome = await deps.host.invoke(decodeURIComponent(m[1]), event, { openid, source: 'http' });
@@ -105,6 +124,18 @@ export async function route(deps: RouteDeps, req: IncomingMessage, res: ServerRe
       const body = parseJson(await readBody(req, MAX_CONTROL_BYTES)) as Partial<OutboxFaults> & { clear?: boolean };
       return sendJson(res, 200, deps.outbox.setFaults(body));
     }
+  }
+  if (p === '/v1/security/media') {
+    if (method === 'POST') {
+      const body = parseJson(await readBody(req, MAX_CONTROL_BYTES)) as MediaControls;
+      return sendJson(res, 200, deps.mediaChecks.setControls(body));
+    }
+    if (method === 'GET')
+      return sendJson(res, 200, { ...deps.mediaChecks.controls(), verdicts: deps.mediaChecks.list() });
+  }
+  if (p === '/v1/security/media/settle' && method === 'POST') {
+    await readBody(req, MAX_CONTROL_BYTES);
+    return sendJson(res, 200, { delivered: await deps.mediaChecks.settle() });
   }
   if (p === '/v1/clock') {
     if (method === 'POST') {

@@ -5,6 +5,7 @@
 import type { Clock } from '../clock';
 import type { Invocation } from '../functions/host';
 import type { Outbox } from '../outbox';
+import type { MediaChecks } from './media-check';
 import { msgSecCheck, type SecWord } from './msg-sec-check';
 import { decodeCommApiData, encodeCommOpenApiResp } from './protobuf';
 import { validateSubscribeMessage } from './subscribe-message';
@@ -18,6 +19,7 @@ export interface OpenApiContext {
   clock: Clock;
   outbox: Outbox;
   secWords: () => SecWord[];
+  mediaChecks: MediaChecks;
   /** The invocation calling, when the request came from a function instance. */
   caller?: Invocation;
 }
@@ -61,6 +63,8 @@ async function run(apiName: string, req: Record<string, unknown>, ctx: OpenApiCo
     }
     case 'security.msgSecCheck':
       return { json: msgSecCheck(req, ctx.secWords()) };
+    case 'security.mediaCheckAsync':
+      return { json: ctx.mediaChecks.request(req, ctx.caller) };
     case 'wxacode.getUnlimited':
       return getUnlimited(req);
     default:

@@ -3,7 +3,8 @@ import { CLOUD_ENV, currentTransport, type Transport } from './config';
 
 let cloudReady = false;
 
-function ensureCloud(): void {
+/** `wx.cloud.init` once, for every `wx.cloud` call (functions here, uploads in files.ts). */
+export function ensureCloud(): void {
   if (cloudReady) return;
   wx.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true });
   cloudReady = true;

@@ -4,12 +4,16 @@
 // through http://cloud.preview/*, which each scenario can answer normally, with INTERNAL, refuse, or leave hanging.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ORIGIN = 'http://mp.preview';
 export const CLOUD_ORIGIN = 'http://cloud.preview';
+
+/** What wx.chooseMedia picks in previews (runtime/wx.js): the same small PNG the page tests choose. */
+const CHOSEN_IMAGE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'certificate.png');
 
 const TYPES = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.webp': 'image/webp' };
 
@@ -71,6 +75,19 @@ export async function installRoutes(page, { files, stageRoot, cloudUrl, network,
   const hanging = [];
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
+    if (url.origin === ORIGIN && url.pathname.startsWith('/__tmp/')) {
+      return route.fulfill({ status: 200, contentType: 'image/png', body: readFileSync(CHOSEN_IMAGE) });
+    }
+    if (cloudUrl && url.origin === new URL(cloudUrl).origin && url.pathname.startsWith('/cos/')) {
+      // A temporary URL of the local cloud's storage (a certificate photo): fetched from it, as the phone would.
+      try {
+        const res = await fetch(url.href);
+        const body = Buffer.from(await res.arrayBuffer());
+        return route.fulfill({ status: res.status, contentType: res.headers.get('content-type') || 'image/png', body });
+      } catch {
+        return route.abort('connectionrefused');
+      }
+    }
     if (url.origin === ORIGIN) {
       const mem = files.get(url.pathname);
       if (mem) return route.fulfill({ status: 200, contentType: mem.type, body: mem.body });

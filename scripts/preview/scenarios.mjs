@@ -261,6 +261,29 @@ SCENARIOS['leader/pages/members/index'].push(
 // 我的结对 with an accepted pair: 查看探访信息 opens what a visit needs (address, phone, guardian).
 SCENARIOS['needs/pages/mine/index'].push({ name: 'visit', identity: 'volunteer', taps: ['.mine__visit .van-button'] });
 
+// Wishes (微心愿) and the public board: the seed posts three wishes for 陈婆 and 黄叔 — one on the wall, one claimed
+// by demo-volunteer-2, one waiting for hq's review.
+Object.assign(SCENARIOS, {
+  'resources/pages/wall/index': [
+    { name: 'visitor', identity: 'visitor' },
+    { name: 'mine', identity: 'demo-volunteer-2', query: { mine: '1' } },
+    ...states('visitor'),
+  ],
+  'resources/pages/wish/index': [
+    { name: 'visitor', identity: 'visitor', query: { wishId: '{wish}' } },
+    { name: 'claim', identity: 'volunteer', query: { wishId: '{wish}' } },
+    { name: 'claimer', identity: 'demo-volunteer-2', query: { wishId: '{claimedWish}' } },
+    { name: 'coordinator', identity: 'coordinator', query: { wishId: '{pendingWish}' } },
+    ...states('visitor', { wishId: '{wish}' }),
+  ],
+  'resources/pages/wish-form/index': [
+    { name: 'coordinator', identity: 'coordinator', query: { recipientId: '{recipient}' } },
+    { name: 'edit', identity: 'coordinator', query: { wishId: '{pendingWish}' } },
+  ],
+  'resources/pages/wish-review/index': [{ name: 'hq', identity: 'hq' }, ...states('hq')],
+  'resources/pages/board/index': [{ name: 'visitor', identity: 'visitor' }, ...states('visitor')],
+});
+
 // The giving side of the resource platform: 爱心企业, 物资捐赠 (mine and the town's), 公益项目.
 Object.assign(SCENARIOS, {
   'resources/pages/donor/index': [{ name: 'visitor', identity: 'visitor' }, ...states('visitor')],

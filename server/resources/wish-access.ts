@@ -6,6 +6,7 @@ import type { WishStatus } from '../../typings/resources';
 import type { RequestContext } from '../context';
 import { notFound } from '../errors';
 import * as wishes from '../repos/wishes';
+import { z } from '../schema';
 
 /** On the wall or past it: anyone may read these. */
 export const PUBLIC_STATES: WishStatus[] = ['published', 'claimed', 'fulfilled', 'closed'];
@@ -21,3 +22,7 @@ export async function managesWish(ctx: RequestContext, wish: wishes.WishDoc): Pr
   const [volunteer, towns] = await Promise.all([ctx.volunteer(), ctx.coordinatorTowns()]);
   return !!volunteer && (wish.postedById === volunteer._id || towns.includes(wish.town));
 }
+
+/** A fileID the caller uploaded (`cloud://<env>.<bucket>/wishes/<id>/…`): longer than an id; checked by acceptImage. */
+export const photoId = (label: string) =>
+  z.string({ error: `缺少${label}` }).check(z.minLength(1, `缺少${label}`), z.maxLength(300, `${label}格式不正确`));

@@ -11,7 +11,7 @@ import { MAX_OPEN_CLAIMS, PHOTOS_MAX, PHOTOS_MIN, boardDelta, fulfilByFrom } fro
 import { id, listOf, optionalText, text, z } from '../schema';
 import { checkText } from '../security';
 import { countBoard } from './board-count';
-import { loadWish, managesWish } from './wish-access';
+import { loadWish, managesWish, photoId } from './wish-access';
 import { claimantOf } from './wish-claimer';
 import { queueWishNotices, wishNotice } from './wish-notices';
 
@@ -65,7 +65,7 @@ export const fulfilWish: Action<{ wishId: string; photoFileIds: string[]; note?:
   access: 'anyone',
   input: z.object({
     wishId: id('心愿'),
-    photoFileIds: listOf('完成照片', id('完成照片'), PHOTOS_MAX).check(
+    photoFileIds: listOf('完成照片', photoId('完成照片'), PHOTOS_MAX).check(
       z.minLength(PHOTOS_MIN, '请上传至少 1 张完成照片'),
     ),
     note: optionalText('完成说明', 200),

@@ -20,7 +20,7 @@ import { EDITABLE, VALUE_MAX, VALUE_MIN, boardDelta, expiresAtFrom } from '../ru
 import { bool, id, int, oneOf, page, text, z, type Schema } from '../schema';
 import { checkText } from '../security';
 import { countBoard } from './board-count';
-import { PUBLIC_STATES, loadWish, managesWish } from './wish-access';
+import { PUBLIC_STATES, loadWish, managesWish, photoId } from './wish-access';
 
 export { claimWish, confirmWish, fulfilWish } from './wishes-claims';
 
@@ -35,7 +35,7 @@ export const saveWish: Action<SaveWishRequest, { wishId: string; status: 'pendin
     description: text('心愿说明', 300),
     kind: oneOf('心愿类型', ['goods', 'service'] as const),
     estimatedValue: z.optional(int('预估价值（元）', VALUE_MIN, VALUE_MAX)),
-    photoFileId: z.optional(id('心愿照片')),
+    photoFileId: z.optional(photoId('心愿照片')),
   }) as unknown as Schema<SaveWishRequest>,
   async run(input, ctx) {
     const [recipient, editing] = await Promise.all([

@@ -1,6 +1,9 @@
 // resources wishes (微心愿) through the real local cloud: posting for a recipient, hq's review, the wall, one
 // claimer whatever the concurrency, fulfilling and confirming, the expiry timer with the local clock, the public
 // board's counters, who may do what, bad input that writes nothing, and no recipient name, address or phone anywhere.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { BoardResponse, Wish } from '../../typings/resources';
 import type { Page } from '../../typings/entities';
 import { HQ, call, fails, ok } from './helpers';
@@ -37,6 +40,20 @@ const board = () => res<BoardResponse>('board', {}, 'visitor');
 const townOf = (b: BoardResponse) =>
   b.byTown.find((t) => t.town === '石岐区') ?? { asked: 0, claimed: 0, fulfilled: 0 };
 const fire = () => fetch(`${w.cloud.url}/v1/triggers/resources`, { method: 'POST' });
+const PNG = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'certificate.png'));
+
+/** What the mini program does in local mode: wx.uploadFile to the local cloud; resolves to the fileID. */
+async function upload(openid: string, cloudPath: string, bytes: Buffer): Promise<string> {
+  const form = new FormData();
+  form.append('cloudPath', cloudPath);
+  form.append('file', new Blob([new Uint8Array(bytes)]), 'photo.png');
+  const res = await fetch(`${w.cloud.url}/v1/storage/upload`, {
+    method: 'POST',
+    headers: { 'x-wx-openid': openid },
+    body: form,
+  });
+  return ((await res.json()) as { fileID: string }).fileID;
+}
 
 describe('resources.saveWish', () => {
   it('lets the brigade leader and the town coordinator post, showing the recipient only by displayName', async () => {
@@ -198,6 +215,52 @@ describe('fulfilling and confirming', () => {
     expect((await refused('fulfilWish', { wishId, photoFileIds: seven }, 'vol2')).message).toMatch(/最多 6 项/);
     expect((await refused('confirmWish', { wishId }, 'leader')).code).toBe('FAILED_PRECONDITION');
     expect((await w.docs<{ status: string }>('wishes', { _id: wishId }))[0].status).toBe('claimed');
+  });
+});
+
+describe('a wish from posted to closed', () => {
+  it('is claimed, fulfilled with photos shown once they pass the media check, confirmed, and thanks go out', async () => {
+    await w.register('giver', { name: '罗嘉怡' });
+    const giverId = w.people.giver.volunteerId;
+    const before = townOf(await board());
+    const wishId = await publish();
+    await res('claimWish', { wishId, requestId: 'life-1' }, 'giver');
+    const good = await upload('giver', `wishes/${giverId}/done-1.png`, PNG);
+    const riskyBytes = Buffer.concat([PNG, Buffer.from('risky')]);
+    w.cloud.mediaChecks.setControls({ risky: [createHash('sha256').update(riskyBytes).digest('hex')] });
+    const risky = await upload('giver', `wishes/${giverId}/done-2.png`, riskyBytes);
+    const elsewhere = await upload('giver', `qualifications/${giverId}/x.png`, PNG);
+    expect((await refused('fulfilWish', { wishId, photoFileIds: [elsewhere] }, 'giver')).code).toBe('INVALID_ARGUMENT');
+    const fulfilled = await res('fulfilWish', { wishId, photoFileIds: [good, risky], note: '已送到婆婆家' }, 'giver');
+    expect(fulfilled).toEqual({ status: 'fulfilled' });
+    const checking = await res<Wish>('wish', { wishId }, 'visitor');
+    expect(checking.fulfilment).toMatchObject({ photoUrls: [], note: '已送到婆婆家' });
+    await w.cloud.mediaChecks.settle();
+    w.cloud.mediaChecks.setControls({ clear: true });
+    const shown = await res<Wish>('wish', { wishId }, 'visitor');
+    expect(shown.fulfilment?.photoUrls).toHaveLength(1);
+    expect(shown.claimer).toEqual({ name: '罗**', kind: 'person' });
+    expect((await refused('confirmWish', { wishId }, 'giver')).code).toBe('PERMISSION_DENIED');
+    expect((await refused('confirmWish', { wishId }, 'east')).code).toBe('PERMISSION_DENIED');
+    await expect(res('confirmWish', { wishId, thanks: '婆婆说今年冬天不冷了' }, 'leader')).resolves.toEqual({
+      status: 'closed',
+    });
+    expect((await refused('confirmWish', { wishId }, 'coord')).code).toBe('FAILED_PRECONDITION');
+    const closed = await res<Wish>('wish', { wishId }, 'giver');
+    expect(closed).toMatchObject({ status: 'closed', mine: true, claimer: { name: '罗嘉怡' } });
+    const after = townOf(await board());
+    expect([after.asked - before.asked, after.claimed - before.claimed, after.fulfilled - before.fulfilled]).toEqual([
+      1, 1, 1,
+    ]);
+    const notices = await w.docs<{ kind: string; grantId: string; data: Record<string, { value: string }> }>('outbox', {
+      subject: `wish:${wishId}`,
+    });
+    const byKind = Object.fromEntries(notices.map((n) => [n.kind, n]));
+    expect(Object.keys(byKind).sort()).toEqual(['wishFulfilled', 'wishThanks']);
+    expect(byKind.wishThanks.grantId).toMatch(new RegExp(`^wishes:${giverId}\\|`));
+    expect(byKind.wishThanks.data.thing3.value).toBe('婆婆说今年冬天不冷了');
+    expect(byKind.wishFulfilled.grantId).toMatch(new RegExp(`^wishes:${w.people.leader.volunteerId}\\|`));
+    expect(JSON.stringify(await w.docs('wishes', { _id: wishId }))).not.toMatch(PRIVATE);
   });
 });
 

@@ -9,10 +9,12 @@
  * What it sets up: the official wcc compiler over miniprogram/, npm paths of `usingComponents`
  * (`@vant/weapp/*`) mapped to `/miniprogram_npm/@vant/weapp/*` (packed on demand by scripts/pack-npm.mjs),
  * `Page()`, `getApp()`, `getCurrentPages()` shims, `wx.cloud`, and recorded navigation calls.
+ * Images: `wx.chooseMedia` gives the file `chooseImages(...)` picked (default test/fixtures/certificate.png),
+ * `wx.cloud.uploadFile` / `wx.uploadFile` send its bytes to the local cloud, `wx.previewImage` is recorded.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import simulate from 'miniprogram-simulate';
 
 export const PROJECT_ROOT = resolve(__dirname, '../..');
@@ -100,9 +102,12 @@ function installGlobals(): void {
     'hideLoading',
     'setNavigationBarTitle',
     'pageScrollTo',
+    'previewImage',
   ]) {
     wx[api] = stub(api);
   }
+  wx.chooseMedia = chooseMedia;
+  wx.uploadFile = uploadFile;
   // Storage kept in memory for the test file (the simulate mock forgets every write).
   const storage = new Map<string, unknown>();
   wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
@@ -137,15 +142,80 @@ function installGlobals(): void {
 }
 installGlobals();
 
+// ---- images: chooseMedia, uploads ------------------------------------------------------------------
+
+export const FIXTURE_IMAGE = join(PROJECT_ROOT, 'test', 'fixtures', 'certificate.png');
+/** The temp paths chooseMedia handed out → the files behind them. */
+const tempFiles = new Map<string, string>();
+let chosen: string[] = [FIXTURE_IMAGE];
+
+/** What the next `wx.chooseMedia` returns (files on disk; an empty list = the user cancelled). */
+export function chooseImages(...files: string[]): void {
+  chosen = files;
+}
+
+function chooseMedia(args: { success?: (res: unknown) => void; fail?: (res: unknown) => void } = {}) {
+  wxCalls.push({ api: 'chooseMedia', args });
+  if (chosen.length === 0) {
+    const res = { errMsg: 'chooseMedia:fail cancel' };
+    args.fail?.(res);
+    return Promise.reject(res);
+  }
+  const files = chosen.map((file, i) => {
+    const tempFilePath = `http://tmp/${i}-${basename(file)}`;
+    tempFiles.set(tempFilePath, file);
+    return { tempFilePath, size: readFileSync(file).length, fileType: 'image' };
+  });
+  const res = { errMsg: 'chooseMedia:ok', type: 'image', tempFiles: files };
+  args.success?.(res);
+  return Promise.resolve(res);
+}
+
+function bytesOf(tempFilePath: string): Buffer {
+  const file = tempFiles.get(tempFilePath);
+  if (!file) throw new Error(`${tempFilePath} is not a file wx.chooseMedia gave`);
+  return readFileSync(file);
+}
+
+/** `wx.uploadFile`: the form the mini program sends, to a real HTTP server (the local cloud). */
+function uploadFile(args: {
+  url: string;
+  filePath: string;
+  name: string;
+  formData?: Record<string, string>;
+  header?: Record<string, string>;
+  success?: (res: unknown) => void;
+  fail?: (res: unknown) => void;
+}) {
+  wxCalls.push({ api: 'uploadFile', args: { url: args.url, name: args.name, formData: args.formData } });
+  const form = new FormData();
+  for (const [k, v] of Object.entries(args.formData ?? {})) form.append(k, v);
+  form.append(args.name, new Blob([new Uint8Array(bytesOf(args.filePath))]), basename(args.filePath));
+  void fetch(args.url, { method: 'POST', headers: args.header, body: form }).then(
+    async (res) => args.success?.({ statusCode: res.status, data: await res.text(), errMsg: 'uploadFile:ok' }),
+    (err: Error) => args.fail?.({ errMsg: `uploadFile:fail ${err.message}` }),
+  );
+  return { abort: () => undefined, onProgressUpdate: () => undefined };
+}
+
+/** Puts bytes into cloud storage at `cloudPath` as the caller and resolves to the fileID (PageCloud.upload). */
+export type CloudUpload = (cloudPath: string, bytes: Buffer) => Promise<string>;
+
 /**
  * Wires `wx.cloud.callFunction` to `call` (in-process: a local cloud or a fake). The page's typed client sees
- * exactly what CloudBase gives it: `{ result, errMsg, requestID }`.
+ * exactly what CloudBase gives it: `{ result, errMsg, requestID }`. `wx.cloud.uploadFile` goes to `upload`.
  */
-export function installCloud(call: CloudCall): void {
+export function installCloud(call: CloudCall, upload?: CloudUpload): void {
   let requests = 0;
   (g.wx as Record<string, unknown>).cloud = {
     init: () => undefined,
     DYNAMIC_CURRENT_ENV: 'local',
+    uploadFile: async ({ cloudPath, filePath }: { cloudPath: string; filePath: string }) => {
+      wxCalls.push({ api: 'cloud.uploadFile', args: { cloudPath, filePath } });
+      if (!upload) throw { errCode: -1, errMsg: 'cloud.uploadFile:fail no storage in this test (installCloud)' };
+      const fileID = await upload(cloudPath, bytesOf(filePath));
+      return { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
+    },
     callFunction: async ({ name, data }: { name: string; data?: Record<string, unknown> }) => {
       // The real wire is JSON: copying the reply also moves it into the test realm, so setData keeps arrays arrays.
       const result = JSON.parse(JSON.stringify((await call(name, data ?? {})) ?? null)) as unknown;

@@ -1,4 +1,4 @@
-/* global fetch */
+/* global fetch, FormData */
 // The `wx` object for the preview webview: enough of the API for pages to run, with network calls forwarded
 // to the local cloud (the Node side routes http://cloud.preview/* to it) and everything else recorded.
 const WINDOW = { width: 375, height: 812, statusBarHeight: 44, pixelRatio: 2 };
@@ -51,6 +51,24 @@ function createWx(env) {
     return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
   }
 
+  /** A multipart form as wx.uploadFile sends it; the file's bytes come from its temp path (served by the host). */
+  async function postFile(url, filePath, name, formData, header) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(formData || {})) form.append(k, v);
+    form.append(name, await (await fetch(filePath)).blob(), filePath.split('/').pop());
+    const res = await fetch(url, { method: 'POST', headers: header || {}, body: form });
+    return { statusCode: res.status, data: await res.text() };
+  }
+
+  function uploadFile(options) {
+    log('uploadFile', options.url);
+    postFile(options.url, options.filePath, options.name, options.formData, options.header).then(
+      (res) => complete(options, Object.assign(res, { errMsg: 'uploadFile:ok' })),
+      (err) => complete(options, { errMsg: `uploadFile:fail ${err && err.message}` }, false),
+    ).catch(() => {});
+    return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} };
+  }
+
   const noop = (name) => (options) => {
     log(name, options && typeof options === 'object' ? Object.keys(options) : options);
     return complete(options, { errMsg: `${name}:ok` });
@@ -79,7 +97,19 @@ function createWx(env) {
           });
         });
       },
-      uploadFile: noop('cloud.uploadFile'),
+      uploadFile(options) {
+        log('cloud.uploadFile', options.cloudPath);
+        return postFile(`${env.cloudUrl}/v1/storage/upload`, options.filePath, 'file', { cloudPath: options.cloudPath }, {
+          'x-wx-openid': env.openid,
+        }).then(
+          (res) => {
+            const fileID = res.statusCode === 200 ? JSON.parse(res.data).fileID : undefined;
+            if (!fileID) return complete(options, { errCode: -1, errMsg: 'cloud.uploadFile:fail' }, false);
+            return complete(options, { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
+          },
+          (err) => complete(options, { errCode: -1, errMsg: `cloud.uploadFile:fail ${err && err.message}` }, false),
+        );
+      },
       getTempFileURL: (o) => complete(o, { fileList: [] }),
       database() {
         throw new Error('wx.cloud.database is not available in previews');
@@ -128,8 +158,14 @@ function createWx(env) {
     },
     setClipboardData: noop('setClipboardData'),
     makePhoneCall: noop('makePhoneCall'),
-    previewImage: noop('previewImage'),
-    chooseMedia: (o) => complete(o, { errMsg: 'chooseMedia:fail cancel' }, false),
+    previewImage: (o) => (log('previewImage', o && o.current), complete(o, {})),
+    // The same small PNG every time (served at /__tmp/ by the host), so previews of an upload are repeatable.
+    chooseMedia: (o) =>
+      complete(o, {
+        type: 'image',
+        tempFiles: [{ tempFilePath: '/__tmp/certificate.png', size: 154, fileType: 'image' }],
+      }),
+    uploadFile,
     chooseImage: (o) => complete(o, { errMsg: 'chooseImage:fail cancel' }, false),
     chooseLocation: (o) => complete(o, { errMsg: 'chooseLocation:fail cancel' }, false),
     getLocation: (o) => complete(o, { latitude: 22.517, longitude: 113.392, accuracy: 30 }),

@@ -23,6 +23,10 @@ Page({
     mine: false,
   },
 
+  onLoad(query: Record<string, string | undefined>) {
+    if (query.mine === '1') this.setData({ mine: true });
+  },
+
   onShow() {
     void this.load();
   },
