@@ -235,6 +235,35 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [idx('plan_at', { planId: 1, at: -1 })],
   },
   {
+    name: 'donors',
+    description:
+      'Donors (爱心企业): one per openid and per 统一社会信用代码, reviewed by hq; the contact mobile encrypted.',
+    indexes: [
+      idx('openid_unique', { openid: 1 }, true),
+      idx('creditCode_unique', { creditCode: 1 }, true),
+      idx('status_registeredAt', { status: 1, registeredAt: -1 }),
+      idx('status_publicThanks_fulfilled', { status: 1, publicThanks: 1, fulfilled: -1 }),
+    ],
+  },
+  {
+    name: 'pledges',
+    description:
+      'Goods pledges (物资捐赠); _id is `pl_<hash of openid and requestId>`, so a repeated request adds nothing.',
+    indexes: [
+      idx('openid_createdAt', { openid: 1, createdAt: -1 }),
+      idx('town_createdAt', { town: 1, createdAt: -1 }),
+      idx('town_status_createdAt', { town: 1, status: 1, createdAt: -1 }),
+    ],
+  },
+  {
+    name: 'projects',
+    description: 'Charity projects (公益项目) hq lists: a link to a designated fundraising platform, never money.',
+    indexes: [
+      idx('status_updatedAt', { status: 1, updatedAt: -1 }),
+      idx('status_town_updatedAt', { status: 1, town: 1, updatedAt: -1 }),
+    ],
+  },
+  {
     name: 'proofs',
     description:
       'Service proofs (服务证明) issued: a snapshot with its number; _id is `<volunteerId>:<facts hash>`, so the same facts give the same proof.',

@@ -6,6 +6,7 @@
 import { PILOT_UNITS, PRIVACY_NOTICE_VERSION, TOWNS } from '../typings/data';
 import type { RegisterRequest } from '../typings/api/volunteers';
 import type { LocalCloud } from './index';
+import { seedGiving } from './seed-giving';
 import { seedNeeds } from './seed-needs';
 import { seedWishes } from './seed-wishes';
 
@@ -394,9 +395,16 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     needsRefs.recipient,
     needsRefs.huang,
   ]);
+  const givingRefs = await seedGiving(
+    cloud,
+    call,
+    { hq, volunteer: DEMO.volunteer, coordinator: DEMO.coordinator },
+    needsRefs.plan,
+  );
   return {
     refs: {
       servedPost,
+      ...givingRefs,
       post: postIds[0],
       fullPost: postIds[2],
       brigade: brigades[0].brigadeId,

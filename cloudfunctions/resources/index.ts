@@ -7,7 +7,7 @@ import { defineFunction } from '../../server/handler';
 import { saveWish, reviewWish, wishes, wish, claimWish, fulfilWish, confirmWish } from '../../server/resources/wishes';
 import { registerDonor, reviewDonor, donors, myDonor } from '../../server/resources/donors';
 import { savePledge, pledges, matchPledge, handOverPledge, withdrawPledge } from '../../server/resources/pledges';
-import { projects, saveProject } from '../../server/resources/projects';
+import { projects, project, saveProject } from '../../server/resources/projects';
 import { board } from '../../server/resources/board';
 import { expireWishes } from '../../server/resources/wishes-expiry';
 
@@ -30,6 +30,7 @@ export const main = defineFunction('resources', {
     handOverPledge,
     withdrawPledge,
     projects,
+    project,
     saveProject,
     board,
   },

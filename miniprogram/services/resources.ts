@@ -18,6 +18,7 @@ export const resources = service('resources', {
   handOverPledge: true,
   withdrawPledge: true,
   projects: true,
+  project: true,
   saveProject: true,
   board: true,
 });

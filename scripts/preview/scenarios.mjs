@@ -283,3 +283,28 @@ Object.assign(SCENARIOS, {
   'resources/pages/wish-review/index': [{ name: 'hq', identity: 'hq' }, ...states('hq')],
   'resources/pages/board/index': [{ name: 'visitor', identity: 'visitor' }, ...states('visitor')],
 });
+
+// The giving side of the resource platform: 爱心企业, 物资捐赠 (mine and the town's), 公益项目.
+Object.assign(SCENARIOS, {
+  'resources/pages/donor/index': [{ name: 'visitor', identity: 'visitor' }, ...states('visitor')],
+  'resources/pages/donor-register/index': [{ name: 'visitor', identity: 'visitor' }],
+  'resources/pages/donor-review/index': [
+    { name: 'hq', identity: 'hq' },
+    { name: 'verified', identity: 'hq', taps: ['text=已通过'], waitMs: 400 },
+  ],
+  'resources/pages/pledge-form/index': [{ name: 'volunteer', identity: 'volunteer', query: { town: '石岐区' } }],
+  'resources/pages/pledges/index': [
+    { name: 'mine', identity: 'volunteer', query: { mine: '1' } },
+    { name: 'town', identity: 'coordinator', query: { town: '石岐区' } },
+    { name: 'match', identity: 'coordinator', query: { town: '石岐区' }, taps: ['.gv__actions .van-button'], waitMs: 600 },
+    ...states('volunteer', { mine: '1' }),
+  ],
+  'resources/pages/projects/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'hq', identity: 'hq' },
+  ],
+  'resources/pages/project/index': [
+    { name: 'volunteer', identity: 'volunteer', query: { projectId: '{project}' } },
+    { name: 'new', identity: 'hq', query: { edit: '1' } },
+  ],
+});

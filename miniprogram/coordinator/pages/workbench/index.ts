@@ -62,6 +62,10 @@ Page({
     wx.navigateTo({ url: `/coordinator/pages/${page}/index?${query}` });
   },
 
+  onPledges() {
+    wx.navigateTo({ url: `/resources/pages/pledges/index?town=${encodeURIComponent(this.data.town)}` });
+  },
+
   onBrigade(event: { currentTarget: { dataset: { id: string } } }) {
     wx.navigateTo({ url: `/pages/brigade/index?brigadeId=${event.currentTarget.dataset.id}` });
   },
