@@ -1,29 +1,14 @@
 /**
- * Who claims a wish: a registered volunteer, or a verified donor (爱心企业).
- *
- * HOOK (h/giving): donors are built on h/giving (`server/repos/donors.ts` `findVerifiedByOpenid`). Until that lands,
- * `verifiedDonor` finds none and `donorThanks` thanks nobody; wire both to the donors repository when it is merged.
+ * Who claims a wish: a registered volunteer, or a verified donor (爱心企业, read through the giving side's
+ * donor-thanks.ts). A person shows to others as 张**; a donor by its name only with its consent, else 爱心企业.
  */
 import type { WishClaimer } from '../../typings/resources';
 import type { RequestContext } from '../context';
 import { unauthenticated } from '../errors';
 import { maskedPerson } from '../rules/wishes';
+import { verifiedDonor } from './donor-thanks';
 
-export interface VerifiedDonor {
-  donorId: string;
-  name: string;
-  publicThanks: boolean;
-}
-
-/** The caller's verified donor record, if any. HOOK (h/giving): read `donors` by openid. */
-export function verifiedDonor(_openid: string): Promise<VerifiedDonor | undefined> {
-  return Promise.resolve(undefined);
-}
-
-/** Consenting donors with how many wishes they fulfilled, most first. HOOK (h/giving). */
-export function donorThanks(_limit: number): Promise<{ name: string; fulfilled: number }[]> {
-  return Promise.resolve([]);
-}
+export { donorThanks } from './donor-thanks';
 
 export interface Claimant {
   /** The volunteerId or donorId; photos go under `wishes/<claimerId>/`. */

@@ -12,6 +12,7 @@ import { id, listOf, optionalText, text, z } from '../schema';
 import { checkText } from '../security';
 import { countBoard } from './board-count';
 import { loadWish, managesWish, photoId } from './wish-access';
+import { countDonorFulfilment } from './donor-thanks';
 import { claimantOf } from './wish-claimer';
 import { queueWishNotices, wishNotice } from './wish-notices';
 
@@ -94,6 +95,12 @@ export const fulfilWish: Action<{ wishId: string; photoFileIds: string[]; note?:
     );
     if (!moved) throw precondition('该心愿不在认领中，不能上传完成照片');
     await countBoard(ctx, wish.town, boardDelta('claimed', 'fulfilled'));
+    if (wish.claimer?.kind === 'donor' && wish.claimerId) {
+      // The board's thanks: never fails the fulfilment, which has already happened.
+      await countDonorFulfilment(wish.claimerId).catch((error: Error) =>
+        ctx.log.error('donor-count-failed', { donorId: wish.claimerId, message: error?.message }),
+      );
+    }
     await queueWishNotices(ctx, [
       wishNotice('wishFulfilled', wish, wish.postedById, '认领人已上传完成照片，请确认收到'),
     ]);

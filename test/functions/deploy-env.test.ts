@@ -193,6 +193,7 @@ const CALLS: Calls = {
     handOverPledge: ['leader', () => ({ pledgeId: 'no-pledge' })],
     withdrawPledge: ['vol', () => ({ pledgeId: 'no-pledge' })],
     projects: ['visitor', () => ({})],
+    project: ['visitor', () => ({ projectId: 'no-project' })],
     saveProject: [HQ, () => ({})],
   },
 };

@@ -266,6 +266,34 @@ describe('a wish from posted to closed', () => {
   });
 });
 
+describe('a donor (爱心企业)', () => {
+  it('claims only once verified, shows by name with its consent, and is thanked on the board once it fulfilled', async () => {
+    const company = {
+      name: '中山市爱心科技有限公司',
+      creditCode: '9144030071526726XG',
+      contactName: '黄经理',
+      contactMobile: '13922223333',
+      town: '石岐区',
+      publicThanks: true,
+    };
+    const { donorId } = await res<{ donorId: string }>('registerDonor', company, 'company');
+    const wishId = await publish();
+    expect((await refused('claimWish', { wishId, requestId: 'd1' }, 'company')).code).toBe('UNAUTHENTICATED');
+    await res('reviewDonor', { donorId, approve: true }, HQ);
+    await res('claimWish', { wishId, requestId: 'd1' }, 'company');
+    expect((await res<Wish>('wish', { wishId }, 'visitor')).claimer).toEqual({
+      name: '中山市爱心科技有限公司',
+      kind: 'donor',
+    });
+    expect((await board()).thanks).toEqual([]);
+    const photo = await upload('company', `wishes/${donorId}/done.png`, Buffer.concat([PNG, Buffer.from('donor')]));
+    await res('fulfilWish', { wishId, photoFileIds: [photo] }, 'company');
+    expect((await board()).thanks).toEqual([{ name: '中山市爱心科技有限公司', fulfilled: 1 }]);
+    const page = await res<{ claimed: number; fulfilled: number }>('myDonor', {}, 'company');
+    expect(page).toMatchObject({ claimed: 1, fulfilled: 1 });
+  });
+});
+
 describe('the figures', () => {
   it('show hq and the town’s coordinator the wishes by town, on the dashboard and in the CSV', async () => {
     const b = townOf(await board());

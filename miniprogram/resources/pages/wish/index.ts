@@ -116,7 +116,7 @@ Page({
     const wishId = this.data.wishId;
     await this.run(async () => {
       const me = await volunteers.me({}, { toast: false });
-      const owner = me.profile?.volunteerId ?? 'donor';
+      const owner = me.profile?.volunteerId ?? (await resources.myDonor({}, { toast: false })).donor?.donorId ?? '';
       const photoFileIds: string[] = [];
       for (const [i, file] of chosen.entries()) {
         const ext = /\.png$/i.test(file.tempFilePath) ? 'png' : 'jpg';
