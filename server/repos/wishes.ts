@@ -75,6 +75,19 @@ export async function transition(
 /** Removes fields (e.g. the claim when a wish goes back to the wall) in the same conditional update. */
 export const removed = () => _.remove();
 
+const CLAIM_FIELDS = [
+  'claimerOpenid',
+  'claimerId',
+  'claimer',
+  'claimerName',
+  'claimRequestId',
+  'claimedAt',
+  'fulfilBy',
+];
+
+/** The patch that takes the claim off a wish (back on the wall). */
+export const unclaimed = (): Record<string, unknown> => Object.fromEntries(CLAIM_FIELDS.map((f) => [f, _.remove()]));
+
 /** Claims a published wish still on the wall: one conditional update, exactly one winner. */
 export function claim(wishId: string, now: number, patch: Record<string, unknown>): Promise<boolean> {
   return transition(wishId, ['published'], patch, { expiresAt: _.gt(now) });

@@ -37,9 +37,6 @@ export const claimWish: Action<{ wishId: string; requestId: string }, { status: 
     if ((wish.expiresAt ?? 0) <= now) throw precondition('该心愿已过期');
     const claimant = await claimantOf(ctx);
     if (claimant.claimerId === wish.postedById) throw precondition('不能认领自己发布的心愿');
-    if ((await repo.openClaims(ctx.openid)) >= MAX_OPEN_CLAIMS) {
-      throw exhausted(`你已有 ${MAX_OPEN_CLAIMS} 个心愿在认领中，请先完成后再认领新的心愿`);
-    }
     const won = await repo.claim(wish._id, now, {
       status: 'claimed',
       claimedAt: now,
@@ -56,6 +53,13 @@ export const claimWish: Action<{ wishId: string; requestId: string }, { status: 
       const latest = await loadWish(wish._id);
       if (again(latest)) return { status: 'claimed' };
       throw precondition(TAKEN[latest.status] ?? '该心愿已被他人认领');
+    }
+    // The cap is counted after the claim, so claims made at once by one person are counted together: one past the
+    // cap goes back on the wall (rarely, two at once both go back: never more than the cap).
+    if ((await repo.openClaims(ctx.openid)) > MAX_OPEN_CLAIMS) {
+      const mine = { claimerOpenid: ctx.openid, claimRequestId: input.requestId };
+      await repo.transition(wish._id, ['claimed'], { status: 'published', updatedAt: now, ...repo.unclaimed() }, mine);
+      throw exhausted(`你已有 ${MAX_OPEN_CLAIMS} 个心愿在认领中，请先完成后再认领新的心愿`);
     }
     await countBoard(ctx, wish.town, boardDelta('published', 'claimed'));
     return { status: 'claimed' };

@@ -13,8 +13,6 @@ import { queueWishNotices, wishNotice } from './wish-notices';
 /** Wishes moved per kind per run; what is left waits for the next hour. */
 export const EXPIRE_BATCH = 200;
 
-const UNCLAIM = ['claimerOpenid', 'claimerId', 'claimer', 'claimerName', 'claimRequestId', 'claimedAt', 'fulfilBy'];
-
 export async function expireWishes(
   ctx: RequestContext,
 ): Promise<{ expired: number; returned: number; lapsed: number }> {
@@ -48,7 +46,7 @@ export async function expireWishes(
             publishedAt: now,
             expiresAt: expiresAtFrom(now),
             updatedAt: now,
-            ...Object.fromEntries(UNCLAIM.map((f) => [f, repo.removed()])),
+            ...repo.unclaimed(),
           }
         : { status: 'expired', updatedAt: now };
     const moved = await repo.transition(wish._id, ['claimed'], patch, { fulfilBy: wish.fulfilBy });

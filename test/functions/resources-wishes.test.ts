@@ -184,6 +184,25 @@ describe('resources.claimWish', () => {
     const wishId = await publish();
     expect((await refused('claimWish', { wishId, requestId: 'busy-4' }, 'busy')).code).toBe('RESOURCE_EXHAUSTED');
     expect((await w.docs<{ status: string }>('wishes', { _id: wishId }))[0].status).toBe('published');
+    const again = await res<Wish>('wish', { wishId }, 'visitor');
+    expect(again.claimer).toBeUndefined();
+  });
+
+  it('caps open claims made at once by one person too, and the board counts only those held', async () => {
+    await w.register('eager');
+    const wishIds: string[] = [];
+    for (let i = 0; i < 6; i += 1) wishIds.push(await publish());
+    const before = townOf(await board()).claimed;
+    const replies = await Promise.all(
+      wishIds.map((wishId, i) => call(w.cloud, 'resources', 'claimWish', { wishId, requestId: `eager-${i}` }, 'eager')),
+    );
+    const held = (await w.docs<{ claimerOpenid?: string; status: string }>('wishes')).filter(
+      (d) => d.claimerOpenid === 'eager' && d.status === 'claimed',
+    ).length;
+    expect(held).toBeLessThanOrEqual(3);
+    expect(replies.filter((r) => r.body.ok)).toHaveLength(held);
+    expect(replies.every((r) => r.body.ok || r.body.code === 'RESOURCE_EXHAUSTED')).toBe(true);
+    expect(townOf(await board()).claimed).toBe(before + held);
   });
 
   it('has exactly one winner among 200 simultaneous claimers, and the board counts one claim', async () => {
