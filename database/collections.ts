@@ -237,6 +237,35 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [idx('plan_at', { planId: 1, at: -1 })],
   },
   {
+    name: 'donors',
+    description:
+      'Donors (爱心企业): one per openid and per 统一社会信用代码, reviewed by hq; the contact mobile encrypted.',
+    indexes: [
+      idx('openid_unique', { openid: 1 }, true),
+      idx('creditCode_unique', { creditCode: 1 }, true),
+      idx('status_registeredAt', { status: 1, registeredAt: -1 }),
+      idx('status_publicThanks_fulfilled', { status: 1, publicThanks: 1, fulfilled: -1 }),
+    ],
+  },
+  {
+    name: 'pledges',
+    description:
+      'Goods pledges (物资捐赠); _id is `pl_<hash of openid and requestId>`, so a repeated request adds nothing.',
+    indexes: [
+      idx('openid_createdAt', { openid: 1, createdAt: -1 }),
+      idx('town_createdAt', { town: 1, createdAt: -1 }),
+      idx('town_status_createdAt', { town: 1, status: 1, createdAt: -1 }),
+    ],
+  },
+  {
+    name: 'projects',
+    description: 'Charity projects (公益项目) hq lists: a link to a designated fundraising platform, never money.',
+    indexes: [
+      idx('status_updatedAt', { status: 1, updatedAt: -1 }),
+      idx('status_town_updatedAt', { status: 1, town: 1, updatedAt: -1 }),
+    ],
+  },
+  {
     name: 'proofs',
     description:
       'Service proofs (服务证明) issued: a snapshot with its number; _id is `<volunteerId>:<facts hash>`, so the same facts give the same proof.',
@@ -271,5 +300,29 @@ export const COLLECTIONS: CollectionSpec[] = [
     description:
       'Uploaded files the functions accepted (_id from the fileID): owner, purpose, size, type and the media check (traceId, status).',
     indexes: [idx('traceId', { traceId: 1 }), idx('ref', { purpose: 1, ref: 1 })],
+  },
+  {
+    name: 'wishes',
+    description:
+      'Wishes (微心愿) posted for a recipient (displayName, town and community only); claimed by one person or donor by a conditional update; photos as fileIDs.',
+    indexes: [
+      idx('status_publishedAt', { status: 1, publishedAt: -1 }),
+      idx('town_status_publishedAt', { town: 1, status: 1, publishedAt: -1 }),
+      idx('status_expiresAt', { status: 1, expiresAt: 1 }),
+      idx('town_status_expiresAt', { town: 1, status: 1, expiresAt: 1 }),
+      idx('status_fulfilBy', { status: 1, fulfilBy: 1 }),
+      idx('status_updatedAt', { status: 1, updatedAt: -1 }),
+      idx('town_status_updatedAt', { town: 1, status: 1, updatedAt: -1 }),
+      idx('postedById_status_updatedAt', { postedById: 1, status: 1, updatedAt: -1 }),
+      idx('claimerOpenid_status', { claimerOpenid: 1, status: 1 }),
+      idx('claimerOpenid_updatedAt', { claimerOpenid: 1, updatedAt: -1 }),
+      idx('claimerOpenid_claimedAt', { claimerOpenid: 1, claimedAt: -1 }),
+    ],
+  },
+  {
+    name: 'board',
+    description:
+      'The public board (公益榜): one counter document per town (_id = the town): asked, claimed, fulfilled, pledged, handed, moved with _.inc.',
+    indexes: [],
   },
 ];

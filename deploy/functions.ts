@@ -116,6 +116,6 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeout: 20,
     settings: ['HQ_OPENIDS', 'PII_KEY', 'NOTICE_TEMPLATE_ID'],
     triggers: [{ name: 'expire-wishes', cron: '0 0 * * * * *' }],
-    openapi: ['security.msgSecCheck'],
+    openapi: ['security.msgSecCheck', 'security.mediaCheckAsync'],
   },
 ];

@@ -112,7 +112,13 @@ export async function seedNeeds(
   );
   const { brigadeId, ...plan } = await seedPlan(cloud, call, coordinator, made.recipientId, ids[0], surveyor);
   await seedPairs(cloud, call, { coordinator, volunteer: surveyor, brigadeId, huangId: huang.recipientId });
-  return { convertedSurvey: ids[0], survey: ids[1], recipient: made.recipientId, ...plan };
+  return {
+    convertedSurvey: ids[0],
+    survey: ids[1],
+    recipient: made.recipientId,
+    huang: huang.recipientId,
+    ...plan,
+  };
 }
 
 const DAY = 86_400_000;

@@ -6,8 +6,10 @@
 import { PILOT_UNITS, PRIVACY_NOTICE_VERSION, TOWNS } from '../typings/data';
 import type { RegisterRequest } from '../typings/api/volunteers';
 import type { LocalCloud } from './index';
+import { seedGiving } from './seed-giving';
 import { seedNeeds } from './seed-needs';
 import { seedQualifications } from './seed-quals';
+import { seedWishes } from './seed-wishes';
 
 export interface Identity {
   openid: string;
@@ -441,15 +443,27 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
   );
   const needsRefs = await seedNeeds(cloud, call, DEMO.volunteer, DEMO.coordinator);
   await seedQualifications(cloud, call, DEMO.volunteer, DEMO.leader);
+  const wishRefs = await seedWishes(cloud, call, { coordinator: DEMO.coordinator, hq, claimer: members[1] }, [
+    needsRefs.recipient,
+    needsRefs.huang,
+  ]);
+  const givingRefs = await seedGiving(
+    cloud,
+    call,
+    { hq, volunteer: DEMO.volunteer, coordinator: DEMO.coordinator },
+    needsRefs.plan,
+  );
   return {
     refs: {
       servedPost,
       trainingPost,
+      ...givingRefs,
       post: postIds[0],
       fullPost: postIds[2],
       brigade: brigades[0].brigadeId,
       invite: invite.code,
       ...needsRefs,
+      ...wishRefs,
     },
     identities: [
       { openid: hq, role: 'hq', label: '总队工作人员' },

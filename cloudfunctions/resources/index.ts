@@ -7,8 +7,9 @@ import { defineFunction } from '../../server/handler';
 import { saveWish, reviewWish, wishes, wish, claimWish, fulfilWish, confirmWish } from '../../server/resources/wishes';
 import { registerDonor, reviewDonor, donors, myDonor } from '../../server/resources/donors';
 import { savePledge, pledges, matchPledge, handOverPledge, withdrawPledge } from '../../server/resources/pledges';
-import { projects, saveProject } from '../../server/resources/projects';
+import { projects, project, saveProject } from '../../server/resources/projects';
 import { board } from '../../server/resources/board';
+import { expireWishes } from '../../server/resources/wishes-expiry';
 
 export const main = defineFunction('resources', {
   actions: {
@@ -29,8 +30,9 @@ export const main = defineFunction('resources', {
     handOverPledge,
     withdrawPledge,
     projects,
+    project,
     saveProject,
     board,
   },
-  // PLACEHOLDER (h/res-base): h/wishes adds the timer (expire-wishes).
+  timer: (ctx) => expireWishes(ctx),
 });

@@ -164,6 +164,50 @@ export const CARD_NO_PATTERN = /^ZSBA-\d{4}-\d{6}$/;
 /** A weekly series (posts.create `repeatWeeks`) runs this many weeks. */
 export const SERIES_WEEKS = { min: 2, max: 26 } as const;
 
+/**
+ * The online fundraising platforms the Ministry of Civil Affairs designated (慈善组织互联网公开募捐信息平台: the
+ * batches of 2016, 2018 and 2021, by their current names). A charity project links only to one of these; the list is
+ * data, kept here as the ministry updates it.
+ */
+export const FUNDRAISING_PLATFORMS = [
+  '腾讯公益',
+  '支付宝公益',
+  '淘宝公益',
+  '新浪微公益',
+  '京东公益',
+  '百度公益',
+  '公益宝',
+  '新华公益',
+  '轻松公益',
+  '联劝网',
+  '广益联募',
+  '美团公益',
+  '滴滴公益',
+  '水滴公益',
+  '苏宁公益',
+  '帮帮公益',
+  '易宝公益',
+  '字节跳动公益',
+  '小米公益',
+  '亲青公益',
+  '哔哩哔哩公益',
+  '平安公益',
+  '360公益',
+  '中国移动公益',
+  '芒果公益',
+  '慈链公益',
+  '携程公益',
+] as const;
+
+/** Goods pledges (物资捐赠): the condition of the goods and the limits of a pledge. */
+export const GOODS_CONDITIONS = ['new', 'good', 'used'] as const;
+export const GOODS_CONDITION_LABELS: Record<(typeof GOODS_CONDITIONS)[number], string> = {
+  new: '全新',
+  good: '九成新',
+  used: '旧物可用',
+};
+export const PLEDGE_LIMITS = { quantityMax: 10000, pickupDaysMax: 30 } as const;
+
 /** Paging limits of every list action. */
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 50;
@@ -178,3 +222,4 @@ export type Frequency = (typeof FREQUENCIES)[number];
 export type Urgency = (typeof URGENCIES)[number];
 export type Slot = (typeof SLOTS)[number];
 export type Honour = (typeof HONOURS)[number];
+export type FundraisingPlatform = (typeof FUNDRAISING_PLATFORMS)[number];

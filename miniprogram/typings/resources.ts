@@ -4,7 +4,7 @@
  * goods pledges (物资捐赠) and charity projects (links to a platform the Ministry of Civil Affairs designates; money
  * never moves inside the app). Recipients appear only by `displayName` and community.
  */
-import type { Town } from './data';
+import type { GOODS_CONDITIONS, Town } from './data';
 
 /**
  * pending (awaiting hq) → published (on the wall) → claimed (one claimer) → fulfilled (photos) → closed (the
@@ -43,6 +43,10 @@ export interface Wish {
   claimer?: WishClaimer;
   /** Whether the caller is the claimer (to show 上传完成照片). */
   mine?: boolean;
+  /** Whether the caller is the recipient's side (the poster, the town's coordinator): may edit and confirm. */
+  manage?: boolean;
+  /** The recipient's id, for the recipient's side only (editing the wish). */
+  recipientId?: string;
   fulfilment?: { photoUrls: string[]; note?: string; at: number };
   closedAt?: number;
 }
@@ -66,7 +70,7 @@ export interface Donor {
 }
 
 export type PledgeStatus = 'offered' | 'matched' | 'handed' | 'withdrawn';
-export type GoodsCondition = 'new' | 'good' | 'used';
+export type GoodsCondition = (typeof GOODS_CONDITIONS)[number];
 
 export interface Pledge {
   pledgeId: string;
@@ -81,10 +85,16 @@ export interface Pledge {
   status: PledgeStatus;
   /** Who offers (a person's masked name or the donor's name). */
   by: string;
+  note?: string;
   /** What it was matched to. */
   match?: { wishId?: string; planId?: string; title: string };
   createdAt: number;
+  matchedAt?: number;
   handedAt?: number;
+  /** Whether the caller offered it (to show 撤回). */
+  mine?: boolean;
+  /** Whom to call for the pickup: only for the coordinators of the pledge's town and hq, while offered or matched. */
+  contact?: { name: string; mobile: string };
 }
 
 export interface CharityProject {

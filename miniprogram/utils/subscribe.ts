@@ -63,7 +63,7 @@ export function askSubscription(
  * Failures are quiet: the sign-up (or the application) stands either way.
  */
 export async function reportSubscription(
-  target: { postId: string } | { brigadeId: string } | { kind: 'needs' },
+  target: { postId: string } | { brigadeId: string } | { kind: 'needs' | 'wishes' },
   accepted: string[],
 ): Promise<number> {
   let reported = 0;

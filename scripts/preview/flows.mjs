@@ -232,5 +232,33 @@ export const FLOWS = {
       { caption: '点「服务时长与时间银行」', do: [{ tap: 'text=服务时长与时间银行' }], to: 'pages/hours/index' },
     ],
   },
-};
 
+  wishes: {
+    title: '微心愿：社工发布 → 总队审核上墙 → 义工认领',
+    identity: 'coordinator',
+    confirm: true,
+    steps: [
+      {
+        caption: '社工打开陈婆的服务对象页',
+        link: async (ctx) => `/coordinator/pages/recipient/index?recipientId=${ctx.refs.recipient}`,
+      },
+      { caption: '点「发布微心愿」', do: [{ tap: 'text=发布微心愿' }], to: 'resources/pages/wish-form/index' },
+      {
+        caption: '填写心愿内容、说明和预估价值',
+        do: [
+          { fill: '#wf-title', value: '一副老花镜' },
+          { fill: '#wf-description', value: '婆婆的老花镜摔坏了，看不清药盒上的字，希望配一副 300 度的老花镜。' },
+          { fill: '#wf-value', value: '80' },
+        ],
+      },
+      { caption: '点「提交审核」', do: [{ tap: 'text=提交审核' }], to: 'resources/pages/wish/index' },
+      { caption: '总队工作人员：打开「我的」', as: 'hq', start: 'pages/me/index' },
+      { caption: '点「心愿审核」', do: [{ tap: 'text=心愿审核' }], to: 'resources/pages/wish-review/index' },
+      { caption: '点老花镜的「通过并上墙」', do: [{ tap: '.ws__card:has-text("老花镜") >> text=通过并上墙' }] },
+      { caption: '义工：打开「我的」', as: 'volunteer', start: 'pages/me/index' },
+      { caption: '点「微心愿」', do: [{ tap: 'text=微心愿' }], to: 'resources/pages/wall/index' },
+      { caption: '点「一副老花镜」', do: [{ tap: '.ws__card:has-text("老花镜")' }], to: 'resources/pages/wish/index' },
+      { caption: '点「认领」并确认', do: [{ tap: 'text="认领"' }] },
+    ],
+  },
+};

@@ -283,3 +283,51 @@ Object.assign(SCENARIOS, {
     { name: 'hq', identity: 'hq' },
   ],
 });
+
+// Wishes (微心愿) and the public board: the seed posts three wishes for 陈婆 and 黄叔 — one on the wall, one claimed
+// by demo-volunteer-2, one waiting for hq's review.
+Object.assign(SCENARIOS, {
+  'resources/pages/wall/index': [
+    { name: 'visitor', identity: 'visitor' },
+    { name: 'mine', identity: 'demo-volunteer-2', query: { mine: '1' } },
+    ...states('visitor'),
+  ],
+  'resources/pages/wish/index': [
+    { name: 'visitor', identity: 'visitor', query: { wishId: '{wish}' } },
+    { name: 'claim', identity: 'volunteer', query: { wishId: '{wish}' } },
+    { name: 'claimer', identity: 'demo-volunteer-2', query: { wishId: '{claimedWish}' } },
+    { name: 'coordinator', identity: 'coordinator', query: { wishId: '{pendingWish}' } },
+    ...states('visitor', { wishId: '{wish}' }),
+  ],
+  'resources/pages/wish-form/index': [
+    { name: 'coordinator', identity: 'coordinator', query: { recipientId: '{recipient}' } },
+    { name: 'edit', identity: 'coordinator', query: { wishId: '{pendingWish}' } },
+  ],
+  'resources/pages/wish-review/index': [{ name: 'hq', identity: 'hq' }, ...states('hq')],
+  'resources/pages/board/index': [{ name: 'visitor', identity: 'visitor' }, ...states('visitor')],
+});
+
+// The giving side of the resource platform: 爱心企业, 物资捐赠 (mine and the town's), 公益项目.
+Object.assign(SCENARIOS, {
+  'resources/pages/donor/index': [{ name: 'visitor', identity: 'visitor' }, ...states('visitor')],
+  'resources/pages/donor-register/index': [{ name: 'visitor', identity: 'visitor' }],
+  'resources/pages/donor-review/index': [
+    { name: 'hq', identity: 'hq' },
+    { name: 'verified', identity: 'hq', taps: ['text=已通过'], waitMs: 400 },
+  ],
+  'resources/pages/pledge-form/index': [{ name: 'volunteer', identity: 'volunteer', query: { town: '石岐区' } }],
+  'resources/pages/pledges/index': [
+    { name: 'mine', identity: 'volunteer', query: { mine: '1' } },
+    { name: 'town', identity: 'coordinator', query: { town: '石岐区' } },
+    { name: 'match', identity: 'coordinator', query: { town: '石岐区' }, taps: ['.gv__actions .van-button'], waitMs: 600 },
+    ...states('volunteer', { mine: '1' }),
+  ],
+  'resources/pages/projects/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'hq', identity: 'hq' },
+  ],
+  'resources/pages/project/index': [
+    { name: 'volunteer', identity: 'volunteer', query: { projectId: '{project}' } },
+    { name: 'new', identity: 'hq', query: { edit: '1' } },
+  ],
+});

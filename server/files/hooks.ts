@@ -7,7 +7,7 @@ import type { MediaStatus } from '../../typings/entities';
 import type { RequestContext } from '../context';
 
 /** What an uploaded file is for; the media check's result is handed to that purpose's hook. */
-export type FilePurpose = 'qualification';
+export type FilePurpose = 'qualification' | 'wish' | 'fulfilment';
 
 /** Hooks per purpose, run when the media check's result arrives (e.g. a risky certificate is rejected). */
 export type MediaResultHook = (ctx: RequestContext, ref: string, media: MediaStatus) => Promise<void>;

@@ -36,6 +36,8 @@ export interface Notice {
 
 /** A volunteer's grant for the notices of 我的结对 (结对邀请, 服务结束), given on the needs pages. */
 export const needsSubject = (volunteerId: string) => `needs:${volunteerId}`;
+/** A volunteer's grant for the notices of wishes they posted or claimed (请确认, 收到感谢, 认领超时, 已过期). */
+export const wishesSubject = (volunteerId: string) => `wishes:${volunteerId}`;
 
 function noticeDoc(templateId: string, notice: Notice, now: number): outbox.MessageDoc {
   const key = messageKey(notice.kind, notice.subject, templateId);

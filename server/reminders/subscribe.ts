@@ -14,12 +14,12 @@ import * as subscriptions from '../repos/subscriptions';
 import type { VolunteerDoc } from '../repos/volunteers';
 import { grantId, membershipSubject, messageKey, postPage, reminderDueAt, signupSubject } from '../rules/outbox';
 import { id, none, oneOf, z } from '../schema';
-import { needsSubject } from './notices';
+import { needsSubject, wishesSubject } from './notices';
 
 const input = z.object({
   postId: z.optional(id('招募')),
   brigadeId: z.optional(id('大队')),
-  kind: z.optional(oneOf('订阅类型', ['needs'] as const)),
+  kind: z.optional(oneOf('订阅类型', ['needs', 'wishes'] as const)),
   templateId: id('订阅消息模板'),
 });
 
@@ -81,7 +81,8 @@ export const subscribe: Action<SubscribeRequest, SubscribeResponse> = {
     const volunteer = await ctx.requireVolunteer();
     if (req.kind) {
       if (kind !== 'notice') throw invalid('结对通知只能订阅通知消息', { templateId: '不支持的订阅消息模板' });
-      await grant(ctx, volunteer, needsSubject(volunteer._id), req.templateId);
+      const subject = req.kind === 'wishes' ? wishesSubject(volunteer._id) : needsSubject(volunteer._id);
+      await grant(ctx, volunteer, subject, req.templateId);
       return { subscribed: true };
     }
     if (req.brigadeId) {

@@ -1,14 +1,31 @@
-/** PLACEHOLDER (h/res-base): h/wishes builds these resources actions. */
-import type { ActionName, RequestOf, ResponseOf } from '../../typings/api/index';
+/**
+ * resources: board — the public board (公益榜), open to visitors: what was asked, claimed and fulfilled by town (and
+ * goods pledged and handed over), from the `board` counters the writes keep; donors thanked by name with consent.
+ */
+import type { Town } from '../../typings/data';
+import { TOWNS } from '../../typings/data';
+import type { BoardResponse } from '../../typings/resources';
 import type { Action } from '../handler';
+import * as board from '../repos/board';
 import { none } from '../schema';
+import { donorThanks } from './wish-claimer';
 
-type A<N extends ActionName<'resources'>> = Action<RequestOf<'resources', N>, ResponseOf<'resources', N>>;
+const THANKS_MAX = 20;
 
-const notBuilt = <N extends ActionName<'resources'>>(name: N): A<N> => ({
-  access: 'hq',
-  input: none as never,
-  run: () => Promise.reject(new Error(`resources.${name}: not built yet (h/wishes)`)),
-});
+export const board_: Action<Record<string, never>, BoardResponse> = {
+  access: 'anyone',
+  input: none,
+  async run() {
+    const [docs, thanks] = await Promise.all([board.all(), donorThanks(THANKS_MAX)]);
+    const total = { asked: 0, claimed: 0, fulfilled: 0, pledged: 0, handed: 0 };
+    for (const doc of docs) for (const k of board.BOARD_FIGURES) total[k] += doc[k] ?? 0;
+    const order = new Map<string, number>(TOWNS.map((t, i) => [t, i]));
+    const byTown = docs
+      .filter((d) => (d.asked ?? 0) + (d.claimed ?? 0) + (d.fulfilled ?? 0) > 0)
+      .map((d) => ({ town: d.town as Town, asked: d.asked ?? 0, claimed: d.claimed ?? 0, fulfilled: d.fulfilled ?? 0 }))
+      .sort((a, b) => b.asked - a.asked || (order.get(a.town) ?? 99) - (order.get(b.town) ?? 99));
+    return { total, byTown, thanks };
+  },
+};
 
-export const board = notBuilt('board');
+export { board_ as board };

@@ -14,6 +14,10 @@ export const NOTICE_PHRASES = {
   approved: '已通过',
   offered: '结对邀请',
   ended: '服务结束',
+  wishFulfilled: '请确认',
+  wishThanks: '收到感谢',
+  wishReturned: '认领超时',
+  wishExpired: '已过期',
 } as const;
 export type NoticeKind = keyof typeof NOTICE_PHRASES;
 

@@ -1,6 +1,7 @@
 /**
- * stats.export (hq; a coordinator for their town) — the brigade table of a period, then the 供需配对 table by town and
- * the 培训与资格 tables by town and by brigade, as CSV, returned inline (one row per brigade: small).
+ * stats.export (hq; a coordinator for their town) — the brigade table of a period, then the 供需配对 table by town,
+ * the 培训与资格 tables by town and by brigade, and the 微心愿 table by town, as CSV, returned inline (one row per
+ * brigade: small).
  */
 import type { ExportResponse, OverviewRequest } from '../../typings/api/stats';
 import type { Action } from '../handler';
@@ -13,6 +14,7 @@ import { monthsOf, overviewInput } from './period';
 import { townInScope } from './scope';
 import { summarize } from './summary';
 import { brigadeTraining, summarizeTraining } from './training-summary';
+import { summarizeWishes, wishesCsv } from './wishes-summary';
 
 /** The brigades with trainings in the period or trained or qualified members, in the town when given. */
 async function trainingBrigades(
@@ -30,7 +32,6 @@ async function trainingBrigades(
     .filter((b) => b.trainings + b.trainedVolunteers + b.qualifiedVolunteers > 0)
     .sort((a, b) => b.trainings - a.trainings || b.trainingMinutes - a.trainingMinutes || (a.name < b.name ? -1 : 1));
 }
-
 export const exportCsv: Action<OverviewRequest, ExportResponse> = {
   access: 'anyone',
   input: overviewInput,
@@ -38,11 +39,12 @@ export const exportCsv: Action<OverviewRequest, ExportResponse> = {
     const town = await townInScope(ctx, input.town);
     const { from, to } = monthsOf(input);
     const bounded = from !== undefined || to !== undefined;
-    const [docs, needs, people, allMonths] = await Promise.all([
+    const [docs, needs, people, allMonths, wishes] = await Promise.all([
       monthDocs(from, to),
       needsDoc(town ? [town] : undefined),
       trainingDoc(),
       bounded ? monthDocs(undefined, undefined, { byTown: true }) : undefined,
+      summarizeWishes(town),
     ]);
     const now = shanghaiMonth(Date.now());
     const first = from ?? docs[0]?.period ?? now;
@@ -51,7 +53,8 @@ export const exportCsv: Action<OverviewRequest, ExportResponse> = {
     const csv =
       brigadeCsv(summarize(docs, town).byBrigade) +
       needsCsv(summarizeNeeds(needs, town, from, to)) +
-      trainingCsv(training, await trainingBrigades(docs, people, town));
+      trainingCsv(training, await trainingBrigades(docs, people, town)) +
+      wishesCsv(wishes);
     return { csv, fileName: exportFileName(first, last) };
   },
 };

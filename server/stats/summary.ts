@@ -19,7 +19,7 @@ import {
 } from '../rules/stats';
 
 type CategoryRow = OverviewResponse['byCategory'][number];
-type Summary = Omit<OverviewResponse, 'activeVolunteers' | 'needs' | 'training'>;
+type Summary = Omit<OverviewResponse, 'activeVolunteers' | 'needs' | 'training' | 'wishes'>;
 
 const byActivity = (a: Figures, b: Figures) =>
   b.minutes - a.minutes || b.sessions - a.sessions || b.posts - a.posts || b.volunteers - a.volunteers;

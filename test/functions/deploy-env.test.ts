@@ -179,6 +179,28 @@ const CALLS: Calls = {
     nearby: ['vol', () => ({ lat: 22.52, lng: 113.38 })],
     offerHelp: ['vol', () => ({ planId: 'no-plan', serviceId: 'no-service' })],
   },
+  resources: {
+    saveWish: ['leader', () => ({ recipientId: 'no-recipient', title: '电暖器', description: '取暖', kind: 'goods' })],
+    reviewWish: [HQ, () => ({ wishId: 'no-wish', approve: true })],
+    wishes: ['vol', () => ({ town: '石岐区' })],
+    wish: ['vol', () => ({ wishId: 'no-wish' })],
+    claimWish: ['vol', () => ({ wishId: 'no-wish', requestId: 'deploy-env-claim' })],
+    fulfilWish: ['vol', () => ({ wishId: 'no-wish', photoFileIds: ['cloud://x.y/wishes/a.png'] })],
+    confirmWish: ['leader', () => ({ wishId: 'no-wish' })],
+    board: ['visitor', () => ({})],
+    registerDonor: ['vol', () => ({})],
+    reviewDonor: [HQ, () => ({ donorId: 'no-donor', approve: true })],
+    donors: [HQ, () => ({})],
+    myDonor: ['vol', () => ({})],
+    savePledge: ['vol', () => ({})],
+    pledges: ['vol', () => ({ mine: true })],
+    matchPledge: ['leader', () => ({ pledgeId: 'no-pledge', wishId: 'no-wish' })],
+    handOverPledge: ['leader', () => ({ pledgeId: 'no-pledge' })],
+    withdrawPledge: ['vol', () => ({ pledgeId: 'no-pledge' })],
+    projects: ['visitor', () => ({})],
+    project: ['visitor', () => ({ projectId: 'no-project' })],
+    saveProject: [HQ, () => ({})],
+  },
 };
 
 function postRequest(brigadeId: string, startAt = NOW + 10 * MINUTE) {

@@ -73,7 +73,7 @@ describe('apply', () => {
       kinds.filter((k) => k === 'index').length,
       kinds.filter((k) => k === 'rule').length,
     ]);
-    expect([count('createFunction'), count('createTrigger')]).toEqual([8, 5]);
+    expect([count('createFunction'), count('createTrigger')]).toEqual([9, 6]);
     expect(m.functions.get('posts')?.env).toEqual({
       HQ_OPENIDS: 'hq',
       NOTICE_TEMPLATE_ID: 'n',
@@ -105,7 +105,7 @@ describe('apply', () => {
       'deleteTrigger stats.old',
       'createTrigger stats.nightly-reconcile',
     ]);
-    expect(m.calls.filter((c) => c.startsWith('updateFunctionCode'))).toHaveLength(8);
+    expect(m.calls.filter((c) => c.startsWith('updateFunctionCode'))).toHaveLength(9);
     expect(posts.env.PII_KEY).toBe(ENV.PII_KEY);
   });
 

@@ -7,8 +7,8 @@ export interface SubscribeRequest {
   postId?: string;
   /** A brigade the caller applied to join (notice template only: told when the leader approves). */
   brigadeId?: string;
-  /** The notices of 我的结对 (结对邀请, 服务结束): notice template only. */
-  kind?: 'needs';
+  /** The notices of 我的结对 (结对邀请, 服务结束) or of my wishes (微心愿): notice template only. */
+  kind?: 'needs' | 'wishes';
   /** A template the user accepted; must be one of the configured ones. */
   templateId: string;
 }

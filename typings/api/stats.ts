@@ -71,7 +71,16 @@ export interface TrainingFigures {
   trainingMinutes: number;
 }
 
+/** 微心愿 (all time, from the public board's counters): on the wall, claimed, fulfilled (photos in or closed). */
+export interface WishFigures {
+  asked: number;
+  claimed: number;
+  fulfilled: number;
+}
+
 export interface OverviewResponse extends Figures {
+  /** 微心愿: the city's (or the coordinator's town's), and each town's. */
+  wishes: WishFigures & { byTown: (WishFigures & { town: string })[] };
   /** 培训与资格: the city's (or the town's), and each town's. */
   training: TrainingFigures & { byTown: (TrainingFigures & { town: string })[] };
   /** 供需配对: the city's (or the coordinator's town's) figures, and each town's for hq. */

@@ -37,6 +37,8 @@ export interface ListWishesRequest extends PageRequest {
   status?: WishStatus;
   /** The caller's claims. */
   mine?: boolean;
+  /** The wall's order: newest first (default) or soonest-expiring first. */
+  order?: 'newest' | 'expiring';
 }
 
 export interface SavePledgeRequest {
@@ -95,10 +97,16 @@ export interface ResourcesApi {
   withdrawPledge: { req: { pledgeId: string }; res: { status: 'withdrawn' } };
   registerDonor: { req: RegisterDonorRequest; res: { donorId: string; status: 'pending' } };
   reviewDonor: { req: { donorId: string; approve: boolean; reason?: string }; res: { status: DonorStatus } };
-  /** hq: donors by status; a donor: `{ mine: true }` its own, with what it claimed and fulfilled. */
+  /**
+   * hq: donors by status (default pending), in full; a coordinator: verified donors (to call for goods), the credit
+   * code and mobile masked. A donor reads its own with `myDonor`.
+   */
   donors: { req: PageRequest & { status?: DonorStatus }; res: Page<Donor> };
   myDonor: { req: Record<string, never>; res: { donor?: Donor; claimed: number; fulfilled: number; wishes: Wish[] } };
-  projects: { req: PageRequest & { town?: Town }; res: Page<CharityProject> };
+  /** Public: active projects (default), newest first; `ended` ones for the record. */
+  projects: { req: PageRequest & { town?: Town; status?: 'active' | 'ended' }; res: Page<CharityProject> };
+  /** Public: one project (its page copies the platform link; money never moves in the app). */
+  project: { req: { projectId: string }; res: CharityProject };
   saveProject: { req: SaveProjectRequest; res: CharityProject };
   board: { req: Record<string, never>; res: BoardResponse };
 }

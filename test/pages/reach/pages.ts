@@ -85,4 +85,22 @@ export const PAGES: Record<string, Placement> = {
   },
   'needs/pages/nearby/index': { roles: REGISTERED, why: '附近需求 from 我的' },
   'training/pages/mine/index': { roles: REGISTERED, why: '我的培训 from 我的 and from 服务时长' },
+  'resources/pages/wall/index': { roles: ALL, why: '微心愿 from 我的 (公益), visitors too' },
+  'resources/pages/wish/index': { roles: ALL, why: 'a wish on the wall' },
+  'resources/pages/board/index': { roles: ALL, why: '公益榜 from 我的 (公益) or the wall' },
+  'resources/pages/wish-form/index': { roles: PLANNERS, why: "发布微心愿 on a recipient's page" },
+  'resources/pages/wish-review/index': { roles: HQ, why: '心愿审核 from 总队工作台' },
+  'resources/pages/donor/index': {
+    roles: ALL,
+    why: '爱心企业登记 from 我的 (公益): the donor record, or how to register',
+  },
+  'resources/pages/donor-register/index': { roles: ALL, why: '登记爱心企业 on 爱心企业 (no demo role has a donor)' },
+  'resources/pages/donor-review/index': { roles: HQ, why: '企业审核 from 总队工作台' },
+  'resources/pages/pledges/index': {
+    roles: ALL,
+    why: "我的捐赠 from 我的 (公益), or 物资捐赠 on 镇区工作台 (the town's, to match and hand over)",
+  },
+  'resources/pages/pledge-form/index': { roles: ALL, why: '捐赠物资 on 我的捐赠' },
+  'resources/pages/projects/index': { roles: ALL, why: '公益项目 from 我的 (公益) or 总队工作台' },
+  'resources/pages/project/index': { roles: ALL, why: 'a project of 公益项目 (hq: 新增公益项目 too)' },
 };

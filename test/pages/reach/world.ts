@@ -27,6 +27,13 @@ const WRITES = new Set([
   'checkIn',
   'record',
   'transfer',
+  'registerDonor',
+  'reviewDonor',
+  'savePledge',
+  'matchPledge',
+  'handOverPledge',
+  'withdrawPledge',
+  'saveProject',
   'invite',
   'setLeader',
   'award',
@@ -43,6 +50,11 @@ const WRITES = new Set([
   'offerHelp',
   'setCoordinator',
   'saveGroup',
+  'saveWish',
+  'reviewWish',
+  'claimWish',
+  'fulfilWish',
+  'confirmWish',
 ]);
 
 const HOUR = 3_600_000;

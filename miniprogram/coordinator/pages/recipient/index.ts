@@ -58,6 +58,10 @@ Page({
     wx.navigateTo({ url: `/coordinator/pages/plan-form/index?recipientId=${this.data.recipientId}` });
   },
 
+  onWish() {
+    wx.navigateTo({ url: `/resources/pages/wish-form/index?recipientId=${this.data.recipientId}` });
+  },
+
   onCall() {
     const phone = this.data.recipient?.detail?.phone;
     if (phone) wx.makePhoneCall({ phoneNumber: phone });

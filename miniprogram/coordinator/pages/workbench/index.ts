@@ -88,6 +88,10 @@ Page({
     wx.navigateTo({ url: `/quals/pages/review/index?town=${encodeURIComponent(this.data.town)}` });
   },
 
+  onPledges() {
+    wx.navigateTo({ url: `/resources/pages/pledges/index?town=${encodeURIComponent(this.data.town)}` });
+  },
+
   onBrigade(event: { currentTarget: { dataset: { id: string } } }) {
     wx.navigateTo({ url: `/pages/brigade/index?brigadeId=${event.currentTarget.dataset.id}` });
   },

@@ -10,7 +10,15 @@ import { recordPage } from '../../../utils/record';
 /** Rankings show this many rows until 查看全部. */
 const TOP = 10;
 
-const EMPTY_VIEW: DashboardView = { hours: '0.0', service: [], figures: [], chart: [], towns: [], brigades: [] };
+const EMPTY_VIEW: DashboardView = {
+  hours: '0.0',
+  service: [],
+  figures: [],
+  chart: [],
+  towns: [],
+  brigades: [],
+  wishes: [],
+};
 
 /** 总队数据: the city's figures for a period and town, hours by month, towns and brigades ranked; CSV export. */
 Page({

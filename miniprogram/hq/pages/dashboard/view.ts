@@ -23,6 +23,8 @@ export interface DashboardView {
   needs?: OverviewResponse['needs'];
   /** The 培训与资格 card's figures. */
   training?: OverviewResponse['training'];
+  /** 微心愿 (all time): on the wall, claimed, fulfilled. */
+  wishes: Figure[];
 }
 
 export function toDashboardView(
@@ -48,5 +50,12 @@ export function toDashboardView(
     brigades: ranking(stats.byBrigade, (b) => ({ key: b.brigadeId, name: b.name, note: b.town })),
     needs: stats.needs,
     training: stats.training,
+    wishes: stats.wishes
+      ? [
+          { id: 'wishes-asked', label: '上墙心愿', value: String(stats.wishes.asked), note: '' },
+          { id: 'wishes-claimed', label: '已认领', value: String(stats.wishes.claimed), note: '' },
+          { id: 'wishes-fulfilled', label: '已圆梦', value: String(stats.wishes.fulfilled), note: '' },
+        ]
+      : [],
   };
 }
