@@ -4,8 +4,21 @@ import { adjust } from '../../server/timebank/adjust';
 import { balance, ledgerPage } from '../../server/timebank/balance';
 import { proof, verifyProof } from '../../server/timebank/proof';
 import { record } from '../../server/timebank/record';
+import { cancelRedeem, deliverRedemption, redeem, redemptions } from '../../server/timebank/redeem';
 import { transfer } from '../../server/timebank/transfer';
 
 export const main = defineFunction('timebank', {
-  actions: { record, adjust, balance, ledger: ledgerPage, transfer, proof, verifyProof },
+  actions: {
+    record,
+    adjust,
+    balance,
+    ledger: ledgerPage,
+    transfer,
+    proof,
+    verifyProof,
+    redeem,
+    cancelRedeem,
+    deliverRedemption,
+    redemptions,
+  },
 });

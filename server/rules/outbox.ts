@@ -14,6 +14,7 @@ export const NOTICE_PHRASES = {
   approved: '已通过',
   offered: '结对邀请',
   ended: '服务结束',
+  delivered: '已完成',
 } as const;
 export type NoticeKind = keyof typeof NOTICE_PHRASES;
 
