@@ -43,7 +43,8 @@ const redemptions = () => db.collection('redemptions');
 const inTx = (tx: Transaction) => collectionIn<RedemptionDoc>(tx, 'redemptions');
 
 export const sealName = (name: string, key: KeyInput) => encrypt(name, key);
-export const nameOf = (doc: RedemptionDoc, key: KeyInput) => (doc.forNameEnc ? decrypt(doc.forNameEnc, key) : undefined);
+export const nameOf = (doc: RedemptionDoc, key: KeyInput) =>
+  doc.forNameEnc ? decrypt(doc.forNameEnc, key) : undefined;
 
 export function findById(redemptionId: string): Promise<RedemptionDoc | undefined> {
   return first<RedemptionDoc>(redemptions().where({ _id: redemptionId }));
