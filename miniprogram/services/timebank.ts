@@ -8,4 +8,8 @@ export const timebank = service('timebank', {
   transfer: true,
   proof: true,
   verifyProof: true,
+  redeem: true,
+  cancelRedeem: true,
+  deliverRedemption: true,
+  redemptions: true,
 });

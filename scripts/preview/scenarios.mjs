@@ -88,6 +88,12 @@ export const SCENARIOS = {
   'leader/pages/checkin-code/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],
   'pages/hours/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
   'pages/transfer/index': [{ name: 'volunteer', identity: 'volunteer' }],
+  'timebank/pages/redeem/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'family', identity: 'volunteer', taps: ['.redeem__for-family', '.redeem__chip:nth-child(10)'] },
+    { name: 'invalid', identity: 'volunteer', taps: ['.redeem__actions .van-button'] },
+  ],
+  'timebank/pages/redemptions/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
   'pages/stars/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
   'pages/proof/index': [
     { name: 'volunteer', identity: 'volunteer' },

@@ -8,6 +8,8 @@ export interface BalanceView {
   earned: string;
   donated: string;
   received: string;
+  /** Hours held by redemptions not yet delivered (冻结中); empty when none. */
+  held: string;
   /** Whole minutes in the bank, for the transfer page's limit. */
   balanceMinutes: number;
 }
@@ -18,6 +20,7 @@ export function toBalanceView(b: BalanceResponse): BalanceView {
     earned: hoursOf(b.earnedMinutes),
     donated: hoursOf(b.donatedMinutes),
     received: hoursOf(b.receivedMinutes),
+    held: b.heldMinutes > 0 ? hoursOf(b.heldMinutes) : '',
     balanceMinutes: b.balanceMinutes,
   };
 }
@@ -44,6 +47,10 @@ function titleOf(e: LedgerEntry): { title: string; detail: string; kind: string 
       return incoming
         ? { title: `收到 ${e.counterparty} 的转赠`, detail: e.note ?? '', kind: '受赠' }
         : { title: `转赠给 ${e.counterparty}`, detail: e.note ?? '', kind: '转赠' };
+    case 'redemption':
+      return { title: `兑换服务（冻结）· ${e.note ?? ''}`, detail: e.counterparty, kind: '兑换' };
+    case 'redemption-return':
+      return { title: `兑换取消，时长退回 · ${e.note ?? ''}`, detail: e.counterparty, kind: '退回' };
     default:
       return {
         title: incoming ? '时长调整（补录）' : '时长调整（冲销）',
