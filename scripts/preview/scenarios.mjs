@@ -178,6 +178,7 @@ Object.assign(SCENARIOS, {
     { name: 'submitted', identity: 'coordinator', query: { surveyId: '{survey}' } },
     { name: 'converted', identity: 'coordinator', query: { surveyId: '{convertedSurvey}' } },
     { name: 'denied', identity: 'leader', query: { surveyId: '{survey}' } },
+    { name: 'redemption', identity: 'coordinator', query: { surveyId: '{redemptionSurvey}' } },
   ],
   'coordinator/pages/recipients/index': [
     { name: 'coordinator', identity: 'coordinator' },

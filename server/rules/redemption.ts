@@ -74,7 +74,7 @@ export function needOf(
   return {
     household: {
       contactName: input.forName ?? volunteer.name,
-      address: '请电话联系兑换的义工确认',
+      address: '待电话确认',
       phone: volunteer.mobile,
       size: 1,
       ...(volunteer.lat !== undefined && volunteer.lng !== undefined ? { lat: volunteer.lat, lng: volunteer.lng } : {}),

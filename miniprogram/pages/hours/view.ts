@@ -48,9 +48,9 @@ function titleOf(e: LedgerEntry): { title: string; detail: string; kind: string 
         ? { title: `收到 ${e.counterparty} 的转赠`, detail: e.note ?? '', kind: '受赠' }
         : { title: `转赠给 ${e.counterparty}`, detail: e.note ?? '', kind: '转赠' };
     case 'redemption':
-      return { title: `兑换服务（冻结）· ${e.note ?? ''}`, detail: e.counterparty, kind: '兑换' };
+      return { title: `兑换服务：${e.note ?? ''}`, detail: e.counterparty, kind: '兑换' };
     case 'redemption-return':
-      return { title: `兑换取消，时长退回 · ${e.note ?? ''}`, detail: e.counterparty, kind: '退回' };
+      return { title: `兑换取消退回：${e.note ?? ''}`, detail: e.counterparty, kind: '退回' };
     default:
       return {
         title: incoming ? '时长调整（补录）' : '时长调整（冲销）',

@@ -24,8 +24,7 @@ export interface CheckedRedeem {
 }
 
 /** The most that may be redeemed: the balance in whole half hours. */
-export const maxHoursOf = (balanceMinutes: number) =>
-  (Math.floor(balanceMinutes / STEP_MINUTES) * STEP_MINUTES) / 60;
+export const maxHoursOf = (balanceMinutes: number) => (Math.floor(balanceMinutes / STEP_MINUTES) * STEP_MINUTES) / 60;
 
 /** Field messages, or the request when everything is filled in correctly. */
 export function checkRedeem(
