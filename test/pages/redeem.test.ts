@@ -1,8 +1,8 @@
 // 兑换服务 and 我的兑换 against the real local cloud: a volunteer spends banked hours on help for a family member
 // (held, shown 冻结中 on 我的时数), a double tap redeems once, and cancelling from the list gives the hours back.
-import type { BalanceResponse } from '../../typings/index';
+import { RECIPIENT_NOTICE_VERSION, type BalanceResponse, type Page, type Survey } from '../../typings/index';
 import { loadPage, settle, tap, textOf, waitForText, type RenderedPage } from '../helpers/page';
-import { postsWorld, type PostsWorld } from './posts-world';
+import { HQ, postsWorld, type PostsWorld } from './posts-world';
 import { answerModal, emit } from './taps';
 import { recordService, servedPost } from './timebank-pages-world';
 
@@ -75,5 +75,43 @@ describe('兑换服务 and 我的兑换 pages', () => {
     expect(page.querySelector('.redemptions__cancel')).toBeFalsy();
     page.detach();
     expect(await balance()).toMatchObject({ balanceMinutes: 90, heldMinutes: 0 });
+  });
+
+  it('shows the coordinator the need tagged 时间银行兑换, and confirming it delivered spends the held hours', async () => {
+    const coordinator = await world.register('redeem-coord', '苏社工');
+    await world.ok('brigades', { action: 'setCoordinator', town: '石岐区', cardNo: coordinator.cardNo }, HQ);
+    const request = { minutes: 60, category: '助餐', note: '术后一周需要送餐上门', requestId: 'page-redeem-deliver' };
+    await world.ok('timebank', { action: 'redeem', ...request }, 'redeem-son');
+    const mine = await world.ok<Page<Survey>>('needs', { action: 'surveys', mine: true }, 'redeem-son');
+    const surveyId = mine.items.find((s) => s.redemption?.status === 'open')!.surveyId;
+
+    world.actAs('redeem-coord');
+    const list = await loadPage('coordinator/pages/surveys/index').open();
+    await waitForText(list, '时间银行兑换 1.0 小时');
+    expect(textOf(list)).toContain('助餐 · 兑换人 梁志强');
+    list.detach();
+
+    await world.ok(
+      'needs',
+      {
+        action: 'saveRecipient',
+        name: '梁志强',
+        categories: ['困难老人'],
+        town: '石岐区',
+        community: '悦来社区',
+        address: '石岐区悦来南路 20 号',
+        consent: { by: 'self', version: RECIPIENT_NOTICE_VERSION },
+        surveyId,
+      },
+      'redeem-coord',
+    );
+    const review = await loadPage('coordinator/pages/survey/index').open({ surveyId });
+    await waitForText(review, '时长冻结中');
+    expect(textOf(review)).toContain('时间银行兑换 1.0 小时 · 时长冻结中');
+    await press(review, '#survey-redemption-done');
+    await waitForText(review, '1.0 小时 · 服务已完成');
+    expect(review.querySelector('#survey-redemption-done')).toBeFalsy();
+    review.detach();
+    expect(await balance()).toMatchObject({ balanceMinutes: 30, heldMinutes: 0, earnedMinutes: 90 });
   });
 });
