@@ -101,9 +101,11 @@ export const redeem: Action<RedeemRequest, Res<'redeem'>> = {
     await checkText(ctx, { note: input.note, forName: input.forName });
     const from = accounts.volunteerAccountId(me._id);
     const surveyId = surveys.surveyIdOf(me._id, `redeem:${input.requestId}`);
+    // The survey this call wrote (undefined when it answered a repeat), counted once the transaction committed.
     let survey: surveys.SurveyDoc | undefined;
     try {
       const result = await inTransaction(async (tx) => {
+        survey = undefined;
         const now = Date.now();
         const [mine, held, again] = await Promise.all([
           accounts.getInTransaction(tx, from),
@@ -128,7 +130,7 @@ export const redeem: Action<RedeemRequest, Res<'redeem'>> = {
           surveyId,
           createdAt: now,
         };
-        survey = {
+        const written: surveys.SurveyDoc = {
           _id: surveyId,
           requestId: `redeem:${input.requestId}`,
           town: me.town,
@@ -154,12 +156,13 @@ export const redeem: Action<RedeemRequest, Res<'redeem'>> = {
         };
         await Promise.all([
           repo.insertInTransaction(tx, doc),
-          surveys.insertInTransaction(tx, survey),
+          surveys.insertInTransaction(tx, written),
           post(tx, [movement], [mine, held]),
         ]);
+        survey = written;
         return { redemptionId, status: 'open' as const, balanceMinutes: balance - input.minutes };
       });
-      if (survey && result.status === 'open' && !earlier) await countSurvey(ctx, survey);
+      if (survey) await countSurvey(ctx, survey);
       ctx.log.info('redeemed', { redemptionId, minutes: input.minutes });
       return result;
     } catch (error) {
