@@ -18,6 +18,7 @@ import { pageOf, pageSizeOf } from '../paging';
 import { piiKey } from '../pii';
 import { needsSubject, queue } from '../reminders/notices';
 import * as accounts from '../repos/accounts';
+import * as recipients from '../repos/recipients';
 import * as repo from '../repos/redemptions';
 import * as surveys from '../repos/surveys';
 import { idempotency, REDEMPTION_ACCOUNT, SPENT_ACCOUNT, type Movement } from '../rules/ledger';
@@ -272,11 +273,25 @@ async function settlerOf(ctx: RequestContext, redemptionId: string) {
   return { doc, me, coordinator, owner: doc.volunteerId === me._id };
 }
 
-/** Called by needs.dismissSurvey: a dismissed redemption survey returns its minutes. */
+/**
+ * Called by needs.dismissSurvey (and on closing a plan): a redemption still open on this survey returns its minutes.
+ * The caller's own change has happened already, so a failure is logged, not thrown: the owner can still cancel.
+ */
 export async function cancelForSurvey(ctx: RequestContext, survey: surveys.SurveyDoc, by: string, reason: string) {
   if (!survey.redemption || survey.redemption.status !== 'open') return;
-  const doc = await repo.findById(survey.redemption.redemptionId);
-  if (doc?.status === 'open') await settle(ctx, doc, 'return', { settler: 'coordinator', volunteerId: by, reason });
+  try {
+    const doc = await repo.findById(survey.redemption.redemptionId);
+    if (doc?.status === 'open') await settle(ctx, doc, 'return', { settler: 'coordinator', volunteerId: by, reason });
+  } catch (error) {
+    ctx.log.error('redemption-not-cancelled', { surveyId: survey._id, message: (error as Error)?.message });
+  }
+}
+
+/** Called by needs.reviewPlan on closing a plan: its recipient's redemption, still not delivered, is cancelled. */
+export async function cancelForClosedPlan(ctx: RequestContext, recipientId: string, by: string, note: string) {
+  const recipient = await recipients.findById(recipientId);
+  const survey = recipient?.surveyId ? await surveys.findById(recipient.surveyId) : undefined;
+  if (survey) await cancelForSurvey(ctx, survey, by, `服务计划已结案，未确认完成：${note}`.slice(0, 200));
 }
 
 export const cancelRedeem: Action<TimebankApi['cancelRedeem']['req'], Res<'cancelRedeem'>> = {

@@ -5,7 +5,7 @@ import type { BalanceResponse, Redemption } from '../../typings/api/timebank';
 import type { LedgerEntry, Page } from '../../typings/entities';
 import type { Survey } from '../../typings/needs';
 import { call, fails, ok } from './helpers';
-import { needsWorld, type NeedsWorld } from './needs-world';
+import { needsWorld, recipientRequest, type NeedsWorld } from './needs-world';
 import { expectBooksBalance } from './timebank-world';
 
 let w: NeedsWorld;
@@ -177,6 +177,51 @@ describe('a redemption cancelled', () => {
       balanceMinutes: 0,
     });
     expect((await balance('old')).balanceMinutes).toBe(before.balanceMinutes + 60);
+    await expectBooksBalance(w);
+  });
+});
+
+describe('a plan made from a redemption', () => {
+  it('closed without the delivery confirmed returns the minutes; confirmed first, they stay spent', async () => {
+    const plan = async (minutes: number) => {
+      const sent = await tb<Redeemed>('redeem', request({ minutes }), 'old');
+      const { surveyId } = await surveyOf(sent.redemptionId);
+      const { recipientId } = await w.needs<{ recipientId: string }>(
+        'saveRecipient',
+        { ...recipientRequest({ name: '梁志强' }), surveyId },
+        'coord',
+      );
+      const service = {
+        category: '陪同就医',
+        frequency: 'once',
+        slot: 'morning',
+        durationMinutes: minutes,
+        people: 1,
+        startDate: w.now() + 86_400_000,
+      };
+      const saved = await w.needs<{ planId: string }>(
+        'savePlan',
+        { recipientId, brigadeId: w.brigade.brigadeId, goals: '陪同复诊', services: [service] },
+        'coord',
+      );
+      return { ...sent, planId: saved.planId };
+    };
+    const close = (planId: string) => w.needs('reviewPlan', { planId, note: '家属已自行陪同', close: true }, 'coord');
+
+    const before = await balance('old');
+    const undelivered = await plan(60);
+    await close(undelivered.planId);
+    expect(await balance('old')).toMatchObject({ balanceMinutes: before.balanceMinutes, heldMinutes: 0 });
+    expect((await mine('old'))[0]).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '服务计划已结案，未确认完成：家属已自行陪同',
+    });
+
+    const delivered = await plan(30);
+    await tb('deliverRedemption', { redemptionId: delivered.redemptionId }, 'coord');
+    await close(delivered.planId);
+    expect(await balance('old')).toMatchObject({ balanceMinutes: before.balanceMinutes - 30, heldMinutes: 0 });
+    expect((await mine('old'))[0]).toMatchObject({ status: 'delivered' });
     await expectBooksBalance(w);
   });
 });
