@@ -196,6 +196,15 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   {
+    name: 'redemptions',
+    description:
+      'Time-bank redemptions (兑换服务): minutes held for a need; a family member name encrypted. _id derives from the volunteer and the requestId.',
+    indexes: [
+      idx('volunteer_createdAt', { volunteerId: 1, createdAt: -1 }),
+      idx('volunteer_status', { volunteerId: 1, status: 1 }),
+    ],
+  },
+  {
     name: 'surveys',
     description:
       'Household needs surveys (需求调查); household contact data encrypted; _id derives from the surveyor and the draft requestId.',

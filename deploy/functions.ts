@@ -79,7 +79,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   {
     name: 'timebank',
     timeout: 20,
-    settings: ['HQ_OPENIDS', 'PII_KEY'],
+    settings: ['HQ_OPENIDS', 'PII_KEY', 'NOTICE_TEMPLATE_ID'],
     triggers: [],
     openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'],
   },

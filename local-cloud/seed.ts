@@ -257,6 +257,33 @@ async function seedTraining(
   return postId;
 }
 
+/**
+ * Banked hours spent: the demo volunteer holds an hour for their mother's hospital visit, waiting for the town's
+ * social worker in 需求调查. Answers with that survey's id.
+ */
+async function seedRedemption(cloud: LocalCloud): Promise<string> {
+  const redeemed = await call<{ redemptionId: string }>(
+    cloud,
+    'timebank',
+    {
+      action: 'redeem',
+      minutes: 60,
+      category: '陪同就医',
+      note: '母亲下周二上午到市人民医院复诊，需要有人陪同挂号取药',
+      forName: '陈桂芳',
+      requestId: 'seed-redeem',
+    },
+    DEMO.volunteer,
+  );
+  const mine = await call<{ items: { surveyId: string; redemption?: { redemptionId: string } }[] }>(
+    cloud,
+    'needs',
+    { action: 'surveys', mine: true },
+    DEMO.volunteer,
+  );
+  return mine.items.find((s) => s.redemption?.redemptionId === redeemed.redemptionId)?.surveyId ?? '';
+}
+
 /** The next Shanghai day `days` ahead at `hour`:`minute` (UTC+8 all year). */
 function shanghaiAt(now: number, days: number, hour: number, minute = 0): number {
   const shanghaiMidnight = Math.floor((now + 8 * 3_600_000) / DAY) * DAY - 8 * 3_600_000;
@@ -453,6 +480,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     { hq, volunteer: DEMO.volunteer, coordinator: DEMO.coordinator },
     needsRefs.plan,
   );
+  const redemptionSurvey = await seedRedemption(cloud);
   return {
     refs: {
       servedPost,
@@ -464,6 +492,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
       invite: invite.code,
       ...needsRefs,
       ...wishRefs,
+      redemptionSurvey,
     },
     identities: [
       { openid: hq, role: 'hq', label: '总队工作人员' },

@@ -184,7 +184,12 @@ export interface ServiceRecord {
   recordedAt: number;
 }
 
-export type LedgerKind = 'credit' | 'transfer' | 'adjustment';
+/**
+ * `redemption`: a volunteer's minutes into the bank's redemption account (held); `redemption-return`: back when the
+ * redemption is cancelled; `redemption-spent`: from the redemption account into the bank's spent account when the
+ * service was delivered (the volunteer's account is not touched again).
+ */
+export type LedgerKind = 'credit' | 'transfer' | 'adjustment' | 'redemption' | 'redemption-return' | 'redemption-spent';
 
 /** One side of a ledger movement; the two entries of a movement share `movementId` and sum to zero. */
 export interface LedgerEntry {

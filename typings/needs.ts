@@ -120,6 +120,14 @@ export interface Survey {
   /** Set when the coordinator turned the survey into a recipient (and a plan). */
   recipientId?: string;
   planId?: string;
+  /** Set when a volunteer opened it by spending banked minutes (时间银行兑换): the redemption and its minutes. */
+  redemption?: SurveyRedemption;
+}
+
+export interface SurveyRedemption {
+  redemptionId: string;
+  minutes: number;
+  status: 'open' | 'delivered' | 'cancelled';
 }
 
 export type ServiceStatus = 'open' | 'covered' | 'ended';

@@ -9,4 +9,8 @@ export const timebank = service('timebank', {
   proof: true,
   verifyProof: true,
   trainings: true,
+  redeem: true,
+  cancelRedeem: true,
+  deliverRedemption: true,
+  redemptions: true,
 });

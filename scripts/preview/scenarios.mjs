@@ -89,6 +89,12 @@ export const SCENARIOS = {
   'leader/pages/checkin-code/index': [{ name: 'leader', identity: 'leader', query: { postId: '{post}' } }],
   'pages/hours/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
   'pages/transfer/index': [{ name: 'volunteer', identity: 'volunteer' }],
+  'timebank/pages/redeem/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'family', identity: 'volunteer', taps: ['.redeem__for-family', '.redeem__chip:nth-child(10)'] },
+    { name: 'invalid', identity: 'volunteer', taps: ['.redeem__actions .van-button'] },
+  ],
+  'timebank/pages/redemptions/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
   'pages/stars/index': [{ name: 'volunteer', identity: 'volunteer' }, ...states('volunteer')],
   'pages/proof/index': [
     { name: 'volunteer', identity: 'volunteer' },
@@ -174,6 +180,7 @@ Object.assign(SCENARIOS, {
     { name: 'submitted', identity: 'coordinator', query: { surveyId: '{survey}' } },
     { name: 'converted', identity: 'coordinator', query: { surveyId: '{convertedSurvey}' } },
     { name: 'denied', identity: 'leader', query: { surveyId: '{survey}' } },
+    { name: 'redemption', identity: 'coordinator', query: { surveyId: '{redemptionSurvey}' } },
   ],
   'coordinator/pages/recipients/index': [
     { name: 'coordinator', identity: 'coordinator' },

@@ -27,6 +27,7 @@ import { encrypt } from '../rules/pii';
 import { bool, epochMs, id, int, listOf, oneOf, page, text, z, type Schema } from '../schema';
 import { checkText } from '../security';
 import { countPlan, countVisit } from '../stats/needs-count';
+import { cancelForClosedPlan } from '../timebank/redeem';
 import { inTransaction } from '../transaction';
 import { requireCoordinator, requireManager } from './access';
 import { queueEnded } from './notices';
@@ -239,6 +240,8 @@ export const reviewPlan: Action<ReviewPlanRequest, { status: PlanStatus; reviewA
       await assignments.endOfPlan(doc._id, ['offered', 'volunteered', 'accepted'], now);
       await withdrawVisits(ctx, doc._id, undefined, now);
       await queueEnded(ctx, doc, carers);
+      // A plan made from a time-bank redemption closes without its delivery confirmed: the minutes go back.
+      await cancelForClosedPlan(ctx, doc.recipientId, volunteer._id, input.note);
       return { status: 'closed' };
     }
     return { status: 'open', ...(reviewAt !== undefined ? { reviewAt } : {}) };

@@ -1,7 +1,8 @@
 /**
  * needs: saveSurvey surveys survey dismissSurvey — household needs surveys (需求调查). Any registered volunteer
  * surveys at the door; the coordinator of the town reviews, turns a survey into a recipient or dismisses it. The
- * household's contact data is shown only to the coordinator of the town and the surveyor.
+ * household's contact data is shown only to the coordinator of the town and the surveyor. A survey may also come
+ * from a time-bank redemption (`redemption`); dismissing it cancels the redemption.
  */
 import type { ListSurveysRequest, NeedsApi, SaveSurveyRequest } from '../../typings/api/needs';
 import {
@@ -24,6 +25,7 @@ import * as repo from '../repos/surveys';
 import { bool, id, int, listOf, oneOf, optionalText, page, personName, text, z } from '../schema';
 import { checkText } from '../security';
 import { countSurvey } from '../stats/needs-count';
+import { cancelForSurvey } from '../timebank/redeem';
 import { requireCoordinator } from './access';
 import { checkCoordinates, consentInput, consentOf, coordinate, defined, phone } from './fields';
 
@@ -69,6 +71,7 @@ function toSurvey(doc: repo.SurveyDoc, withHousehold: boolean, ctx: RequestConte
     surveyedAt: doc.surveyedAt,
     recipientId: doc.recipientId,
     planId: doc.planId,
+    redemption: doc.redemption,
   });
 }
 
@@ -169,10 +172,12 @@ export const dismissSurvey: Action<Req<'dismissSurvey'>, Res<'dismissSurvey'>> =
   async run(input, ctx) {
     const doc = await repo.findById(input.surveyId);
     if (!doc) throw notFound('没有找到该需求调查');
-    await requireCoordinator(ctx, doc.town);
+    const coordinator = await requireCoordinator(ctx, doc.town);
     if (!(await repo.dismiss(doc._id, input.reason, Date.now()))) {
       throw precondition('该需求调查已处理（已建档或不予受理）');
     }
+    // A need opened by a time-bank redemption: dismissing it returns the volunteer's minutes.
+    await cancelForSurvey(ctx, doc, coordinator._id, input.reason);
     ctx.log.info('survey-dismissed', { surveyId: doc._id });
     return { status: 'dismissed' };
   },

@@ -7,11 +7,12 @@ import { _, db, first, rows } from '../cloud';
 import type { AccountChange } from '../rules/ledger';
 import { collectionIn, type Transaction } from '../transaction';
 
-export { brigadeAccountId, volunteerAccountId } from '../rules/ledger';
+export { brigadeAccountId, REDEMPTION_ACCOUNT, SPENT_ACCOUNT, volunteerAccountId } from '../rules/ledger';
 
 export interface AccountDoc {
   _id: string;
-  kind: 'volunteer' | 'brigade';
+  /** `bank`: the bank's own accounts (`bank:redemption` holds redeemed minutes, `bank:spent` the delivered ones). */
+  kind: 'volunteer' | 'brigade' | 'bank';
   ownerId: string;
   /** Sum of the account's ledger entries. */
   balance: number;
@@ -47,9 +48,8 @@ export function getInTransaction(tx: Transaction, accountId: string): Promise<Ac
 function blank(accountId: string, now: number): AccountDoc {
   const [kind, ...rest] = accountId.split(':');
   const base = { _id: accountId, ownerId: rest.join(':'), balance: 0, createdAt: now };
-  return kind === 'brigade'
-    ? { ...base, kind: 'brigade' }
-    : { ...base, kind: 'volunteer', earned: 0, donated: 0, received: 0 };
+  if (kind === 'brigade' || kind === 'bank') return { ...base, kind };
+  return { ...base, kind: 'volunteer', earned: 0, donated: 0, received: 0 };
 }
 
 /**

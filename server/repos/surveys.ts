@@ -4,10 +4,18 @@
  */
 import { createHash } from 'node:crypto';
 import type { Town } from '../../typings/data';
-import type { RecipientConsent, SurveyHousehold, SurveyMember, SurveyNeed, SurveyStatus } from '../../typings/needs';
+import type {
+  RecipientConsent,
+  SurveyHousehold,
+  SurveyMember,
+  SurveyNeed,
+  SurveyRedemption,
+  SurveyStatus,
+} from '../../typings/needs';
 import { _, db, first, rows } from '../cloud';
 import { after, where } from '../paging';
 import { decrypt, encrypt, type KeyInput } from '../rules/pii';
+import { collectionIn, type Transaction } from '../transaction';
 
 export interface SurveyDoc {
   _id: string;
@@ -27,9 +35,12 @@ export interface SurveyDoc {
   planId?: string;
   dismissReason?: string;
   dismissedAt?: number;
+  /** A need opened by a time-bank redemption (the surveyor is the redeeming volunteer). */
+  redemption?: SurveyRedemption;
 }
 
 const surveys = () => db.collection('surveys');
+const inTx = (tx: Transaction) => collectionIn<SurveyDoc>(tx, 'surveys');
 
 export const surveyIdOf = (surveyorId: string, requestId: string) =>
   `sv_${createHash('sha256').update(`${surveyorId}:${requestId}`).digest('hex').slice(0, 24)}`;
@@ -46,6 +57,31 @@ export function findById(surveyId: string): Promise<SurveyDoc | undefined> {
 /** Inserts; the same surveyor and requestId again throws the database's duplicate-key error. */
 export async function insert(doc: SurveyDoc): Promise<void> {
   await surveys().add({ data: doc });
+}
+
+/** Inserts inside the caller's transaction (a redemption's survey, with the redemption itself). */
+export async function insertInTransaction(tx: Transaction, doc: SurveyDoc): Promise<void> {
+  await inTx(tx).add(doc);
+}
+
+export function getInTransaction(tx: Transaction, surveyId: string): Promise<SurveyDoc | undefined> {
+  return inTx(tx).get(surveyId);
+}
+
+/**
+ * Keeps the redemption's status on its survey, in the transaction that settles it; a cancelled redemption whose
+ * survey still waits is dismissed with it (`dismissed`), so the coordinator's list drops it.
+ */
+export async function settleRedemptionInTransaction(
+  tx: Transaction,
+  surveyId: string,
+  status: SurveyRedemption['status'],
+  dismissed?: { reason: string; at: number },
+): Promise<void> {
+  await inTx(tx).update(surveyId, {
+    'redemption.status': status,
+    ...(dismissed ? { status: 'dismissed', dismissReason: dismissed.reason, dismissedAt: dismissed.at } : {}),
+  });
 }
 
 /** Marks a survey turned into a recipient and/or a plan. */

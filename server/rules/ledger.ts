@@ -54,6 +54,11 @@ export interface EntryDoc {
 
 export const volunteerAccountId = (volunteerId: string) => `volunteer:${volunteerId}`;
 export const brigadeAccountId = (brigadeId: string) => `brigade:${brigadeId}`;
+/** The bank's own accounts: minutes held for open redemptions, and minutes spent on delivered ones. */
+export const REDEMPTION_ACCOUNT = 'bank:redemption';
+export const SPENT_ACCOUNT = 'bank:spent';
+/** Movements of a redemption move the balance only: never what was earned, donated or received. */
+const REDEMPTION_KINDS: readonly LedgerKind[] = ['redemption', 'redemption-return', 'redemption-spent'];
 const isVolunteerAccount = (accountId: string) => accountId.startsWith('volunteer:');
 
 export const entryId = (idempotencyKey: string, side: Side) => `${idempotencyKey}:${side}`;
@@ -99,8 +104,8 @@ export type AccountChange = Partial<Record<AccountFigure, number>>;
 
 /**
  * How movements change each account's cached figures, accounts with no change left out. The balance moves by the
- * minutes; on a volunteer's account a credit or correction also moves what was earned (a write-off does not), and a
- * transfer what was donated and received.
+ * minutes; on a volunteer's account a credit or correction also moves what was earned (a write-off does not), a
+ * transfer what was donated and received, and a redemption (or its return) nothing else.
  */
 export function accountChanges(movements: Movement[]): Map<string, AccountChange> {
   const changes = new Map<string, AccountChange>();
@@ -116,7 +121,7 @@ export function accountChanges(movements: Movement[]): Map<string, AccountChange
     if (m.kind === 'transfer') {
       add(m.from.accountId, 'donated', m.minutes);
       add(m.to.accountId, 'received', m.minutes);
-    } else if (!m.writeOff) {
+    } else if (!m.writeOff && !REDEMPTION_KINDS.includes(m.kind)) {
       add(m.from.accountId, 'earned', -m.minutes);
       add(m.to.accountId, 'earned', m.minutes);
     }
@@ -144,4 +149,6 @@ export const idempotency = {
   adjust: (recordId: string, requestId: string, part: 'reverse' | 'new' | 'writeoff') =>
     `adjust:${recordId}:${requestId}:${part}`,
   transfer: (volunteerId: string, requestId: string) => `transfer:${volunteerId}:${requestId}`,
+  redeem: (volunteerId: string, requestId: string) => `redeem:${volunteerId}:${requestId}`,
+  settle: (redemptionId: string, outcome: 'return' | 'spent') => `redeem-${outcome}:${redemptionId}`,
 };

@@ -18,6 +18,7 @@ export const NOTICE_PHRASES = {
   wishThanks: '收到感谢',
   wishReturned: '认领超时',
   wishExpired: '已过期',
+  delivered: '已完成',
 } as const;
 export type NoticeKind = keyof typeof NOTICE_PHRASES;
 

@@ -7,6 +7,7 @@ import * as accounts from '../repos/accounts';
 import * as ledger from '../repos/ledger';
 import { none } from '../schema';
 import { toEntries } from './labels';
+import { heldMinutesOf } from './redeem';
 import { ledgerInput } from './schema';
 
 export const balance: Action<Record<string, never>, BalanceResponse> = {
@@ -22,8 +23,7 @@ export const balance: Action<Record<string, never>, BalanceResponse> = {
       receivedMinutes: account?.received ?? 0,
       // Kept on the volunteer, apart from the account: trainings are never credited.
       trainingMinutes: me.trainingMinutes ?? 0,
-      // PLACEHOLDER (h/res-base): h/redeem fills the held minutes.
-      heldMinutes: 0,
+      heldMinutes: await heldMinutesOf(me._id),
     };
   },
 };

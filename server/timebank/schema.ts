@@ -4,7 +4,7 @@ import { bool, id, int, listOf, optionalText, page, text, z } from '../schema';
 export const RECORD_BATCH_MAX = 100;
 export const MINUTES_PER_RECORD_MAX = 1440;
 
-const requestId = z
+export const requestId = z
   .string({ error: '缺少请求编号 requestId' })
   .check(z.minLength(8, '请求编号 requestId 格式不正确'), z.maxLength(64, '请求编号 requestId 格式不正确'));
 

@@ -131,6 +131,10 @@ const CALLS: Calls = {
     proof: ['vol', () => ({ withCode: true })],
     verifyProof: ['leader', () => ({ token: 'not-a-token' })],
     trainings: ['vol', () => ({})],
+    redeem: ['vol', () => ({ minutes: 30, category: '陪同就医', note: '复诊陪同', requestId: 'redeem-0001' })],
+    redemptions: ['vol', () => ({})],
+    cancelRedeem: ['vol', () => ({ redemptionId: 'rd_missing' })],
+    deliverRedemption: ['leader', () => ({ redemptionId: 'rd_missing' })],
   },
   stars: {
     get: ['vol', () => ({})],

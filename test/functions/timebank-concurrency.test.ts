@@ -1,5 +1,5 @@
 // Under concurrency: the same record twice credits once, transfers never overdraw, and after a randomized
-// workload of records, adjustments and transfers the books balance to the minute.
+// workload of records, adjustments, transfers and redemptions (with their returns) the books balance to the minute.
 import type { BalanceResponse, RecordResponse } from '../../typings/api/timebank';
 import type { Envelope } from '../../typings/errors';
 import { call, ok } from './helpers';
@@ -87,9 +87,18 @@ describe('a randomized concurrent workload', () => {
     const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
     const posts = [await w.served(PEOPLE.slice(0, 4)), await w.served(PEOPLE.slice(2))];
     const roster = (postIndex: number) => (postIndex === 0 ? PEOPLE.slice(0, 4) : PEOPLE.slice(2));
+    // Some balance to redeem from before the race: p0–p3 bank 90 minutes each.
+    await ok(
+      w.cloud,
+      'timebank',
+      'record',
+      { postId: posts[0].postId, entries: roster(0).map((p) => ({ volunteerId: id(p), rating: 5, minutes: 90 })) },
+      'leader',
+    );
     const calls: Promise<{ body: Envelope<unknown> }>[] = [];
+    const redeemed: Promise<{ body: Envelope<{ redemptionId: string }> }>[] = [];
     for (let i = 0; i < 40; i += 1) {
-      const kind = pick(['record', 'record', 'adjust', 'transfer', 'transfer']);
+      const kind = pick(['record', 'record', 'adjust', 'transfer', 'transfer', 'redeem', 'redeem']);
       const postIndex = pick([0, 1]);
       const person = pick(roster(postIndex));
       if (kind === 'record') {
@@ -119,6 +128,16 @@ describe('a randomized concurrent workload', () => {
             'leader',
           ),
         );
+      } else if (kind === 'redeem') {
+        const request = {
+          minutes: 30 * (1 + Math.floor(random() * 3)),
+          category: '陪同就医',
+          note: '随机兑换',
+          requestId: `random-redeem-${i}`,
+        };
+        const reply = call<{ redemptionId: string }>(w.cloud, 'timebank', 'redeem', request, person);
+        calls.push(reply);
+        redeemed.push(reply);
       } else {
         const to = pick(PEOPLE.filter((p) => p !== person));
         calls.push(
@@ -132,13 +151,35 @@ describe('a randomized concurrent workload', () => {
         );
       }
     }
+    // While the rest races, half of the redemptions that went through are cancelled again (minutes returned).
+    const returns = (await Promise.all(redeemed)).flatMap((r, i) =>
+      r.body.ok && i % 2 === 0 ? [r.body.data.redemptionId] : [],
+    );
+    const owners = await w.docs<{ _id: string; volunteerId: string }>('redemptions');
+    const openidOf = (volunteerId: string) => PEOPLE.find((p) => id(p) === volunteerId) as string;
+    for (const redemptionId of returns) {
+      const owner = owners.find((r) => r._id === redemptionId)?.volunteerId as string;
+      calls.push(call(w.cloud, 'timebank', 'cancelRedeem', { redemptionId }, openidOf(owner)));
+    }
     const replies = await Promise.all(calls);
     const codes = replies.map((r) => (r.body.ok ? 'ok' : r.body.code));
     // Only definite answers: successes or the refusals the rules call for — never a conflict or an internal error.
     expect(codes.filter((c) => !['ok', 'FAILED_PRECONDITION', 'NOT_FOUND'].includes(c))).toEqual([]);
     expect(codes.filter((c) => c === 'ok').length).toBeGreaterThan(10);
     const { accounts } = await expectBooksBalance(w);
-    // Each volunteer's earned minutes equal their service records' minutes (transfers never count as service).
+    // The redemption account holds exactly the redemptions still open; each volunteer's held minutes are theirs.
+    const redemptions = await w.docs<{ volunteerId: string; minutes: number; status: string }>('redemptions');
+    const open = redemptions.filter((r) => r.status === 'open');
+    console.log(`redemptions: ${redemptions.length} made, ${returns.length} cancelled`);
+    expect(redemptions.length).toBeGreaterThan(0);
+    expect(redemptions.filter((r) => r.status === 'cancelled')).toHaveLength(returns.length);
+    const held = accounts.find((a) => a._id === 'bank:redemption')?.balance ?? 0;
+    expect(held).toBe(open.reduce((s, r) => s + r.minutes, 0));
+    for (const p of PEOPLE) {
+      const mine = open.filter((r) => r.volunteerId === id(p)).reduce((s, r) => s + r.minutes, 0);
+      expect({ p, held: (await balance(p)).heldMinutes }).toEqual({ p, held: mine });
+    }
+    // Each volunteer's earned minutes equal their service records' minutes (transfers and redemptions never count).
     const records = await w.docs<{ volunteerId: string; minutes: number; status: string }>('service_records');
     const volunteers = await w.docs<{ _id: string; earnedMinutes: number }>('volunteers');
     for (const v of volunteers) {

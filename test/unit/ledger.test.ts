@@ -4,10 +4,13 @@ import {
   canDebit,
   entriesOf,
   idempotency,
+  REDEMPTION_ACCOUNT,
+  SPENT_ACCOUNT,
   sumOf,
   writeOffOf,
   type Movement,
 } from '../../server/rules/ledger';
+import { minutesProblem } from '../../server/rules/redemption';
 
 const base = {
   idempotencyKey: idempotency.credit('post1:vol1'),
@@ -119,7 +122,7 @@ describe('accountChanges (what one posting does to the cached figures)', () => {
       return (state >>> 8) % n;
     };
     const parties = [brigade, { accountId: 'brigade:b2', label: '东区大队' }, vol('a'), vol('b'), vol('c')];
-    const kinds = ['credit', 'transfer', 'adjustment'] as const;
+    const kinds = ['credit', 'transfer', 'adjustment', 'redemption', 'redemption-return'] as const;
     for (let round = 0; round < 200; round += 1) {
       const movements = Array.from({ length: 1 + next(6) }, (_, i): Movement => {
         const from = parties[next(parties.length)];
@@ -142,8 +145,111 @@ describe('accountChanges (what one posting does to the cached figures)', () => {
         const held = sumOf(entries.filter((e) => e.accountId === accountId));
         expect(changes.get(accountId)?.balance ?? 0).toBe(held);
         if (accountId.startsWith('brigade:')) expect(Object.keys(changes.get(accountId) ?? {})).not.toContain('earned');
+        // Redemptions and returns never touch earned minutes: what a volunteer earned is credits and corrections.
+        const earning = movements.filter((m) => (m.kind === 'credit' || m.kind === 'adjustment') && !m.writeOff);
+        const earned = sumOf(earning.flatMap(entriesOf).filter((e) => e.accountId === accountId));
+        if (accountId.startsWith('volunteer:')) expect(changes.get(accountId)?.earned ?? 0).toBe(earned);
       }
       expect(sumOf([...changes.values()].map((c) => ({ minutes: c.balance ?? 0 })))).toBe(0);
+    }
+  });
+
+  it('a redemption, its return and its delivery move balances only, never earned, donated or received', () => {
+    const redeem: Movement = {
+      idempotencyKey: idempotency.redeem('a', 'r1'),
+      kind: 'redemption',
+      from: vol('a'),
+      to: { accountId: REDEMPTION_ACCOUNT, label: '时间银行兑换' },
+      minutes: 60,
+      at,
+    };
+    expect(Object.fromEntries(accountChanges([redeem]))).toEqual({
+      'volunteer:a': { balance: -60 },
+      [REDEMPTION_ACCOUNT]: { balance: 60 },
+    });
+    const back: Movement = {
+      ...redeem,
+      idempotencyKey: idempotency.settle('rd1', 'return'),
+      kind: 'redemption-return',
+      from: redeem.to,
+      to: vol('a'),
+    };
+    expect(Object.fromEntries(accountChanges([redeem, back]))).toEqual({});
+    const spent: Movement = { ...back, kind: 'redemption-spent', to: { accountId: SPENT_ACCOUNT } };
+    expect(Object.fromEntries(accountChanges([redeem, spent]))).toEqual({
+      'volunteer:a': { balance: -60 },
+      [SPENT_ACCOUNT]: { balance: 60 },
+    });
+  });
+
+  it('a random sequence of credits, transfers, corrections and redemptions keeps the books and the holds', () => {
+    const seed = Number(process.env.LEDGER_SEED ?? Math.floor(Math.random() * 2 ** 31));
+    console.log(`redemption workload: LEDGER_SEED=${seed}`);
+    let state = seed ^ 0x5bd1e995;
+    const next = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return (state >>> 8) % n;
+    };
+    const people = ['a', 'b', 'c'];
+    const cached = new Map<string, { balance: number; earned: number }>();
+    const figure = (id: string) => cached.get(id) ?? { balance: 0, earned: 0 };
+    const open = new Map<string, { who: string; minutes: number }>();
+    const entries: ReturnType<typeof entriesOf>[number][] = [];
+    let credited = 0;
+    const apply = (m: Movement) => {
+      entries.push(...entriesOf(m));
+      for (const [id, change] of accountChanges([m])) {
+        const f = figure(id);
+        cached.set(id, { balance: f.balance + (change.balance ?? 0), earned: f.earned + (change.earned ?? 0) });
+      }
+    };
+    for (let step = 0; step < 2000; step += 1) {
+      const who = people[next(people.length)];
+      const mine = vol(who);
+      const key = `s${step}`;
+      const minutes = 30 * (1 + next(6));
+      const op = next(6);
+      if (op === 0) {
+        apply({ idempotencyKey: key, kind: 'credit', from: brigade, to: mine, minutes: 1 + next(120), at });
+        credited += 1;
+      } else if (op === 1 && figure(mine.accountId).balance > 0) {
+        const to = vol(people.filter((p) => p !== who)[next(people.length - 1)]);
+        const amount = 1 + next(figure(mine.accountId).balance);
+        apply({ idempotencyKey: key, kind: 'transfer', from: mine, to, minutes: amount, at });
+      } else if (op === 2) {
+        apply({ idempotencyKey: key, kind: 'adjustment', from: brigade, to: mine, minutes: 1 + next(30), at });
+      } else if (op === 3) {
+        // A redemption is refused unless whole half hours within the balance: never below zero.
+        if (minutesProblem(minutes, figure(mine.accountId).balance)) continue;
+        const to = { accountId: REDEMPTION_ACCOUNT };
+        apply({ idempotencyKey: key, kind: 'redemption', from: mine, to, minutes, at });
+        open.set(key, { who, minutes });
+      } else if (open.size > 0) {
+        const [id, r] = [...open][next(open.size)];
+        const back = op === 4;
+        apply({
+          idempotencyKey: idempotency.settle(id, back ? 'return' : 'spent'),
+          kind: back ? 'redemption-return' : 'redemption-spent',
+          from: { accountId: REDEMPTION_ACCOUNT },
+          to: back ? vol(r.who) : { accountId: SPENT_ACCOUNT },
+          minutes: r.minutes,
+          at,
+        });
+        open.delete(id);
+      }
+      for (const p of people) expect(figure(`volunteer:${p}`).balance).toBeGreaterThanOrEqual(0);
+    }
+    expect(credited).toBeGreaterThan(0);
+    expect(sumOf(entries)).toBe(0);
+    for (const [id, f] of cached) expect(f.balance).toBe(sumOf(entries.filter((e) => e.accountId === id)));
+    // The redemption account holds exactly the open redemptions; earned counts only credits and corrections.
+    const held = [...open.values()].reduce((s, r) => s + r.minutes, 0);
+    expect(figure(REDEMPTION_ACCOUNT).balance).toBe(held);
+    for (const p of people) {
+      const earning = entries.filter(
+        (e) => e.accountId === `volunteer:${p}` && (e.kind === 'credit' || e.kind === 'adjustment'),
+      );
+      expect(figure(`volunteer:${p}`).earned).toBe(sumOf(earning));
     }
   });
 });

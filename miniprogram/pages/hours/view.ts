@@ -10,6 +10,8 @@ export interface BalanceView {
   received: string;
   /** Training hours (培训), kept apart: never in the balance or the stars. */
   training: string;
+  /** Hours held by redemptions not yet delivered (冻结中); empty when none. */
+  held: string;
   /** Whole minutes in the bank, for the transfer page's limit. */
   balanceMinutes: number;
 }
@@ -21,6 +23,7 @@ export function toBalanceView(b: BalanceResponse): BalanceView {
     donated: hoursOf(b.donatedMinutes),
     received: hoursOf(b.receivedMinutes),
     training: hoursOf(b.trainingMinutes),
+    held: b.heldMinutes > 0 ? hoursOf(b.heldMinutes) : '',
     balanceMinutes: b.balanceMinutes,
   };
 }
@@ -47,6 +50,10 @@ function titleOf(e: LedgerEntry): { title: string; detail: string; kind: string 
       return incoming
         ? { title: `收到 ${e.counterparty} 的转赠`, detail: e.note ?? '', kind: '受赠' }
         : { title: `转赠给 ${e.counterparty}`, detail: e.note ?? '', kind: '转赠' };
+    case 'redemption':
+      return { title: `兑换服务：${e.note ?? ''}`, detail: e.counterparty, kind: '兑换' };
+    case 'redemption-return':
+      return { title: `兑换取消退回：${e.note ?? ''}`, detail: e.counterparty, kind: '退回' };
     default:
       return {
         title: incoming ? '时长调整（补录）' : '时长调整（冲销）',

@@ -161,11 +161,19 @@ export interface TimebankApi {
   adjust: { req: AdjustRequest; res: ServiceRecord };
   balance: { req: Record<string, never>; res: BalanceResponse };
   trainings: { req: PageRequest; res: Page<TrainingRecord> };
-  redeem: { req: RedeemRequest; res: { redemptionId: string; status: 'open'; balanceMinutes: number } };
+  /** The same requestId repeated answers with the redemption as it stands now (its status may have moved on). */
+  redeem: { req: RedeemRequest; res: { redemptionId: string; status: RedemptionStatus; balanceMinutes: number } };
+  /**
+   * The owner while it is open and the coordinator has not yet turned its survey into a plan, or the coordinator of
+   * the town (reason required) while it is open: the minutes come back. `balanceMinutes`: the owner's balance (0
+   * when the coordinator cancels).
+   */
   cancelRedeem: {
     req: { redemptionId: string; reason?: string };
     res: { status: 'cancelled'; balanceMinutes: number };
   };
+  /** The coordinator of the town marks the service given: the held minutes stay spent. */
+  deliverRedemption: { req: { redemptionId: string }; res: { status: 'delivered' } };
   /** The caller's redemptions, newest first. */
   redemptions: { req: PageRequest; res: Page<Redemption> };
   ledger: { req: PageRequest; res: Page<LedgerEntry> };

@@ -33,6 +33,8 @@ export const PAGES: Record<string, Placement> = {
     why: 'offered on 我的报名 and 招募详情 once check-in opens for a service I signed up for (the walk has one)',
   },
   'pages/transfer/index': { roles: REGISTERED, why: 'from 服务时长 by a native <navigator>' },
+  'timebank/pages/redeem/index': { roles: REGISTERED, why: '兑换服务 from 时间银行 by a native <navigator>' },
+  'timebank/pages/redemptions/index': { roles: REGISTERED, why: '我的兑换 from 时间银行 by a native <navigator>' },
   'pages/stars/index': { roles: REGISTERED, why: 'my stars and honours' },
   'pages/proof/index': { roles: REGISTERED, why: 'my service proof' },
   'pages/profile/index': { roles: REGISTERED, why: 'my profile' },
