@@ -65,6 +65,7 @@ describe('timebank.record', () => {
       donatedMinutes: 0,
       receivedMinutes: 0,
       trainingMinutes: 0,
+      heldMinutes: 0,
     });
     expect((await balance('vol-b')).balanceMinutes).toBe(110);
     expect((await balance('vol-c')).balanceMinutes).toBe(90);
@@ -389,6 +390,7 @@ describe('timebank.transfer', () => {
       donatedMinutes: 20,
       receivedMinutes: 0,
       trainingMinutes: 0,
+      heldMinutes: 0,
     });
     expect(await balance('vol-d')).toMatchObject({ balanceMinutes: 65, receivedMinutes: 20, earnedMinutes: 45 });
     const tooMuch = await fails(

@@ -132,6 +132,7 @@ describe('recording a training', () => {
       donatedMinutes: 0,
       receivedMinutes: 0,
       trainingMinutes: 60,
+      heldMinutes: 0,
     });
     expect((await balance('t-b')).trainingMinutes).toBe(110);
     expect((await balance('t-c')).trainingMinutes).toBe(0);
