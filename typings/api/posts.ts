@@ -1,5 +1,6 @@
 import type { Contact, Page, PageRequest, Post, PostKind, Signup, SignupStatus } from '../entities';
 import type { QualificationType, ServiceCategory, Specialty, Town } from '../data';
+import type { ShareSource } from './brigades';
 
 export interface CreatePostRequest {
   brigadeId: string;
@@ -99,13 +100,28 @@ export interface RosterEntry {
   record?: AttendanceRecord;
 }
 
+/** A post's poster code: its scene (one per post) and the mini program code opening the post. */
+export interface PostPosterResponse {
+  scene: string;
+  code: string;
+}
+
+/** Photos of a recorded service (leaders of the brigade, after it started): media-checked before anyone sees them. */
+export interface AddPhotosRequest {
+  postId: string;
+  /** Uploaded to `photos/<volunteerId>/…`; 1–6 per call, at most 9 per post. */
+  fileIds: string[];
+}
+
 export interface PostsApi {
   create: { req: CreatePostRequest; res: Post & { seriesPostIds?: string[] } };
   update: { req: UpdatePostRequest; res: Post };
   cancel: { req: { postId: string; reason: string }; res: Post };
   list: { req: ListPostsRequest; res: Page<Post> };
   get: { req: { postId: string }; res: PostDetailResponse };
-  signup: { req: { postId: string }; res: SignupResponse };
+  signup: { req: { postId: string; source?: ShareSource }; res: SignupResponse };
+  poster: { req: { postId: string }; res: PostPosterResponse };
+  addPhotos: { req: AddPhotosRequest; res: { photos: number } };
   withdraw: { req: { postId: string }; res: SignupResponse };
   mine: { req: PageRequest & { past?: boolean }; res: Page<MyPost> };
   /**

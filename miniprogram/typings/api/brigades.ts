@@ -24,6 +24,9 @@ export interface UpdateBrigadeRequest {
   name?: string;
   joinMode?: JoinMode;
   description?: string;
+  /** The brigade's service brand (服务品牌, e.g. 情暖夕阳, ≤ 12) and its one-line story (≤ 60); leaders edit them. */
+  brand?: string;
+  story?: string;
 }
 
 export interface ListBrigadesRequest extends PageRequest {
@@ -50,7 +53,12 @@ export interface InviteResponse {
 
 export interface JoinRequest {
   code: string;
+  /** Where the link came from, for the recruitment figures (default `chat`). */
+  source?: ShareSource;
 }
+
+/** Where a sign-up or a join came from: a chat card, Moments, a scanned poster, or the feed (in the app). */
+export type ShareSource = 'chat' | 'moments' | 'poster' | 'feed';
 
 export interface JoinResponse {
   brigadeId: string;
@@ -118,7 +126,29 @@ export interface SaveGroupRequest {
 }
 
 /** One brigade with the caller's place in it and whom to contact (absent when no leader is registered). */
-export type BrigadeDetail = Brigade & { myStatus?: MembershipStatus; iLead: boolean; contact?: Contact };
+/** The brigade's home (大队主页): what a resident deciding whether to join sees. */
+export interface BrigadeHome {
+  brand?: string;
+  story?: string;
+  /** This calendar year (Asia/Shanghai): people served as recorded, and service hours in minutes. */
+  yearPeopleServed: number;
+  yearMinutes: number;
+  /** Up to 3 upcoming public posts, soonest first. */
+  upcoming: { postId: string; title: string; startAt: number; quota: number; confirmedCount: number }[];
+  /** Up to 6 recent photos from recorded services (temporary URLs of media-checked files). */
+  photos: { url: string; postTitle: string; at: number }[];
+}
+
+export type BrigadeDetail = Brigade & { myStatus?: MembershipStatus; iLead: boolean; contact?: Contact } & BrigadeHome;
+
+/** A poster's mini program code for a brigade: a scene for a fresh invite, expiring with it. */
+export interface BrigadePosterResponse {
+  scene: string;
+  /** The mini program code as a `data:image/png;base64,…` URL ('' when it could not be made). */
+  code: string;
+  inviteCode: string;
+  expiresAt?: number;
+}
 
 export interface BrigadesApi {
   create: { req: CreateBrigadeRequest; res: Brigade };
@@ -135,4 +165,6 @@ export interface BrigadesApi {
   leave: { req: { brigadeId: string }; res: Membership };
   groups: { req: { brigadeId: string }; res: { items: Group[] } };
   saveGroup: { req: SaveGroupRequest; res: Group };
+  /** Leaders: a poster's code (an invite valid 30 days, its scene). */
+  poster: { req: { brigadeId: string }; res: BrigadePosterResponse };
 }

@@ -79,7 +79,15 @@ export interface WishFigures {
   fulfilled: number;
 }
 
+/** Where sign-ups and joins came from (chat card, Moments, poster scan, feed), counted by the writes themselves. */
+export interface SourceFigures {
+  signups: { chat: number; moments: number; poster: number; feed: number };
+  joins: { chat: number; moments: number; poster: number; feed: number };
+}
+
 export interface OverviewResponse extends Figures {
+  /** 招募来源 in the period. */
+  sources: SourceFigures;
   /** 微心愿: the city's (or the coordinator's town's), and each town's. */
   wishes: WishFigures & { byTown: (WishFigures & { town: string })[] };
   /** 培训与资格: the city's (or the town's), and each town's. */
@@ -121,6 +129,7 @@ export interface BrigadeStatsResponse extends Omit<Figures, 'volunteers' | 'brig
   byMonth: (Figures & { month: string })[];
   byCategory: OverviewResponse['byCategory'];
   training: TrainingFigures;
+  sources: SourceFigures;
 }
 
 export interface ExportResponse {

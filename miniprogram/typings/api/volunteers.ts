@@ -64,18 +64,24 @@ export interface CodeRequest {
   withCode?: boolean;
 }
 
-/** What a scene stands for; later kinds (posts, brigade invites) join this union. */
-export type SceneKind = 'card' | 'proof';
+/**
+ * What a scene stands for: a card or a proof (a token to verify), a post (its poster), a brigade invite (a poster of
+ * the brigade; it expires with the invite).
+ */
+export type SceneKind = 'card' | 'proof' | 'post' | 'invite';
 
 export interface ResolveSceneRequest {
   scene: string;
 }
 
-/** The token behind a scene: `card` → `volunteers.verifyCard`, `proof` → `timebank.verifyProof`. */
-export interface ResolveSceneResponse {
-  kind: SceneKind;
-  token: string;
-}
+/**
+ * What a scene opens: `card` → `volunteers.verifyCard(token)`, `proof` → `timebank.verifyProof(token)`, `post` → the
+ * post page, `invite` → the brigade's join page with the invite code. An unknown or expired scene is NOT_FOUND.
+ */
+export type ResolveSceneResponse =
+  | { kind: 'card' | 'proof'; token: string }
+  | { kind: 'post'; postId: string }
+  | { kind: 'invite'; brigadeId: string; code: string; expiresAt?: number };
 
 export interface VerifyCardRequest {
   token: string;
