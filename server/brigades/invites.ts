@@ -2,7 +2,13 @@
  * brigades.invite / join — a leader's invite code travels in a shared link (onShareAppMessage); whoever opens
  * it joins: at once in an open brigade, or pending the leader's review. Joining twice changes nothing.
  */
-import type { InviteRequest, InviteResponse, JoinRequest, JoinResponse } from '../../typings/api/brigades';
+import type {
+  BrigadePosterResponse,
+  InviteRequest,
+  InviteResponse,
+  JoinRequest,
+  JoinResponse,
+} from '../../typings/api/brigades';
 import { isDuplicateKey } from '../cloud';
 import { invalid, notFound, precondition } from '../errors';
 import type { Action } from '../handler';
@@ -14,6 +20,7 @@ import { setBrigadeRole } from '../repos/volunteers';
 import { actorOf } from '../rules/actor';
 import { facetsOf } from '../rules/member-facets';
 import { epochMs, id, text, z } from '../schema';
+import { posterCode } from '../volunteers/scene';
 import { loadBrigade, requireLeaderOf } from './access';
 
 export const JOIN_PAGE = '/pages/join/index';
@@ -49,6 +56,35 @@ export const invite: Action<InviteRequest, InviteResponse> = {
       ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
     });
     return { code, path: joinPath(code, brigade._id), ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}) };
+  },
+};
+
+/** How long a poster's invite (and its scene) stays valid. */
+export const POSTER_INVITE_DAYS = 30;
+
+/**
+ * brigades.poster — leaders (and hq): a fresh invite valid 30 days and its scene, which expires with it; revoking the
+ * invite (brigades.invite `revokeCode`) stops the scene too. Three requests and the open-API call.
+ */
+export const poster: Action<{ brigadeId: string }, BrigadePosterResponse> = {
+  access: 'anyone',
+  input: z.object({ brigadeId: id('大队') }),
+  async run(input, ctx) {
+    const { brigade, volunteer } = await requireLeaderOf(ctx, input.brigadeId, true);
+    const now = Date.now();
+    const code = newCode(10);
+    const expiresAt = now + POSTER_INVITE_DAYS * 86_400_000;
+    await invites.insert({
+      _id: code,
+      code,
+      brigadeId: brigade._id,
+      createdBy: actorOf(volunteer),
+      createdAt: now,
+      revoked: false,
+      expiresAt,
+    });
+    const made = await posterCode(ctx, 'invite', code, expiresAt);
+    return { ...made, inviteCode: code, expiresAt };
   },
 };
 
