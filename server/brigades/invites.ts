@@ -19,7 +19,9 @@ import * as memberships from '../repos/memberships';
 import { setBrigadeRole } from '../repos/volunteers';
 import { actorOf } from '../rules/actor';
 import { facetsOf } from '../rules/member-facets';
-import { epochMs, id, text, z } from '../schema';
+import { SHARE_SOURCES } from '../rules/stats';
+import { epochMs, id, oneOf, text, z } from '../schema';
+import { countFacts, sourceFact } from '../stats/count';
 import { posterCode } from '../volunteers/scene';
 import { loadBrigade, requireLeaderOf } from './access';
 
@@ -90,9 +92,10 @@ export const poster: Action<{ brigadeId: string }, BrigadePosterResponse> = {
 
 export const join: Action<JoinRequest, JoinResponse> = {
   access: 'volunteer',
-  input: z.object({ code: text('邀请码', 32) }),
+  input: z.object({ code: text('邀请码', 32), source: z.optional(oneOf('来源', SHARE_SOURCES)) }),
   async run(input, ctx) {
     const volunteer = await ctx.requireVolunteer();
+    const source = input.source ?? 'chat';
     // One request: the invite with its brigade (a brigade gone since is refused by loadBrigade, as before).
     const { invite: found, brigade: joined } = await invites.findByCodeWithBrigade(input.code.trim().toUpperCase());
     if (!found) throw notFound('邀请链接无效，请向大队负责人重新索取');
@@ -103,7 +106,7 @@ export const join: Action<JoinRequest, JoinResponse> = {
     const status = brigade.joinMode === 'open' ? 'active' : 'pending';
     const now = Date.now();
     try {
-      await memberships.insert(memberships.newMembership(brigade, volunteer, status, now));
+      await memberships.insert({ ...memberships.newMembership(brigade, volunteer, status, now), source });
     } catch (error) {
       // Already a member, or joining twice at once: the unique (brigade, volunteer) key lets one through.
       if (!isDuplicateKey(error)) throw error;
@@ -119,6 +122,7 @@ export const join: Action<JoinRequest, JoinResponse> = {
           status,
           joinedAt: now,
           brigadeName: brigade.name,
+          source,
           ...facetsOf(volunteer),
         },
       );
@@ -128,6 +132,10 @@ export const join: Action<JoinRequest, JoinResponse> = {
     const leader = brigade.leaderIds.includes(volunteer._id);
     if (volunteer.roles) await setBrigadeRole(volunteer._id, brigade._id, { name: brigade.name, status, leader });
     if (status === 'active') await addMembers(brigade._id, 1);
+    // 招募来源: a join (or a rejoin) made by this call, counted by the write itself.
+    await countFacts(ctx, [
+      sourceFact('joins', source, now, { brigadeId: brigade._id, name: brigade.name, town: brigade.town }),
+    ]);
     return { brigadeId: brigade._id, status };
   },
 };
