@@ -280,7 +280,11 @@ export const FLOWS = {
     steps: [
       {
         caption: '居民扫描招募海报上的小程序码，落地到招募详情',
-        link: scanned((ctx) => ctx.call('posts', { action: 'poster', postId: ctx.refs.post }, 'demo-leader')),
+        link: scanned(async (ctx) => {
+          const { items } = await ctx.call('posts', { action: 'list', pageSize: 20 }, 'demo-visitor');
+          const open = items.find((p) => p.kind !== 'training' && p.confirmedCount < p.quota && !p.membersOnly);
+          return ctx.call('posts', { action: 'poster', postId: open.postId }, 'demo-visitor');
+        }),
       },
       { caption: '点「报名」，先登记', do: [{ tap: 'text="报名"' }], to: 'pages/register/index' },
       {
