@@ -282,7 +282,14 @@ export const FLOWS = {
         caption: '居民扫描招募海报上的小程序码，落地到招募详情',
         link: scanned(async (ctx) => {
           const { items } = await ctx.call('posts', { action: 'list', pageSize: 20 }, 'demo-visitor');
-          const open = items.find((p) => p.kind !== 'training' && p.confirmedCount < p.quota && !p.membersOnly);
+          const open = items.find(
+            (p) =>
+              p.kind !== 'training' &&
+              p.confirmedCount < p.quota &&
+              !p.membersOnly &&
+              !(p.requiredSpecialties ?? []).length &&
+              !(p.requiredQualifications ?? []).length,
+          );
           return ctx.call('posts', { action: 'poster', postId: open.postId }, 'demo-visitor');
         }),
       },
