@@ -74,7 +74,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeout: 10,
     settings: ['HQ_OPENIDS', 'PII_KEY', 'NOTICE_TEMPLATE_ID', 'REMINDER_LEAD_MINUTES'],
     triggers: [],
-    openapi: ['security.msgSecCheck'],
+    openapi: ['security.msgSecCheck', 'security.mediaCheckAsync'],
   },
   {
     name: 'timebank',
