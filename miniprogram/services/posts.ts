@@ -14,4 +14,5 @@ export const posts = service('posts', {
   checkinCode: true,
   checkin: true,
   checkout: true,
+  addPhotos: true,
 });
