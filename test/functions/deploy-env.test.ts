@@ -111,6 +111,7 @@ const CALLS: Calls = {
     checkinCode: ['leader', (w) => ({ postId: w.post.postId })],
     checkin: ['vol', (w) => ({ postId: w.post.postId, code: w.code })],
     checkout: ['vol', (w) => ({ postId: w.post.postId, code: w.code })],
+    addPhotos: ['leader', (w) => ({ postId: w.post.postId, fileIds: ['cloud://elsewhere.bucket/photos/x.jpg'] })],
     cancel: ['leader', (w) => ({ postId: w.spare.postId, reason: '天气原因' })],
   },
   timebank: {
