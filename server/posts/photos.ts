@@ -2,10 +2,11 @@
  * posts.addPhotos — the leaders of a post's brigade add photos of the service once it has started (服务剪影): each
  * file is accepted under `photos/<volunteerId>/` (JPEG/PNG within the limit) and sent to the media check; only a
  * passed photo is ever shown (photo-media.ts drops a risky one). At most 9 per post. A refused call deletes the files
- * it was given in the caller's folder and writes nothing. Database requests: 4, plus one per file.
+ * it was given in the caller's folder and writes nothing (a photo the post already shows is refused, never deleted).
+ * Database requests: 5, plus one per file.
  */
 import type { AddPhotosRequest } from '../../typings/api/posts';
-import { cloud } from '../cloud';
+import { cloud, isDuplicateKey } from '../cloud';
 import { exhausted, invalid, precondition } from '../errors';
 import { acceptImage, removeFiles } from '../files/index';
 import type { Action } from '../handler';
@@ -17,6 +18,8 @@ import { PHOTOS_PER_CALL, photoLimitProblem, photoProblem } from '../rules/photo
 import { id, listOf, z } from '../schema';
 import { photoId } from '../resources/wish-access';
 import { loadPost } from './access';
+
+const ALREADY = '照片已经上传过，请重新选择';
 
 export const addPhotos: Action<AddPhotosRequest, { photos: number }> = {
   access: 'volunteer',
@@ -38,7 +41,10 @@ export const addPhotos: Action<AddPhotosRequest, { photos: number }> = {
     if (new Set(input.fileIds).size !== input.fileIds.length) throw await refuse(invalid('服务照片有重复，请重新选择'));
     const problem = photoProblem(post, Date.now());
     if (problem) throw await refuse(precondition(problem));
-    const held = await photos.countOfPost(post._id);
+    const heldIds = await photos.idsOfPost(post._id);
+    // Already this post's photos: refused, and never deleted (they are shown).
+    if (input.fileIds.some((f) => heldIds.includes(fileDocId(f)))) throw invalid(ALREADY);
+    const held = heldIds.length;
     const over = photoLimitProblem(held, input.fileIds.length);
     if (over) throw await refuse(exhausted(over));
     const settled = await Promise.allSettled(
@@ -47,19 +53,25 @@ export const addPhotos: Action<AddPhotosRequest, { photos: number }> = {
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw await refuse(failed.reason as Error);
     const now = Date.now();
-    await photos.insert(
-      input.fileIds.map((fileId) => ({
-        _id: fileDocId(fileId),
-        brigadeId: post.brigadeId,
-        postId: post._id,
-        postTitle: post.title,
-        fileId,
-        at: post.startAt,
-        media: 'checking' as const,
-        uploadedBy: volunteer?._id ?? '',
-        createdAt: now,
-      })),
-    );
+    try {
+      await photos.insert(
+        input.fileIds.map((fileId) => ({
+          _id: fileDocId(fileId),
+          brigadeId: post.brigadeId,
+          postId: post._id,
+          postTitle: post.title,
+          fileId,
+          at: post.startAt,
+          media: 'checking' as const,
+          uploadedBy: volunteer?._id ?? '',
+          createdAt: now,
+        })),
+      );
+    } catch (error) {
+      // Another post's photo sent again: refused as it is (a shown photo is never deleted).
+      if (isDuplicateKey(error)) throw invalid(ALREADY);
+      throw error;
+    }
     ctx.log.info('photos-added', { postId: post._id, count: input.fileIds.length });
     return { photos: held + input.fileIds.length };
   },

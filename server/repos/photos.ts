@@ -20,10 +20,10 @@ export interface PhotoDoc {
 
 const photos = () => db.collection('photos');
 
-/** How many photos a post holds (checking or passed; a risky one is removed): one request. */
-export async function countOfPost(postId: string): Promise<number> {
-  const res = (await photos().where({ postId }).count()) as { total: number };
-  return res.total;
+/** The ids of the photos a post holds (checking or passed; a risky one is removed): one request. */
+export async function idsOfPost(postId: string): Promise<string[]> {
+  const held = await rows<{ _id: string }>(photos().where({ postId }).field({ _id: true }).limit(100));
+  return held.map((p) => p._id);
 }
 
 export async function insert(docs: PhotoDoc[]): Promise<void> {

@@ -151,6 +151,11 @@ describe('service photos', () => {
     expect(home.photos).toHaveLength(2);
     expect(home.photos[0]).toMatchObject({ postTitle: '重阳探访', at: NOW + HOUR });
     expect(home.photos[0].url).toMatch(/^http/);
+    // The same photo again is refused, and kept (it is shown).
+    const again = await fails(w.cloud, 'posts', 'addPhotos', { postId: post.postId, fileIds: [ids[0]] }, 'leader');
+    expect(again).toMatchObject({ code: 'INVALID_ARGUMENT', message: '照片已经上传过，请重新选择' });
+    expect(await exists(ids[0])).toBe(true);
+    expect((await get('visitor')).photos).toHaveLength(2);
   });
 
   it('refuses other leaders, members, hq and visitors, and posts not started or cancelled; files deleted', async () => {
