@@ -4,7 +4,7 @@
  * query), and up to 6 recent passed photos of recorded services with temporary URLs. Database requests: 3.
  */
 import type { BrigadeHome } from '../../typings/api/brigades';
-import { urlsOfPassed } from '../files/index';
+import { urlsOfPassed } from '../files/urls';
 import * as photos from '../repos/photos';
 import * as posts from '../repos/posts';
 import * as stats from '../repos/stats';
