@@ -315,6 +315,12 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [idx('traceId', { traceId: 1 }), idx('ref', { purpose: 1, ref: 1 })],
   },
   {
+    name: 'photos',
+    description:
+      'Photos of recorded services (服务剪影): the post, its brigade and start, the fileID and its media check; a risky one is removed.',
+    indexes: [idx('brigadeId_media_at', { brigadeId: 1, media: 1, at: -1 }), idx('postId', { postId: 1 })],
+  },
+  {
     name: 'wishes',
     description:
       'Wishes (微心愿) posted for a recipient (displayName, town and community only); claimed by one person or donor by a conditional update; photos as fileIDs.',

@@ -74,7 +74,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeout: 10,
     settings: ['HQ_OPENIDS', 'PII_KEY', 'NOTICE_TEMPLATE_ID', 'REMINDER_LEAD_MINUTES'],
     triggers: [],
-    openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'],
+    openapi: ['security.msgSecCheck', 'wxacode.getUnlimited', 'security.mediaCheckAsync'],
   },
   {
     name: 'timebank',

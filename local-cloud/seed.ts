@@ -9,6 +9,7 @@ import type { LocalCloud } from './index';
 import { seedGiving } from './seed-giving';
 import { seedNeeds } from './seed-needs';
 import { seedQualifications } from './seed-quals';
+import { seedHomes } from './seed-home';
 import { seedWishes } from './seed-wishes';
 
 export interface Identity {
@@ -470,6 +471,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
   );
   const needsRefs = await seedNeeds(cloud, call, DEMO.volunteer, DEMO.coordinator);
   await seedQualifications(cloud, call, DEMO.volunteer, DEMO.leader);
+  await seedHomes(cloud, call, brigades);
   const wishRefs = await seedWishes(cloud, call, { coordinator: DEMO.coordinator, hq, claimer: members[1] }, [
     needsRefs.recipient,
     needsRefs.huang,

@@ -57,6 +57,9 @@ export interface Brigade {
   town: Town;
   joinMode: JoinMode;
   description?: string;
+  /** The service brand (服务品牌, ≤ 12, e.g. 情暖夕阳) and its one-line story (≤ 60), edited by its leaders. */
+  brand?: string;
+  story?: string;
   /** Leaders by name and card number (never contact data). */
   leaders: { volunteerId: string; name: string; cardNo: string }[];
   memberCount: number;

@@ -4,6 +4,7 @@ import { checkin, checkinCode, checkout, roster } from '../../server/posts/atten
 import { get, list, mine, ofBrigade } from '../../server/posts/browse';
 import { cancel, create, update } from '../../server/posts/manage';
 import { poster } from '../../server/posts/poster';
+import { addPhotos } from '../../server/posts/photos';
 import { signup, withdraw } from '../../server/posts/signup';
 
 export const main = defineFunction('posts', {
@@ -22,5 +23,6 @@ export const main = defineFunction('posts', {
     checkin,
     checkout,
     poster,
+    addPhotos,
   },
 });

@@ -1,5 +1,7 @@
 /** Cloud function `volunteers`: parse → authorize → route. Rules and data access live in server/. */
 import { defineFunction } from '../../server/handler';
+// Message push lands here: the service photos' media hook must be registered in this function.
+import '../../server/posts/photo-media';
 import { card, verifyCard } from '../../server/volunteers/card';
 import { me } from '../../server/volunteers/me';
 import { deleteMine, exportMine } from '../../server/volunteers/privacy';

@@ -15,4 +15,5 @@ export const posts = service('posts', {
   checkin: true,
   checkout: true,
   poster: true,
+  addPhotos: true,
 });

@@ -1,6 +1,7 @@
 /**
- * brigades.list / get — public: anyone may see brigades and their leaders by name; get adds the contact leader's
- * masked number, in full only for members, leaders and hq.
+ * brigades.list / get — public: anyone may see brigades and their leaders by name; get is the brigade's home
+ * (home.ts: this year's figures, upcoming posts, recent photos) and adds the contact leader's masked number, in
+ * full only for members, leaders and hq.
  */
 import type { BrigadeDetail, ListBrigadesRequest } from '../../typings/api/brigades';
 import type { Brigade, Page } from '../../typings/entities';
@@ -14,6 +15,7 @@ import { contactFor } from '../rules/contact';
 import { decrypt } from '../rules/pii';
 import { bool, id, oneOf, page, z } from '../schema';
 import { leads, loadBrigade } from './access';
+import { homeOf } from './home';
 
 export const list: Action<ListBrigadesRequest, Page<Brigade>> = {
   access: 'anyone',
@@ -37,7 +39,11 @@ export const get: Action<{ brigadeId: string }, BrigadeDetail> = {
   access: 'anyone',
   input: z.object({ brigadeId: id('大队') }),
   async run(input, ctx) {
-    const [brigade, volunteer] = await Promise.all([loadBrigade(input.brigadeId), ctx.volunteer()]);
+    const [brigade, volunteer, home] = await Promise.all([
+      loadBrigade(input.brigadeId),
+      ctx.volunteer(),
+      homeOf(input.brigadeId, Date.now()),
+    ]);
     const membership = volunteer ? await memberships.find(brigade._id, volunteer._id) : undefined;
     const iLead = leads(brigade, volunteer);
     const member = membership?.status === 'active';
@@ -50,6 +56,7 @@ export const get: Action<{ brigadeId: string }, BrigadeDetail> = {
       ...(membership ? { myStatus: membership.status } : {}),
       iLead,
       ...(contact ? { contact } : {}),
+      ...home,
     };
   },
 };

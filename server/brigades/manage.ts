@@ -71,14 +71,20 @@ export const update: Action<UpdateBrigadeRequest, Brigade> = {
     name: z.optional(text('大队名称', 30, 2)),
     joinMode: z.optional(joinMode),
     description: optionalText('大队简介', 500),
+    brand: optionalText('服务品牌', 12),
+    story: optionalText('品牌故事', 60),
   }),
   async run(input, ctx) {
     const { brigade } = await requireLeaderOf(ctx, input.brigadeId, true);
-    await checkText(ctx, { name: input.name, description: input.description });
+    const { name, description, brand, story } = input;
+    await checkText(ctx, { name, description, brand, story });
     const patch: Partial<BrigadeDoc> = {};
     if (input.name !== undefined) patch.name = input.name;
     if (input.joinMode !== undefined) patch.joinMode = input.joinMode;
     if (input.description !== undefined) patch.description = input.description;
+    // An empty brand or story clears it.
+    if (input.brand !== undefined) patch.brand = input.brand;
+    if (input.story !== undefined) patch.story = input.story;
     try {
       if (Object.keys(patch).length > 0) await save(brigade._id, patch);
     } catch (error) {

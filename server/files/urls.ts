@@ -14,6 +14,15 @@ export async function temporaryUrls(fileIds: string[]): Promise<Map<string, stri
   return passed.length === 0 ? new Map() : temporaryUrlsOf(passed, URL_SECONDS);
 }
 
+/**
+ * URLs of files whose passed verdict the caller's own documents already hold (a media hook copied it there, e.g.
+ * the service photos): no database request.
+ */
+export function urlsOfPassed(fileIds: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(fileIds.filter(Boolean))];
+  return unique.length === 0 ? Promise.resolve(new Map()) : temporaryUrlsOf(unique, URL_SECONDS);
+}
+
 export async function removeFiles(fileIds: string[]): Promise<void> {
   const unique = [...new Set(fileIds.filter(Boolean))];
   if (unique.length === 0) return;

@@ -22,6 +22,8 @@ export const toBrigade = (doc: BrigadeDoc): Brigade => ({
   town: doc.town,
   joinMode: doc.joinMode,
   ...(doc.description ? { description: doc.description } : {}),
+  ...(doc.brand ? { brand: doc.brand } : {}),
+  ...(doc.story ? { story: doc.story } : {}),
   leaders: doc.leaders,
   memberCount: doc.memberCount,
   createdAt: doc.createdAt,

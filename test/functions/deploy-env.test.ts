@@ -113,6 +113,7 @@ const CALLS: Calls = {
     checkin: ['vol', (w) => ({ postId: w.post.postId, code: w.code })],
     checkout: ['vol', (w) => ({ postId: w.post.postId, code: w.code })],
     poster: ['vol', (w) => ({ postId: w.post.postId })],
+    addPhotos: ['leader', (w) => ({ postId: w.post.postId, fileIds: ['cloud://elsewhere.bucket/photos/x.jpg'] })],
     cancel: ['leader', (w) => ({ postId: w.spare.postId, reason: '天气原因' })],
   },
   timebank: {

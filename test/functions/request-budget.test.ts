@@ -92,8 +92,10 @@ describe('database requests per action', () => {
   it.each(cases)('%s.%s (%s) stays within the budget', async (name, action, _what, params, openid) => {
     const reply = await call(cloud, name, action, params(), openid);
     expect(reply.body.ok).toBe(true);
-    // Registration also counts the volunteer in the month's statistics (one more write).
-    expect(reply.metrics.requests).toBeLessThanOrEqual(action === 'register' ? BUDGET + 1 : BUDGET);
+    // Registration also counts the volunteer in the month's statistics (one more write); the brigade's page is its
+    // home (three more reads, in parallel: this year's month documents, the upcoming posts, the recent photos).
+    const extra = action === 'register' ? 1 : action === 'get' && name === 'brigades' ? 2 : 0;
+    expect(reply.metrics.requests).toBeLessThanOrEqual(BUDGET + extra);
     // One page (pageSize + 1), plus the page's profiles for the members list (mobiles live on the profile).
     expect(reply.metrics.docsRead).toBeLessThanOrEqual(action === 'members' ? 2 * 21 + 2 : 21 + 2);
   });

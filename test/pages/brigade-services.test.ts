@@ -1,4 +1,4 @@
-// 大队详情 as a volunteer: the brigade's upcoming services, soonest first, each opening its post.
+// 大队主页 as a volunteer: the brigade's next three services, soonest first, each opening its post.
 import { loadPage, tap, textOf, waitForText, wxCalls } from '../helpers/page';
 import { HOUR, postsWorld, type PostsWorld } from './posts-world';
 
@@ -24,7 +24,7 @@ describe('大队详情 services', () => {
     expect(text.indexOf('图书馆导读')).toBeLessThan(text.indexOf('爱心献血'));
     expect(text.indexOf('爱心献血')).toBeLessThan(text.indexOf('公园捡拾垃圾'));
     wxCalls.length = 0;
-    await tap(page.querySelector('#brigade-service-0')!, '.post-card');
+    await tap(page, '#brigade-service-0');
     const nav = wxCalls.find((c) => c.api === 'navigateTo')?.args as { url: string } | undefined;
     expect(nav?.url).toContain('/pages/post/index?postId=');
     page.detach();

@@ -8,6 +8,9 @@ export interface BrigadeCardView {
   memberCount: number;
   leaders: string;
   reviewed: boolean;
+  /** The service brand and its story ('' when none). */
+  brand: string;
+  story: string;
 }
 
 export const toBrigadeCardView = (b: Brigade): BrigadeCardView => ({
@@ -17,4 +20,6 @@ export const toBrigadeCardView = (b: Brigade): BrigadeCardView => ({
   memberCount: b.memberCount,
   leaders: b.leaders.length ? b.leaders.map((l) => l.name).join('、') : '待任命',
   reviewed: b.joinMode === 'review',
+  brand: b.brand ?? '',
+  story: b.story ?? '',
 });

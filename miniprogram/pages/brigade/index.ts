@@ -1,7 +1,8 @@
 import Toast from '@vant/weapp/toast/toast';
 import type { BrigadeDetail, Contact, MembershipStatus } from '../../typings/index';
-import { brigades, posts } from '../../services/index';
-import { toPostCardView, type PostCardView } from '../../components/post-card/view';
+import { hoursOf } from '../../typings/index';
+import { brigades, fieldErrors, messageOf } from '../../services/index';
+import { formatDate, formatDateTime } from '../../utils/time';
 import { loadRecord, recordPage, showLoadError } from '../../utils/record';
 import { isSinglePage } from '../../utils/share';
 
@@ -17,6 +18,13 @@ interface DetailView {
   status: MembershipStatus | '';
   statusText: string;
   contact: Contact | null;
+  brand: string;
+  story: string;
+  /** 本年服务: people served and hours this calendar year. */
+  yearServed: number;
+  yearHours: string;
+  upcoming: { postId: string; title: string; time: string; quota: number; confirmed: number }[];
+  photos: { url: string; caption: string }[];
 }
 
 const STATUS_TEXT: Record<MembershipStatus, string> = {
@@ -39,13 +47,25 @@ function toDetail(b: BrigadeDetail): DetailView {
     status: b.myStatus ?? '',
     statusText: b.myStatus ? STATUS_TEXT[b.myStatus] : '未加入',
     contact: b.contact ?? null,
+    brand: b.brand ?? '',
+    story: b.story ?? '',
+    yearServed: b.yearPeopleServed,
+    yearHours: hoursOf(b.yearMinutes),
+    upcoming: b.upcoming.map((p) => ({
+      postId: p.postId,
+      title: p.title,
+      time: formatDateTime(p.startAt),
+      quota: p.quota,
+      confirmed: p.confirmedCount,
+    })),
+    photos: b.photos.map((p) => ({ url: p.url, caption: `${p.postTitle} · ${formatDate(p.at)}` })),
   };
 }
 
-/** How many upcoming services the page lists. */
-const UPCOMING = 5;
-
-/** 大队详情: leaders, members, upcoming services, how to join, my status; leave; the leader's tools. */
+/**
+ * 大队主页: the brigade's brand and story, this year's service, its next services, photos of recorded services,
+ * whom to contact, how to join, my status; leave; the leaders' tools and the brand editor.
+ */
 Page({
   ...recordPage,
 
@@ -54,11 +74,13 @@ Page({
     error: '',
     brigade: null as DetailView | null,
     leaving: false,
-    /** The brigade's upcoming services, soonest first. */
-    services: [] as PostCardView[],
-    moreServices: false,
     /** 朋友圈单页模式: the brigade read-only, with a hint to open the mini program. */
     singlePage: false,
+    /** The leaders' brand editor: open, its fields, errors and saving. */
+    editing: false,
+    form: { brand: '', story: '' },
+    formErrors: {} as Record<string, string>,
+    saving: false,
   },
 
   brigadeId: '',
@@ -70,17 +92,45 @@ Page({
 
   onShow() {
     void this.load();
-    void this.loadServices();
   },
 
-  /** Upcoming services; not knowing them only leaves the section out. */
-  async loadServices() {
-    if (!this.brigadeId) return;
+  onOpenPost(event: { currentTarget: { dataset: { id: string } } }) {
+    wx.navigateTo({ url: `/pages/post/index?postId=${event.currentTarget.dataset.id}` });
+  },
+
+  onPreviewPhoto(event: { currentTarget: { dataset: { url: string } } }) {
+    const urls = (this.data.brigade?.photos ?? []).map((p) => p.url);
+    wx.previewImage({ urls, current: event.currentTarget.dataset.url });
+  },
+
+  onEditBrand() {
+    const b = this.data.brigade;
+    if (!b) return;
+    this.setData({ editing: true, form: { brand: b.brand, story: b.story }, formErrors: {} });
+  },
+
+  onCancelBrand() {
+    this.setData({ editing: false, formErrors: {} });
+  },
+
+  onBrandInput(event: { detail: string; currentTarget: { dataset: { field: 'brand' | 'story' } } }) {
+    const field = event.currentTarget.dataset.field;
+    this.setData({ [`form.${field}`]: event.detail, [`formErrors.${field}`]: '' });
+  },
+
+  async onSaveBrand() {
+    if (this.data.saving) return;
+    const brand = this.data.form.brand.trim();
+    const story = this.data.form.story.trim();
+    this.setData({ saving: true, formErrors: {} });
     try {
-      const page = await posts.list({ brigadeId: this.brigadeId, pageSize: UPCOMING }, { toast: false });
-      this.setData({ services: page.items.map(toPostCardView), moreServices: !!page.nextCursor });
-    } catch {
-      this.setData({ services: [], moreServices: false });
+      await brigades.update({ brigadeId: this.brigadeId, brand, story }, { toast: false });
+      Toast({ type: 'success', message: '已保存' });
+      this.setData({ saving: false, editing: false });
+      await this.load();
+    } catch (error) {
+      this.setData({ saving: false, formErrors: fieldErrors(error) });
+      Toast({ type: 'fail', message: messageOf(error, '保存失败，请稍后重试'), duration: 3000 });
     }
   },
 

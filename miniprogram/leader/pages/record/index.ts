@@ -1,4 +1,6 @@
-import { CallError, fieldErrors, posts, timebank } from '../../../services/index';
+import Toast from '@vant/weapp/toast/toast';
+import { CallError, fieldErrors, messageOf, posts, timebank, volunteers } from '../../../services/index';
+import { checkImage, uploadImage, type ChosenImage } from '../../../services/files';
 import { formatRange } from '../../../utils/time';
 import { loadRecord, recordPage, showLoadError } from '../../../utils/record';
 import { newRequestId } from '../../../utils/request-id';
@@ -47,6 +49,9 @@ Page({
     notice: '',
     /** 受益人数: how many recipients the service reached, entered once per post (0: not entered). */
     peopleServed: 0,
+    /** 服务照片: uploading now, and how many the post holds after this visit's uploads (0: none yet). */
+    uploadingPhotos: false,
+    photoCount: 0,
   },
 
   onLoad(query: Record<string, string | undefined>) {
@@ -103,6 +108,46 @@ Page({
       [`rows[${index}].absent`]: absent,
       [`rows[${index}].needsReason`]: needsReason({ ...this.data.rows[index], absent }),
     });
+  },
+
+  /** 上传服务照片: choose up to 6, check each on the phone, upload to `photos/<volunteerId>/`, then addPhotos. */
+  onAddPhotos() {
+    if (this.data.uploadingPhotos) return;
+    wx.chooseMedia({
+      count: 6,
+      mediaType: ['image'],
+      sourceType: ['album', 'camera'],
+      sizeType: ['compressed'],
+      success: (res) => {
+        const files = res.tempFiles.map((f) => ({ tempFilePath: f.tempFilePath, size: f.size }));
+        const problem = files.map(checkImage).find(Boolean);
+        if (problem) Toast({ type: 'fail', message: problem });
+        else if (files.length) void this.uploadPhotos(files);
+      },
+    });
+  },
+
+  async uploadPhotos(files: ChosenImage[]) {
+    this.setData({ uploadingPhotos: true });
+    try {
+      const me = await volunteers.me({}, { toast: false });
+      const volunteerId = me.profile?.volunteerId ?? '';
+      const stamp = Date.now().toString(36);
+      const fileIds = await Promise.all(
+        files.map((f, i) =>
+          uploadImage(
+            f,
+            `photos/${volunteerId}/${this.data.postId}-${stamp}-${i}.${/\.png$/i.test(f.tempFilePath) ? 'png' : 'jpg'}`,
+          ),
+        ),
+      );
+      const { photos } = await posts.addPhotos({ postId: this.data.postId, fileIds }, { toast: false });
+      this.setData({ uploadingPhotos: false, photoCount: photos });
+      Toast({ type: 'success', message: '已上传，审核通过后展示在大队主页' });
+    } catch (error) {
+      this.setData({ uploadingPhotos: false });
+      Toast({ type: 'fail', message: messageOf(error, '上传失败，请稍后重试'), duration: 3000 });
+    }
   },
 
   onPeopleServed(event: { detail: number | string }) {
