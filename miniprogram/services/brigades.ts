@@ -15,4 +15,5 @@ export const brigades = service('brigades', {
   leave: true,
   groups: true,
   saveGroup: true,
+  poster: true,
 });

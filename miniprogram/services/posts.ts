@@ -7,6 +7,8 @@ export const posts = service('posts', {
   list: true,
   get: true,
   signup: true,
+  poster: true,
+  addPhotos: true,
   withdraw: true,
   mine: true,
   ofBrigade: true,

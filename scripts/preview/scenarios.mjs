@@ -43,7 +43,11 @@ export const SCENARIOS = {
     ...states('volunteer'),
   ],
   'pages/register/index': [{ name: 'visitor', identity: 'visitor' }],
-  'pages/card/index': [{ name: 'volunteer', identity: 'volunteer' }, { name: 'visitor', identity: 'visitor' }],
+  'pages/card/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'visitor', identity: 'visitor' },
+    { name: 'poster', identity: 'volunteer', taps: ['#card-poster'], waitMs: 600 },
+  ],
   'pages/join/index': [
     { name: 'visitor', identity: 'visitor', query: { code: '{invite}', brigadeId: '{brigade}' } },
     { name: 'volunteer', identity: 'volunteer', query: { code: '{invite}', brigadeId: '{brigade}' } },

@@ -47,7 +47,7 @@ export const PROGRAMME_MARK = '博爱义工 · 中山市博爱行动';
 const FAMILY = '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 export const font = (size: number, bold = false) => `${bold ? 'bold ' : ''}${size}px ${FAMILY}`;
 
-const RED = '#c8161d';
+const RED = '#d7402f';
 const INK = '#1f2329';
 const GREY = '#646566';
 const PAPER = '#fff8ec';

@@ -1,6 +1,7 @@
 import Toast from '@vant/weapp/toast/toast';
 import type { BrigadeDetail, Contact, MembershipStatus } from '../../typings/index';
-import { brigades, posts } from '../../services/index';
+import { brigades, messageOf, posts } from '../../services/index';
+import type { PosterData } from '../../components/poster/layout';
 import { toPostCardView, type PostCardView } from '../../components/post-card/view';
 import { loadRecord, recordPage, showLoadError } from '../../utils/record';
 
@@ -56,9 +57,13 @@ Page({
     /** The brigade's upcoming services, soonest first. */
     services: [] as PostCardView[],
     moreServices: false,
+    poster: null as PosterData | null,
+    posterShow: false,
   },
 
   brigadeId: '',
+  /** The brigade as loaded (its brand and story go on the poster when it has them). */
+  detail: null as BrigadeDetail | null,
 
   onLoad(query: Record<string, string | undefined>) {
     this.brigadeId = query.brigadeId ?? '';
@@ -89,7 +94,10 @@ Page({
     await loadRecord(
       this,
       () => brigades.get({ brigadeId }, { toast: false }),
-      (brigade) => ({ brigade: toDetail(brigade) }),
+      (brigade) => {
+        this.detail = brigade;
+        return { brigade: toDetail(brigade) };
+      },
       { keep: !!this.data.brigade },
     );
   },
@@ -118,6 +126,32 @@ Page({
     } catch {
       this.setData({ leaving: false });
     }
+  },
+
+  /** 生成招募海报 (leaders): a fresh invite's mini program code on a poster with the brigade's brand and story. */
+  async onPoster() {
+    const brigade = this.detail;
+    if (!brigade) return;
+    Toast.loading({ message: '正在生成…', forbidClick: true, duration: 0 });
+    try {
+      const { code } = await brigades.poster({ brigadeId: this.brigadeId }, { toast: false });
+      const poster: PosterData = {
+        kind: 'brigade',
+        title: brigade.name,
+        place: brigade.town,
+        brand: brigade.brand,
+        story: brigade.story ?? brigade.description,
+        code,
+      };
+      Toast.clear();
+      this.setData({ poster, posterShow: true });
+    } catch (error) {
+      Toast({ type: 'fail', message: messageOf(error), duration: 3000 });
+    }
+  },
+
+  onPosterClose() {
+    this.setData({ posterShow: false });
   },
 
   onLeaderTool(event: { currentTarget: { dataset: { page: string } } }) {

@@ -1,6 +1,7 @@
 import Toast from '@vant/weapp/toast/toast';
 import { CallError, messageOf, posts } from '../../services/index';
 import type { SignupButtonView } from '../../components/signup-button/state';
+import type { PosterData } from '../../components/poster/layout';
 import { askSubscription, prepareSubscription, reportSubscription } from '../../utils/subscribe';
 import { loadRecord, recordPage, showLoadError } from '../../utils/record';
 import { buttonOf, toPostView, type PostDetail, type PostView } from './view';
@@ -31,6 +32,8 @@ Page({
     post: null as PostView | null,
     button: null as SignupButtonView | null,
     busy: false,
+    poster: null as PosterData | null,
+    posterShow: false,
   },
 
   detail: null as PostDetail | null,
@@ -148,6 +151,34 @@ Page({
   /** 管理 entries: `data-page` is the leader page (post-form, roster, checkin-code). */
   onManage(event: { currentTarget: { dataset: { page: string } } }) {
     wx.navigateTo({ url: `/leader/pages/${event.currentTarget.dataset.page}/index?postId=${this.data.postId}` });
+  },
+
+  /** 生成海报: the post's mini program code, then the poster drawn in a popup to save or share. */
+  async onPoster() {
+    const post = this.data.post;
+    if (!post || this.data.busy) return;
+    this.setData({ busy: true });
+    try {
+      const { code } = await posts.poster({ postId: this.data.postId }, { toast: false });
+      const poster: PosterData = {
+        kind: 'post',
+        title: post.title,
+        time: post.time,
+        place: post.address,
+        quotaLeft: Math.max(0, post.quota - post.confirmedCount),
+        brigade: post.brigadeName,
+        code,
+      };
+      this.setData({ poster, posterShow: true });
+    } catch (error) {
+      Toast({ type: 'fail', message: messageOf(error), duration: 3000 });
+    } finally {
+      this.setData({ busy: false });
+    }
+  },
+
+  onPosterClose() {
+    this.setData({ posterShow: false });
   },
 
   onShareAppMessage() {
