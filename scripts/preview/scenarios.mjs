@@ -46,7 +46,7 @@ export const SCENARIOS = {
   'pages/card/index': [
     { name: 'volunteer', identity: 'volunteer' },
     { name: 'visitor', identity: 'visitor' },
-    { name: 'poster', identity: 'volunteer', taps: ['#card-poster'], waitMs: 600 },
+    { name: 'poster', identity: 'volunteer', taps: ['.card-page__poster .van-button'], waitMs: 600 },
   ],
   'pages/join/index': [
     { name: 'visitor', identity: 'visitor', query: { code: '{invite}', brigadeId: '{brigade}' } },

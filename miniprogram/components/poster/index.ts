@@ -1,4 +1,4 @@
-import { POSTER_WIDTH, posterLayout } from './layout';
+import { POSTER_HEIGHT, POSTER_WIDTH, posterLayout } from './layout';
 import type { DrawOp, PosterData } from './layout';
 
 /** What the component needs of a canvas 2d node (WeChat's Canvas, the browser's HTMLCanvasElement). */
@@ -12,6 +12,8 @@ interface CanvasNode {
 type PosterImage = ReturnType<CanvasNode['createImage']>;
 
 const ALBUM_SCOPE = 'scope.writePhotosAlbum';
+/** The canvas's width in rpx, as index.wxss sets it. */
+const CANVAS_RPX = 560;
 
 /** The code as a file when the platform can write one (data URLs do not load in every WeChat canvas). */
 function codeFile(src: string): Promise<string> {
@@ -95,10 +97,13 @@ Component({
         this.setData({ drawing: false, failed: true });
         return;
       }
-      const { node, width, height } = target;
-      const ratio = wx.getWindowInfo().pixelRatio || 2;
+      // The canvas is 560rpx wide (index.wxss); its measured size is 0 while the popup is still opening.
+      const { node } = target;
+      const info = wx.getWindowInfo();
+      const ratio = info.pixelRatio || 2;
+      const width = (info.windowWidth * CANVAS_RPX) / 750;
       node.width = Math.round(width * ratio);
-      node.height = Math.round(height * ratio);
+      node.height = Math.round(((width * POSTER_HEIGHT) / POSTER_WIDTH) * ratio);
       const ctx = node.getContext('2d');
       const scale = node.width / POSTER_WIDTH;
       ctx.setTransform(scale, 0, 0, scale, 0, 0);

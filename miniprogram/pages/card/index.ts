@@ -1,6 +1,8 @@
 import type { CardResponse } from '../../typings/index';
 import { honourText } from '../../components/verify-result/verify';
 import type { PosterData } from '../../components/poster/layout';
+import { encodeQr } from '../../components/qr-code/symbol';
+import { qrDataUri } from '../../components/qr-code/svg';
 import { CallError, volunteers } from '../../services/index';
 import { hoursOf } from '../../utils/format';
 import { loadRecord, recordPage } from '../../utils/record';
@@ -83,7 +85,8 @@ Page({
       cardNo: card.cardNo,
       stars: card.starsText,
       brigade: card.brigades[0],
-      code: card.code,
+      // Without the mini program code, the plain QR of the token (it verifies the same way in 扫码核验).
+      code: card.code || qrDataUri(encodeQr(card.token)),
     };
     this.setData({ poster, posterShow: true });
   },

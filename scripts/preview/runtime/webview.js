@@ -211,7 +211,7 @@ function unresolvedTags(root) {
   const bad = new Set();
   for (const el of root.querySelectorAll('*')) {
     const name = el.localName;
-    if (known.has(name) || ['page', 'input', 'textarea', 'div', 'img', 'virtual', 'span'].includes(name)) continue;
+    if (known.has(name) || ['page', 'input', 'textarea', 'div', 'img', 'virtual', 'span', 'canvas'].includes(name)) continue;
     bad.add(name);
   }
   return [...bad];

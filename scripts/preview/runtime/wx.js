@@ -192,7 +192,7 @@ function createWx(env) {
     showShareImageMenu: (o) => (log('showShareImageMenu', o && typeof o.path), complete(o, {})),
     // No file system: writes fail (callers fall back to what they had, e.g. a data URL).
     getFileSystemManager: () => ({
-      writeFile: (o) => complete(o, { errMsg: 'writeFile:fail not supported in previews' }, false),
+      writeFile: (o) => void complete(o, { errMsg: 'writeFile:fail not supported in previews' }, false).catch(() => {}),
     }),
     createCanvasContext: () => new Proxy({}, { get: () => () => {} }),
     createSelectorQuery: () => env.createSelectorQuery(),
