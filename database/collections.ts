@@ -75,6 +75,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('brigade_specialties_joinedAt', { brigadeId: 1, specialties: 1, joinedAt: -1 }),
       idx('brigade_availability_joinedAt', { brigadeId: 1, availability: 1, joinedAt: -1 }),
       idx('brigade_town_community_joinedAt', { brigadeId: 1, town: 1, community: 1, joinedAt: -1 }),
+      // The statistics' recount of 招募来源: joins by the time they were made.
+      idx('joinedAt', { joinedAt: 1 }),
     ],
   },
   {
@@ -107,6 +109,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       idx('post_volunteer_unique', { postId: 1, volunteerId: 1 }, true),
       idx('post_status_seq', { postId: 1, status: 1, seq: 1 }),
       idx('volunteer_status_startAt', { volunteerId: 1, status: 1, startAt: 1 }),
+      // The statistics' recount of 招募来源: sign-ups by the time they were made.
+      idx('signedUpAt', { signedUpAt: 1 }),
     ],
   },
   {

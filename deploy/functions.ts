@@ -67,14 +67,14 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeout: 10,
     settings: ['HQ_OPENIDS', 'PII_KEY', 'NOTICE_TEMPLATE_ID'],
     triggers: [],
-    openapi: ['security.msgSecCheck'],
+    openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'],
   },
   {
     name: 'posts',
     timeout: 10,
     settings: ['HQ_OPENIDS', 'PII_KEY', 'NOTICE_TEMPLATE_ID', 'REMINDER_LEAD_MINUTES'],
     triggers: [],
-    openapi: ['security.msgSecCheck'],
+    openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'],
   },
   {
     name: 'timebank',

@@ -2,7 +2,7 @@
 import { get, list } from '../../server/brigades/browse';
 import { list as coordinators, setCoordinator } from '../../server/brigades/coordinators';
 import { list as groups, save as saveGroup } from '../../server/brigades/groups';
-import { invite, join } from '../../server/brigades/invites';
+import { invite, join, poster } from '../../server/brigades/invites';
 import { create, setLeader, update } from '../../server/brigades/manage';
 import { leave, members, review } from '../../server/brigades/members';
 import { defineFunction } from '../../server/handler';
@@ -23,5 +23,6 @@ export const main = defineFunction('brigades', {
     leave,
     groups,
     saveGroup,
+    poster,
   },
 });

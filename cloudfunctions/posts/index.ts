@@ -3,6 +3,7 @@ import { defineFunction } from '../../server/handler';
 import { checkin, checkinCode, checkout, roster } from '../../server/posts/attendance';
 import { get, list, mine, ofBrigade } from '../../server/posts/browse';
 import { cancel, create, update } from '../../server/posts/manage';
+import { poster } from '../../server/posts/poster';
 import { signup, withdraw } from '../../server/posts/signup';
 
 export const main = defineFunction('posts', {
@@ -20,5 +21,6 @@ export const main = defineFunction('posts', {
     checkinCode,
     checkin,
     checkout,
+    poster,
   },
 });

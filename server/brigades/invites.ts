@@ -2,7 +2,13 @@
  * brigades.invite / join — a leader's invite code travels in a shared link (onShareAppMessage); whoever opens
  * it joins: at once in an open brigade, or pending the leader's review. Joining twice changes nothing.
  */
-import type { InviteRequest, InviteResponse, JoinRequest, JoinResponse } from '../../typings/api/brigades';
+import type {
+  BrigadePosterResponse,
+  InviteRequest,
+  InviteResponse,
+  JoinRequest,
+  JoinResponse,
+} from '../../typings/api/brigades';
 import { isDuplicateKey } from '../cloud';
 import { invalid, notFound, precondition } from '../errors';
 import type { Action } from '../handler';
@@ -13,7 +19,10 @@ import * as memberships from '../repos/memberships';
 import { setBrigadeRole } from '../repos/volunteers';
 import { actorOf } from '../rules/actor';
 import { facetsOf } from '../rules/member-facets';
-import { epochMs, id, text, z } from '../schema';
+import { SHARE_SOURCES } from '../rules/stats';
+import { epochMs, id, oneOf, text, z } from '../schema';
+import { countFacts, sourceFact } from '../stats/count';
+import { posterCode } from '../volunteers/scene';
 import { loadBrigade, requireLeaderOf } from './access';
 
 export const JOIN_PAGE = '/pages/join/index';
@@ -52,11 +61,41 @@ export const invite: Action<InviteRequest, InviteResponse> = {
   },
 };
 
+/** How long a poster's invite (and its scene) stays valid. */
+export const POSTER_INVITE_DAYS = 30;
+
+/**
+ * brigades.poster — leaders (and hq): a fresh invite valid 30 days and its scene, which expires with it; revoking the
+ * invite (brigades.invite `revokeCode`) stops the scene too. Three requests and the open-API call.
+ */
+export const poster: Action<{ brigadeId: string }, BrigadePosterResponse> = {
+  access: 'anyone',
+  input: z.object({ brigadeId: id('大队') }),
+  async run(input, ctx) {
+    const { brigade, volunteer } = await requireLeaderOf(ctx, input.brigadeId, true);
+    const now = Date.now();
+    const code = newCode(10);
+    const expiresAt = now + POSTER_INVITE_DAYS * 86_400_000;
+    await invites.insert({
+      _id: code,
+      code,
+      brigadeId: brigade._id,
+      createdBy: actorOf(volunteer),
+      createdAt: now,
+      revoked: false,
+      expiresAt,
+    });
+    const made = await posterCode(ctx, 'invite', code, expiresAt);
+    return { ...made, inviteCode: code, expiresAt };
+  },
+};
+
 export const join: Action<JoinRequest, JoinResponse> = {
   access: 'volunteer',
-  input: z.object({ code: text('邀请码', 32) }),
+  input: z.object({ code: text('邀请码', 32), source: z.optional(oneOf('来源', SHARE_SOURCES)) }),
   async run(input, ctx) {
     const volunteer = await ctx.requireVolunteer();
+    const source = input.source ?? 'chat';
     // One request: the invite with its brigade (a brigade gone since is refused by loadBrigade, as before).
     const { invite: found, brigade: joined } = await invites.findByCodeWithBrigade(input.code.trim().toUpperCase());
     if (!found) throw notFound('邀请链接无效，请向大队负责人重新索取');
@@ -67,7 +106,7 @@ export const join: Action<JoinRequest, JoinResponse> = {
     const status = brigade.joinMode === 'open' ? 'active' : 'pending';
     const now = Date.now();
     try {
-      await memberships.insert(memberships.newMembership(brigade, volunteer, status, now));
+      await memberships.insert({ ...memberships.newMembership(brigade, volunteer, status, now), source });
     } catch (error) {
       // Already a member, or joining twice at once: the unique (brigade, volunteer) key lets one through.
       if (!isDuplicateKey(error)) throw error;
@@ -83,6 +122,7 @@ export const join: Action<JoinRequest, JoinResponse> = {
           status,
           joinedAt: now,
           brigadeName: brigade.name,
+          source,
           ...facetsOf(volunteer),
         },
       );
@@ -92,6 +132,10 @@ export const join: Action<JoinRequest, JoinResponse> = {
     const leader = brigade.leaderIds.includes(volunteer._id);
     if (volunteer.roles) await setBrigadeRole(volunteer._id, brigade._id, { name: brigade.name, status, leader });
     if (status === 'active') await addMembers(brigade._id, 1);
+    // 招募来源: a join (or a rejoin) made by this call, counted by the write itself.
+    await countFacts(ctx, [
+      sourceFact('joins', source, now, { brigadeId: brigade._id, name: brigade.name, town: brigade.town }),
+    ]);
     return { brigadeId: brigade._id, status };
   },
 };

@@ -1,5 +1,6 @@
 /** Input schemas of the posts actions. */
 import { QUALIFICATION_TYPES, SERIES_WEEKS, SERVICE_CATEGORIES, SPECIALTIES, TOWNS } from '../../typings/data';
+import { SHARE_SOURCES } from '../rules/stats';
 import { POST_KINDS } from '../rules/training';
 import { bool, epochMs, id, int, listOf, oneOf, optionalText, page, text, z } from '../schema';
 
@@ -42,6 +43,9 @@ export const updateInput = z.object({ postId: id('招募'), ...z.partial(z.objec
 export const cancelInput = z.object({ postId: id('招募'), reason: text('取消原因', 20) });
 
 export const postIdInput = z.object({ postId: id('招募') });
+
+/** A sign-up, with where the person came from (招募来源; the feed when absent). */
+export const signupInput = z.object({ postId: id('招募'), source: z.optional(oneOf('来源', SHARE_SOURCES)) });
 
 export const codeInput = z.object({ postId: id('招募'), code: text('签到码', 6) });
 

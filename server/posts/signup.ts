@@ -3,6 +3,7 @@
  * place) and a person holds at most one sign-up per post (its `_id` is the (post, volunteer) key). Beyond the
  * quota, a waitlist in order; a withdrawal before the start hands the place to the first waitlisted.
  */
+import type { ShareSource } from '../../typings/api/brigades';
 import type { SignupResponse } from '../../typings/api/posts';
 import { isDuplicateKey } from '../cloud';
 import { AppError, denied, notFound, precondition } from '../errors';
@@ -15,10 +16,11 @@ import { isMinor } from '../rules/card';
 import { missingSpecialties, signupOpen } from '../rules/posts';
 import { lacksQualificationMessage, missingQualifications } from '../rules/qualifications';
 import { shanghaiLabel, shanghaiYear } from '../rules/time';
+import { countFacts, sourceFact } from '../stats/count';
 import { inTransaction, type Transaction } from '../transaction';
 import { isLive, loadPost, postNotFound } from './access';
 import { transferPlace } from './places';
-import { postIdInput } from './schema';
+import { postIdInput, signupInput } from './schema';
 
 /** What the sign-up's one read brings beside the post: the volunteer's clashing sign-up and membership. */
 interface Facts {
@@ -42,9 +44,9 @@ function checkEligible(post: posts.PostDoc, volunteer: VolunteerDoc, now: number
   if (clash) throw precondition(`与已报名的「${clash.postTitle}」（${shanghaiLabel(clash.startAt)}）时间冲突`);
 }
 
-export const signup: Action<{ postId: string }, SignupResponse> = {
+export const signup: Action<{ postId: string; source?: ShareSource }, SignupResponse> = {
   access: 'volunteer',
-  input: postIdInput,
+  input: signupInput,
   async run(input, ctx) {
     const volunteer = await ctx.requireVolunteer();
     const { post, ...facts } = await posts.findForSignup(input.postId, volunteer._id);
@@ -64,26 +66,53 @@ export const signup: Action<{ postId: string }, SignupResponse> = {
       name: volunteer.name,
       cardNo: volunteer.cardNo,
       signedUpAt: now,
+      source: input.source ?? 'feed',
+      brigadeId: post.brigadeId,
     };
+    // 招募来源: counted once the sign-up is written (never when it was already held).
+    const counted = () =>
+      countFacts(ctx, [
+        sourceFact('signups', doc.source ?? 'feed', now, {
+          brigadeId: post.brigadeId,
+          name: post.brigadeName,
+          town: post.town,
+        }),
+      ]);
     // Fast path: a place is free — one conditional update takes it, one insert records it. A post already full
     // as read goes straight to the waitlist (the transaction reads it again and still places them if one freed up).
     if (post.confirmedCount < post.quota && (await posts.takePlace(post._id, post.quota))) {
       try {
         await signups.insert(doc);
+        await counted();
         return { status: 'confirmed' };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        const revived = await signups.transition(doc._id, ['withdrawn'], { status: 'confirmed', signedUpAt: now });
-        if (revived) return { status: 'confirmed' };
+        const revived = await signups.transition(doc._id, ['withdrawn'], {
+          status: 'confirmed',
+          signedUpAt: now,
+          source: doc.source,
+          brigadeId: post.brigadeId,
+        });
+        if (revived) {
+          await counted();
+          return { status: 'confirmed' };
+        }
         await posts.bump(post._id, -1, 0);
       }
     }
     // Full (or already signed up): one transaction orders the waitlist, so positions are exact and gap-free.
-    return inTransaction((tx) => joinWaitlist(tx, post._id, doc));
+    const { written, ...reply } = await inTransaction((tx) => joinWaitlist(tx, post._id, doc));
+    if (written) await counted();
+    return reply;
   },
 };
 
-async function joinWaitlist(tx: Transaction, postId: string, doc: signups.SignupDoc): Promise<SignupResponse> {
+/** The place taken or the waitlist joined; `written` when this call wrote the sign-up (not one already held). */
+async function joinWaitlist(
+  tx: Transaction,
+  postId: string,
+  doc: signups.SignupDoc,
+): Promise<SignupResponse & { written?: boolean }> {
   const [post, existing] = await Promise.all([
     posts.getInTransaction(tx, postId),
     signups.getInTransaction(tx, doc._id),
@@ -98,7 +127,9 @@ async function joinWaitlist(tx: Transaction, postId: string, doc: signups.Signup
   const seq = (post.waitlistSeq ?? 0) + 1;
   await posts.countSignupInTransaction(tx, postId, placed);
   await signups.setInTransaction(tx, { ...doc, status: placed ? 'confirmed' : 'waitlisted', seq });
-  return placed ? { status: 'confirmed' } : { status: 'waitlisted', position: post.waitlistCount + 1 };
+  return placed
+    ? { status: 'confirmed', written: true }
+    : { status: 'waitlisted', position: post.waitlistCount + 1, written: true };
 }
 
 export const withdraw: Action<{ postId: string }, SignupResponse> = {

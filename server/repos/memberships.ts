@@ -1,9 +1,11 @@
 /** Data access for the `memberships` collection: one document per (brigade, volunteer), `_id` = `<brigadeId>:<volunteerId>`. */
 import { _, db, first, rows } from '../cloud';
 import { after, where } from '../paging';
+import type { ShareSource } from '../../typings/api/brigades';
 import type { Membership, MembershipStatus } from '../../typings/entities';
 import type { Specialty, Town } from '../../typings/data';
 import { facetsOf, type MemberFacets } from '../rules/member-facets';
+import { batchIn, type Range } from './batches';
 import type { BrigadeDoc } from './brigades';
 import type { VolunteerDoc } from './volunteers';
 
@@ -15,6 +17,8 @@ export interface MembershipDoc extends Membership, Partial<MemberFacets> {
   name: string;
   cardNo: string;
   reviewedAt?: number;
+  /** 招募来源 of a join made since sources were counted (the nightly recount reads it). */
+  source?: ShareSource;
 }
 
 /** Narrows the members list; every filter given must hold. */
@@ -148,3 +152,13 @@ export function membershipLookup(volunteerId: string, as: string): object {
     as,
   };
 }
+
+/** The statistics' recount: joins made in the range that carry their source (招募来源), in batches. */
+export const sourcedIn = (range: Range, afterId: string | undefined, size: number) =>
+  batchIn<Pick<MembershipDoc, 'source' | 'brigadeId' | 'brigadeName' | 'joinedAt'>>(
+    memberships(),
+    'joinedAt',
+    { range, afterId, size },
+    { source: true, brigadeId: true, brigadeName: true, joinedAt: true },
+    { source: _.exists(true) },
+  );

@@ -11,7 +11,7 @@ export interface SceneDoc {
   /** The scene id: 10 characters of crypto-random base62, unguessable. */
   _id: string;
   kind: SceneKind;
-  /** What the scene is about: a volunteerId for a card, a proof's _id for a proof. */
+  /** What the scene is about: a volunteerId for a card, a proof's _id for a proof, a postId, an invite code. */
   subject: string;
   /** The token (or reference) the scene stands for; what the verify page checks. */
   token: string;
@@ -69,6 +69,19 @@ export async function ensure(
     held = await findOf(kind, subject);
   }
   throw new Error(`scene of ${kind}:${subject} could not be stored`);
+}
+
+/** A new scene for a subject that is itself new (an invite code): no (kind, subject) clash to resolve. */
+export async function insertFresh(
+  kind: SceneKind,
+  subject: string,
+  now: number,
+  expiresAt?: number,
+): Promise<SceneDoc> {
+  const doc: SceneDoc = { _id: newSceneId(), kind, subject, token: subject, createdAt: now };
+  if (expiresAt !== undefined) doc.expiresAt = expiresAt;
+  await scenes().add({ data: doc });
+  return doc;
 }
 
 /** Erasure: a deleted volunteer's card scene goes with the profile. */

@@ -3,7 +3,9 @@
  * so a second sign-up of the same person is refused by the database itself.
  */
 import { _, db, first, rows } from '../cloud';
+import type { ShareSource } from '../../typings/api/brigades';
 import type { Signup, SignupStatus } from '../../typings/entities';
+import { batchIn, type Range } from './batches';
 import { newId } from '../ids';
 import { after, where, type Direction } from '../paging';
 import { collectionIn, type Transaction } from '../transaction';
@@ -18,6 +20,9 @@ export interface SignupDoc extends Omit<Signup, 'position'> {
   postTitle: string;
   name: string;
   cardNo: string;
+  /** 招募来源 of a sign-up made since sources were counted, with the post's brigade (for the nightly recount). */
+  source?: ShareSource;
+  brigadeId?: string;
 }
 
 export const signupId = (postId: string, volunteerId: string) => `${postId}:${volunteerId}`;
@@ -217,3 +222,13 @@ export function clashLookup(volunteerId: string, postId: string, as: string): ob
     as,
   };
 }
+
+/** The statistics' recount: sign-ups made in the range that carry their source (招募来源), in batches. */
+export const sourcedIn = (range: Range, afterId: string | undefined, size: number) =>
+  batchIn<Pick<SignupDoc, 'source' | 'brigadeId' | 'signedUpAt'>>(
+    signups(),
+    'signedUpAt',
+    { range, afterId, size },
+    { source: true, brigadeId: true, signedUpAt: true },
+    { source: _.exists(true) },
+  );

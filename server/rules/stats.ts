@@ -20,6 +20,15 @@ export type Figures = Record<Figure, number>;
 export const TRAINING_FIGURES = ['trainings', 'trainingMinutes'] as const;
 export type TrainingCounts = Partial<Record<(typeof TRAINING_FIGURES)[number], number>>;
 
+/**
+ * 招募来源: sign-ups and joins by where they came from (a chat card, Moments, a scanned poster, the feed), as flat
+ * counters `signupsChat` … `joinsFeed` in `total`, `byTown` and `byBrigade`, by the month the person signed up or joined.
+ */
+export const SHARE_SOURCES = ['chat', 'moments', 'poster', 'feed'] as const;
+export type SourceWhat = 'signups' | 'joins';
+export const sourceFigure = (what: SourceWhat, source: string) =>
+  `${what}${source.charAt(0).toUpperCase()}${source.slice(1)}`;
+
 export interface BrigadeRef {
   brigadeId: string;
   name: string;
@@ -85,7 +94,8 @@ export type StatsFact =
   | { kind: 'brigade'; at: number; brigade: BrigadeRef; delta: number }
   | { kind: 'post'; at: number; brigade: BrigadeRef; category: string; delta: number }
   | ({ kind: 'service'; at: number; brigade: BrigadeRef; category: string } & ServiceCounts)
-  | ({ kind: 'training'; at: number; brigade: BrigadeRef } & TrainingCounts & Partial<Honesty>);
+  | ({ kind: 'training'; at: number; brigade: BrigadeRef } & TrainingCounts & Partial<Honesty>)
+  | { kind: 'source'; at: number; brigade: BrigadeRef; what: SourceWhat; source: string; delta: number };
 
 export interface MonthChange {
   month: string;
@@ -148,6 +158,14 @@ function pathsOf(fact: StatsFact): [Record<string, number>, Record<string, strin
       for (const figure of HONESTY) add(`${brigadeBase(fact.brigade)}.${figure}`, fact[figure] ?? 0);
       labelBrigade(fact.brigade);
       break;
+    case 'source': {
+      const figure = sourceFigure(fact.what, fact.source);
+      add(`total.${figure}`, fact.delta);
+      add(`byTown.${key(fact.brigade.town)}.${figure}`, fact.delta);
+      add(`${brigadeBase(fact.brigade)}.${figure}`, fact.delta);
+      labelBrigade(fact.brigade);
+      break;
+    }
   }
   return [inc, set];
 }

@@ -8,6 +8,7 @@ import { monthDocs, trainingDoc } from '../repos/stats';
 import { key } from '../rules/stats';
 import { brigadeInput, monthsOf } from './period';
 import { brigadeInScope } from './scope';
+import { summarizeSources } from './sources-summary';
 import { summarizeBrigade } from './summary';
 import { brigadeTraining } from './training-summary';
 
@@ -24,6 +25,7 @@ export const brigade: Action<StatsApi['brigade']['req'], BrigadeStatsResponse> =
     return {
       ...summarizeBrigade(docs, { brigadeId: doc._id, name: doc.name, members }),
       training: brigadeTraining(docs, people, doc._id, members),
+      sources: summarizeSources(docs, (d) => d.byBrigade?.[key(doc._id)]),
     };
   },
 };

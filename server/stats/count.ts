@@ -9,7 +9,14 @@ import type { PostDoc } from '../repos/posts';
 import type { RecordDoc } from '../repos/records';
 import * as repo from '../repos/stats';
 import type { VolunteerDoc } from '../repos/volunteers';
-import { changesOf, sumHonesty, type BrigadeRef, type RecordFacts, type StatsFact } from '../rules/stats';
+import {
+  changesOf,
+  sumHonesty,
+  type BrigadeRef,
+  type RecordFacts,
+  type SourceWhat,
+  type StatsFact,
+} from '../rules/stats';
 import { shanghaiMonth } from '../rules/time';
 import { isTraining } from '../rules/training';
 
@@ -32,6 +39,17 @@ const brigadeOfPost = (post: Pick<PostDoc, 'brigadeId' | 'brigadeName' | 'town'>
   name: post.brigadeName,
   town: post.town,
 });
+
+/**
+ * A sign-up or a join made (a new or renewed sign-up, a first join or a rejoin), by where it came from and the month
+ * it was made; the source is also kept on the sign-up or membership, which the nightly recount reads.
+ */
+export const sourceFact = (
+  what: SourceWhat,
+  source: string,
+  at: number,
+  brigade: { brigadeId: string; name: string; town: string },
+): StatsFact => ({ kind: 'source', at, brigade, what, source, delta: 1 });
 
 /** A volunteer registered (+1) or erased their profile (−1): by registration month and town. */
 export const volunteerFact = (v: Pick<VolunteerDoc, 'registeredAt' | 'town'>, delta: 1 | -1): StatsFact => ({

@@ -1,17 +1,19 @@
 /**
  * stats.export (hq; a coordinator for their town) — the brigade table of a period, then the 供需配对 table by town,
- * the 培训与资格 tables by town and by brigade, and the 微心愿 table by town, as CSV, returned inline (one row per
+ * the 培训与资格 tables by town and by brigade, the 微心愿 table by town and the 招募来源 table, as CSV, returned inline (one row per
  * brigade: small).
  */
 import type { ExportResponse, OverviewRequest } from '../../typings/api/stats';
 import type { Action } from '../handler';
 import * as brigades from '../repos/brigades';
 import { monthDocs, needsDoc, trainingDoc } from '../repos/stats';
+import { key } from '../rules/stats';
 import { shanghaiMonth } from '../rules/time';
 import { brigadeCsv, exportFileName, needsCsv, trainingCsv } from './csv';
 import { summarizeNeeds } from './needs-summary';
 import { monthsOf, overviewInput } from './period';
 import { townInScope } from './scope';
+import { sourcesCsv, summarizeSources } from './sources-summary';
 import { summarize } from './summary';
 import { brigadeTraining, summarizeTraining } from './training-summary';
 import { summarizeWishes, wishesCsv } from './wishes-summary';
@@ -54,7 +56,8 @@ export const exportCsv: Action<OverviewRequest, ExportResponse> = {
       brigadeCsv(summarize(docs, town).byBrigade) +
       needsCsv(summarizeNeeds(needs, town, from, to)) +
       trainingCsv(training, await trainingBrigades(docs, people, town)) +
-      wishesCsv(wishes);
+      wishesCsv(wishes) +
+      sourcesCsv(summarizeSources(docs, (d) => (town ? d.byTown?.[key(town)] : d.total)));
     return { csv, fileName: exportFileName(first, last) };
   },
 };

@@ -2,7 +2,7 @@
  * stats.overview (hq; a coordinator for their town) — every figure in total, by town, brigade, month and category for an optional period, from
  * the month counter documents (one per month, never a scan of raw records), the needs counter document (供需配对),
  * the training document (培训与资格; with a period, every month's town figures for the shares' denominator), the
- * board's per-town wish counters (微心愿) and one count of active volunteers.
+ * board's per-town wish counters (微心愿), the sources of sign-ups and joins (招募来源) and one count of active volunteers.
  */
 import type { OverviewRequest, OverviewResponse } from '../../typings/api/stats';
 import type { Action } from '../handler';
@@ -12,6 +12,7 @@ import { key } from '../rules/stats';
 import { monthsOf, overviewInput } from './period';
 import { townInScope } from './scope';
 import { summarizeNeeds } from './needs-summary';
+import { summarizeSources } from './sources-summary';
 import { summarize } from './summary';
 import { summarizeTraining } from './training-summary';
 import { summarizeWishes } from './wishes-summary';
@@ -42,6 +43,7 @@ export const overview: Action<OverviewRequest, OverviewResponse> = {
       needs: summarizeNeeds(needs, town, from, to),
       training: summarizeTraining(docs, allMonths ?? docs, people, town),
       wishes,
+      sources: summarizeSources(docs, (d) => (town ? d.byTown?.[key(town)] : d.total)),
     };
   },
 };

@@ -1,6 +1,6 @@
 /**
  * stats.reconcile (hq) and the nightly timer: recounts every month from the raw facts (volunteers, brigades,
- * published posts, service and training records, people-served entries) in batches, then the needs counters (供需配对)
+ * published posts, service and training records, people-served entries, sign-ups and joins with their source) in batches, then the needs counters (供需配对)
  * and the training document's people (培训与资格), compares with the month's counter document,
  * sets each drifted counter to its recounted value and logs the drift. Stops within a time budget and resumes
  * from the month it reached on the next run.
@@ -8,8 +8,10 @@
 import type { RequestContext } from '../context';
 import type { Action } from '../handler';
 import * as brigadeRepo from '../repos/brigades';
+import * as membershipRepo from '../repos/memberships';
 import * as postRepo from '../repos/posts';
 import * as recordRepo from '../repos/records';
+import * as signupRepo from '../repos/signups';
 import * as repo from '../repos/stats';
 import * as volunteerRepo from '../repos/volunteers';
 import {
@@ -24,6 +26,7 @@ import {
 import { none } from '../schema';
 import { shanghaiMonth } from '../rules/time';
 import { isTraining } from '../rules/training';
+import { sourceFact } from './count';
 import { reconcileNeeds } from './needs-reconcile';
 import { reconcileTraining } from './training-reconcile';
 import { monthsBetween } from './summary';
@@ -47,14 +50,23 @@ async function all<T extends { _id: string }>(
 /** The month's counters as the raw facts say they should be, and the brigades' labels. */
 export async function recountMonth(month: string): Promise<{ counters: Record<string, number>; labels: object }> {
   const range = monthRange(month);
-  const [volunteers, brigades, posts, records, served] = await Promise.all([
+  const [volunteers, brigades, posts, records, served, signups, joins] = await Promise.all([
     all((a, n) => volunteerRepo.registeredIn(range, a, n)),
     all((a, n) => brigadeRepo.createdIn(range, a, n)),
     all((a, n) => postRepo.publishedStartingIn(range, a, n)),
     all((a, n) => recordRepo.servedIn(range, a, n)),
     all((a, n) => repo.peopleServedIn(month, a, n)),
+    all((a, n) => signupRepo.sourcedIn(range, a, n)),
+    all((a, n) => membershipRepo.sourcedIn(range, a, n)),
   ]);
-  const ids = [...new Set([...records.map((r) => r.brigadeId), ...posts.map((p) => p.brigadeId)])];
+  const ids = [
+    ...new Set([
+      ...records.map((r) => r.brigadeId),
+      ...posts.map((p) => p.brigadeId),
+      ...signups.map((s) => s.brigadeId ?? ''),
+      ...joins.map((j) => j.brigadeId),
+    ]),
+  ].filter(Boolean);
   const labels = new Map<string, { name: string; town: string }>();
   for (let i = 0; i < ids.length; i += 100) {
     for (const b of await brigadeRepo.labels(ids.slice(i, i + 100))) labels.set(b._id, b);
@@ -116,6 +128,13 @@ export async function recountMonth(month: string): Promise<{ counters: Record<st
       category: s.category,
       peopleServed: s.peopleServed,
     })),
+    // 招募来源: the sign-ups and joins that carry their source (a brigade gone since counts under its last label).
+    ...signups
+      .filter((x) => x.brigadeId && labels.has(x.brigadeId))
+      .map((x) => sourceFact('signups', x.source ?? 'feed', x.signedUpAt, ref(x.brigadeId ?? '', ''))),
+    ...joins
+      .filter((j) => labels.has(j.brigadeId))
+      .map((j) => sourceFact('joins', j.source ?? 'chat', j.joinedAt, ref(j.brigadeId, j.brigadeName))),
   ];
   const change = changesOf(facts).find((c) => c.month === month);
   return { counters: change?.inc ?? {}, labels: change?.set ?? {} };

@@ -19,7 +19,7 @@ import {
 } from '../rules/stats';
 
 type CategoryRow = OverviewResponse['byCategory'][number];
-type Summary = Omit<OverviewResponse, 'activeVolunteers' | 'needs' | 'training' | 'wishes'>;
+type Summary = Omit<OverviewResponse, 'activeVolunteers' | 'needs' | 'training' | 'wishes' | 'sources'>;
 
 const byActivity = (a: Figures, b: Figures) =>
   b.minutes - a.minutes || b.sessions - a.sessions || b.posts - a.posts || b.volunteers - a.volunteers;
@@ -145,7 +145,7 @@ function honestyOf(docs: MonthDoc[], brigadeKey: string): Honesty {
 export function summarizeBrigade(
   docs: MonthDoc[],
   brigade: { brigadeId: string; name: string; members: number },
-): Omit<BrigadeStatsResponse, 'training'> {
+): Omit<BrigadeStatsResponse, 'training' | 'sources'> {
   const row = brigadesOf(docs).get(key(brigade.brigadeId));
   const f = row?.figures ?? emptyFigures();
   return {

@@ -1,12 +1,15 @@
 /**
  * Scenes behind mini program codes: a card or proof code carries a short scene id (getUnlimited allows 32
- * characters, a token is longer), and `resolveScene` gives back the token the verify page then checks.
+ * characters, a token is longer), and `resolveScene` gives back the token the verify page then checks. A post's
+ * poster carries its post (one scene per post), a brigade's poster an invite (a scene per invite, expiring with it;
+ * a revoked invite's scene stops resolving). Every code opens the verify page, which routes post and invite scenes on.
  */
 import type { ResolveSceneRequest, ResolveSceneResponse, SceneKind } from '../../typings/api/volunteers';
 import { cloud } from '../cloud';
 import type { RequestContext } from '../context';
 import { notFound } from '../errors';
 import type { Action } from '../handler';
+import * as invites from '../repos/invites';
 import * as scenes from '../repos/scenes';
 import { isLive } from '../rules/scene';
 import { bool, text, z } from '../schema';
@@ -57,12 +60,42 @@ export async function sceneWithCode(
   return code ? { scene: doc._id, code } : { scene: doc._id };
 }
 
+/** A poster's scene and code: the post's own scene (made once), or a fresh invite's (expiring with it). */
+export async function posterCode(
+  ctx: RequestContext,
+  kind: 'post' | 'invite',
+  subject: string,
+  expiresAt?: number,
+): Promise<{ scene: string; code: string }> {
+  const now = Date.now();
+  const doc =
+    kind === 'post'
+      ? await scenes.ensure(kind, subject, subject, now, await scenes.findOf(kind, subject))
+      : await scenes.insertFresh(kind, subject, now, expiresAt);
+  return { scene: doc._id, code: (await codeOf(ctx, doc._id)) ?? '' };
+}
+
+const expired = () => notFound('二维码无效或已过期');
+
 export const resolveScene: Action<ResolveSceneRequest, ResolveSceneResponse> = {
   access: 'anyone',
   input: z.object({ scene: text('二维码', 32) }),
   async run(input) {
+    const now = Date.now();
     const doc = await scenes.findById(input.scene);
-    if (!doc || !isLive(doc, Date.now())) throw notFound('二维码无效或已过期');
+    if (!doc || !isLive(doc, now)) throw expired();
+    if (doc.kind === 'post') return { kind: 'post', postId: doc.token };
+    if (doc.kind === 'invite') {
+      // The invite decides: a revoked (or since expired) invite's scene opens nothing.
+      const invite = await invites.findByCode(doc.token);
+      if (!invite || invite.revoked || (invite.expiresAt !== undefined && invite.expiresAt <= now)) throw expired();
+      return {
+        kind: 'invite',
+        brigadeId: invite.brigadeId,
+        code: invite.code,
+        ...(invite.expiresAt ? { expiresAt: invite.expiresAt } : {}),
+      };
+    }
     return { kind: doc.kind, token: doc.token };
   },
 };

@@ -97,6 +97,7 @@ const CALLS: Calls = {
         volunteerIds: [w.vol.volunteerId, w.leader.volunteerId],
       }),
     ],
+    poster: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId })],
   },
   posts: {
     create: ['leader', (w) => postRequest(w.brigade.brigadeId)],
@@ -111,6 +112,7 @@ const CALLS: Calls = {
     checkinCode: ['leader', (w) => ({ postId: w.post.postId })],
     checkin: ['vol', (w) => ({ postId: w.post.postId, code: w.code })],
     checkout: ['vol', (w) => ({ postId: w.post.postId, code: w.code })],
+    poster: ['vol', (w) => ({ postId: w.post.postId })],
     cancel: ['leader', (w) => ({ postId: w.spare.postId, reason: '天气原因' })],
   },
   timebank: {

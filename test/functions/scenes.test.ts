@@ -2,6 +2,8 @@
 // visitor too) resolves it to the token that verifies, and an unknown or expired scene says so in Chinese.
 import QRCode from 'qrcode';
 import { FUNCTIONS } from '../../deploy/functions';
+import type { BrigadePosterResponse } from '../../typings/api/brigades';
+import type { PostPosterResponse } from '../../typings/api/posts';
 import type { ProofResponse } from '../../typings/api/timebank';
 import type { CardResponse, ResolveSceneResponse, VerifyCardResponse } from '../../typings/api/volunteers';
 import { fails, ok } from './helpers';
@@ -94,5 +96,89 @@ describe('scenes of mini program codes', () => {
     const granted = (name: string) => FUNCTIONS.find((f) => f.name === name)?.openapi;
     expect(granted('volunteers')).toContain('wxacode.getUnlimited');
     expect(granted('timebank')).toContain('wxacode.getUnlimited');
+    expect(granted('posts')).toContain('wxacode.getUnlimited');
+    expect(granted('brigades')).toContain('wxacode.getUnlimited');
+  });
+});
+
+describe('poster codes: scenes of posts and brigade invites', () => {
+  const DAY = 86_400_000;
+  const pngOf = (code: string) => Buffer.from(code.split(',')[1] ?? '', 'base64');
+  const brigadePoster = (openid = 'leader') =>
+    ok<BrigadePosterResponse>(w.cloud, 'brigades', 'poster', { brigadeId: w.brigade.brigadeId }, openid);
+
+  it('gives a post one scene for anyone who may see it, resolving to the post for a visitor', async () => {
+    const post = await w.post({ title: '海报招募' });
+    const [a, b] = await Promise.all([
+      ok<PostPosterResponse>(w.cloud, 'posts', 'poster', { postId: post.postId }, 'visitor'),
+      ok<PostPosterResponse>(w.cloud, 'posts', 'poster', { postId: post.postId }, 'scene-vol'),
+    ]);
+    expect(a.scene).toMatch(/^[A-Za-z0-9]{10}$/);
+    expect(b.scene).toBe(a.scene);
+    expect(await w.docs('scenes', { kind: 'post', subject: post.postId })).toHaveLength(1);
+    const expected = await QRCode.toBuffer(`pages/verify/index?scene=${a.scene}`, {
+      type: 'png',
+      width: 430,
+      margin: 2,
+    });
+    expect(pngOf(a.code).equals(expected)).toBe(true);
+    expect(await resolve(a.scene)).toEqual({ kind: 'post', postId: post.postId });
+    const missing = await fails(w.cloud, 'posts', 'poster', { postId: 'no-such-post' }, 'visitor');
+    expect(missing.code).toBe('NOT_FOUND');
+  });
+
+  it('gives leaders a fresh 30-day invite per brigade poster, resolving to the brigade and code', async () => {
+    const made = await brigadePoster();
+    expect(made.scene).toMatch(/^[A-Za-z0-9]{10}$/);
+    expect(made.code).toMatch(/^data:image\/png;base64,/);
+    expect(made.expiresAt).toBe(
+      (await w.docs<{ expiresAt: number }>('invites', { code: made.inviteCode }))[0].expiresAt,
+    );
+    expect((made.expiresAt ?? 0) - w.now()).toBeGreaterThan(30 * DAY - 60_000);
+    const resolved = await resolve(made.scene, 'visitor');
+    expect(resolved).toEqual({
+      kind: 'invite',
+      brigadeId: w.brigade.brigadeId,
+      code: made.inviteCode,
+      expiresAt: made.expiresAt,
+    });
+    // Scene ids are random, not derived: two posters, two unrelated scenes and invites.
+    const again = await brigadePoster();
+    expect(again.scene).not.toBe(made.scene);
+    expect(again.inviteCode).not.toBe(made.inviteCode);
+    const hq = await brigadePoster('demo-hq');
+    expect(hq.scene).toMatch(/^[A-Za-z0-9]{10}$/);
+  });
+
+  it('refuses brigade posters to volunteers who do not lead the brigade, writing nothing', async () => {
+    const before = await w.docs('invites');
+    const error = await fails(w.cloud, 'brigades', 'poster', { brigadeId: w.brigade.brigadeId }, 'scene-vol');
+    expect(error.code).toBe('PERMISSION_DENIED');
+    const visitor = await fails(w.cloud, 'brigades', 'poster', { brigadeId: w.brigade.brigadeId }, 'visitor');
+    expect(visitor.code).toBe('PERMISSION_DENIED');
+    expect(await w.docs('invites')).toHaveLength(before.length);
+  });
+
+  it('stops resolving an invite scene once the invite is revoked', async () => {
+    const made = await brigadePoster();
+    await ok(w.cloud, 'brigades', 'invite', { brigadeId: w.brigade.brigadeId, revokeCode: made.inviteCode }, 'leader');
+    const error = await fails(w.cloud, 'volunteers', 'resolveScene', { scene: made.scene }, 'visitor');
+    expect(error).toMatchObject({ code: 'NOT_FOUND', message: '二维码无效或已过期' });
+  });
+
+  it('lets an invite scene expire with its invite after 30 days', async () => {
+    const made = await brigadePoster();
+    const post = await ok<PostPosterResponse>(
+      w.cloud,
+      'posts',
+      'poster',
+      { postId: (await w.post()).postId },
+      'leader',
+    );
+    await w.advance(30 * DAY + 60_000);
+    const error = await fails(w.cloud, 'volunteers', 'resolveScene', { scene: made.scene }, 'visitor');
+    expect(error).toMatchObject({ code: 'NOT_FOUND', message: '二维码无效或已过期' });
+    // A post's scene lasts as long as the post.
+    expect((await resolve(post.scene)).kind).toBe('post');
   });
 });
