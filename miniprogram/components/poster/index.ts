@@ -114,7 +114,8 @@ Component({
       const data = { ...poster, code: poster.code ? await codeFile(poster.code) : '' };
       const { ops } = posterLayout(data, measure);
       const images = new Map<string, PosterImage | null>();
-      for (const op of ops) if (op.op === 'image' && !images.has(op.src)) images.set(op.src, await loadImage(node, op.src));
+      for (const op of ops)
+        if (op.op === 'image' && !images.has(op.src)) images.set(op.src, await loadImage(node, op.src));
       ctx.textBaseline = 'top';
       for (const op of ops) {
         if (op.op === 'rect') rect(ctx, op);

@@ -19,6 +19,8 @@ export interface PosterData {
   /** The brigade's service brand (情暖夕阳) and its one-line story. */
   brand?: string;
   story?: string;
+  /** A brigade's members. */
+  memberCount?: number;
   /** A card's number and star text. */
   cardNo?: string;
   stars?: string;
@@ -95,6 +97,9 @@ const CALL: Record<PosterKind, string> = {
   card: '长按或扫码核验',
 };
 
+/** What a brigade's poster says when its leaders have not written its story. */
+export const BRIGADE_STORY = '在家门口做点好事：探访长者、陪伴孩子、服务社区，时间就近自己安排，服务时长记入时间银行。';
+
 /** The draw operations of one poster. */
 export function posterLayout(data: PosterData, measure: Measure): PosterLayout {
   const ops: DrawOp[] = [];
@@ -134,6 +139,9 @@ export function posterLayout(data: PosterData, measure: Measure): PosterLayout {
     if (data.cardNo) facts.push(['证号', data.cardNo]);
     if (data.stars) facts.push(['星级', data.stars]);
     if (data.brigade) facts.push(['大队', data.brigade]);
+  } else if (data.kind === 'brigade') {
+    if (data.place) facts.push(['镇区', data.place]);
+    if (data.memberCount) facts.push(['队员', `${data.memberCount} 名义工在这里服务`]);
   } else {
     if (data.time) facts.push(['时间', data.time]);
     if (data.place) facts.push(['地点', data.place]);
@@ -153,9 +161,9 @@ export function posterLayout(data: PosterData, measure: Measure): PosterLayout {
     }
     y += 14;
   }
-  if (data.kind === 'brigade' && data.story) {
+  if (data.kind === 'brigade') {
     y += 6;
-    for (const line of wrapText(data.story, CONTENT, 3, measure, font(32))) {
+    for (const line of wrapText(data.story || BRIGADE_STORY, CONTENT, 3, measure, font(32))) {
       if (!room(lh(32))) break;
       text(MARGIN, y, line, font(32), GREY);
       y += lh(32);

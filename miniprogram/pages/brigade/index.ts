@@ -139,6 +139,7 @@ Page({
         kind: 'brigade',
         title: brigade.name,
         place: brigade.town,
+        memberCount: brigade.memberCount,
         brand: brigade.brand,
         story: brigade.story ?? brigade.description,
         code,
