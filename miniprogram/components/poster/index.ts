@@ -73,6 +73,11 @@ Component({
   },
   observers: {
     'show, poster'(show: boolean, poster: PosterData | null) {
+      // Both change in one setData; draw once for what is shown (again after closing and reopening).
+      const key = show && poster ? JSON.stringify(poster) : '';
+      const self = this as unknown as { shownKey?: string };
+      if (key === self.shownKey) return;
+      self.shownKey = key;
       if (show && poster) void this.draw(poster);
     },
   },
