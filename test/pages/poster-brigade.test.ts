@@ -26,3 +26,4 @@ describe('大队海报', () => {
     expect(said()).toEqual(expect.arrayContaining(['加入我们', 'bposter石岐博爱大队', '石岐区']));
     expect(drawn.images).toHaveLength(1);
   });
+});
