@@ -1,11 +1,28 @@
 import { POSTER_HEIGHT, POSTER_WIDTH, posterLayout } from './layout';
 import type { DrawOp, PosterData } from './layout';
 
+/** What the component uses of a 2d context (WeChat's and the browser's are the same API). */
+interface Context2d {
+  font: string;
+  fillStyle: string;
+  textAlign: string;
+  textBaseline: string;
+  setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void;
+  beginPath(): void;
+  moveTo(x: number, y: number): void;
+  arcTo(x1: number, y1: number, x2: number, y2: number, r: number): void;
+  closePath(): void;
+  fill(): void;
+  measureText(text: string): { width: number };
+  fillText(text: string, x: number, y: number): void;
+  drawImage(image: unknown, x: number, y: number, w: number, h: number): void;
+}
+
 /** What the component needs of a canvas 2d node (WeChat's Canvas, the browser's HTMLCanvasElement). */
 interface CanvasNode {
   width: number;
   height: number;
-  getContext(kind: '2d'): CanvasRenderingContext2D;
+  getContext(kind: '2d'): Context2d;
   createImage(): { onload: (() => void) | null; onerror: ((e: unknown) => void) | null; src: string };
 }
 
@@ -44,7 +61,7 @@ function loadImage(canvas: CanvasNode, src: string): Promise<PosterImage | null>
   });
 }
 
-function rect(ctx: CanvasRenderingContext2D, op: Extract<DrawOp, { op: 'rect' }>): void {
+function rect(ctx: Context2d, op: Extract<DrawOp, { op: 'rect' }>): void {
   ctx.fillStyle = op.color;
   const r = op.radius ?? 0;
   ctx.beginPath();
@@ -131,7 +148,7 @@ Component({
           ctx.fillText(op.text, op.x, op.y);
         } else {
           const image = images.get(op.src);
-          if (image) ctx.drawImage(image as unknown as CanvasImageSource, op.x, op.y, op.w, op.h);
+          if (image) ctx.drawImage(image, op.x, op.y, op.w, op.h);
         }
       }
       this.setData({ drawing: false });

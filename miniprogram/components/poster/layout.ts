@@ -82,7 +82,7 @@ export function wrapText(text: string, maxWidth: number, maxLines: number, measu
   if (line.length) lines.push(line);
   if (lines.length <= maxLines) return lines.map((l) => l.join(''));
   const kept = lines.slice(0, maxLines).map((l) => l.join(''));
-  let last = Array.from(kept[maxLines - 1]);
+  const last = Array.from(kept[maxLines - 1]);
   while (last.length && measure(last.join('') + ELLIPSIS, f) > maxWidth) last.pop();
   // No dangling comma before the ellipsis.
   while (last.length && NO_LINE_START.has(last[last.length - 1])) last.pop();
