@@ -16,4 +16,5 @@ export const posts = service('posts', {
   checkinCode: true,
   checkin: true,
   checkout: true,
+  poster: true,
 });

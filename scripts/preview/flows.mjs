@@ -35,6 +35,17 @@ const brigadeIndex = async (ctx) => {
 const visitCode = async (ctx) =>
   (await ctx.call('posts', { action: 'checkinCode', postId: ctx.query.postId }, TOWN_LEADER)).code;
 
+/**
+ * What WeChat's scanner opens for a poster's code: the scan landing (`pages/verify/index?scene=`) resolves the scene
+ * and redirects — here resolved as the landing does, so the storyboard starts on the page the visitor lands on.
+ */
+const scanned = (make) => async (ctx) => {
+  const { scene } = await make(ctx);
+  const to = await ctx.call('volunteers', { action: 'resolveScene', scene }, 'demo-visitor');
+  if (to.kind === 'post') return `/pages/post/index?postId=${to.postId}&source=poster`;
+  return `/pages/join/index?code=${to.code}&brigadeId=${to.brigadeId}&source=poster`;
+};
+
 export const FLOWS = {
   resident: {
     title: '居民：打开邀请 → 登记 → 加入 → 报名',
@@ -259,6 +270,49 @@ export const FLOWS = {
       { caption: '点「微心愿」', do: [{ tap: 'text=微心愿' }], to: 'resources/pages/wall/index' },
       { caption: '点「一副老花镜」', do: [{ tap: '.ws__card:has-text("老花镜")' }], to: 'resources/pages/wish/index' },
       { caption: '点「认领」并确认', do: [{ tap: 'text="认领"' }] },
+    ],
+  },
+
+  'poster-scan': {
+    title: '扫码海报：居民扫招募海报 → 登记 → 报名 → 扫大队海报入队',
+    identity: 'visitor',
+    confirm: true,
+    steps: [
+      {
+        caption: '居民扫描招募海报上的小程序码，落地到招募详情',
+        link: scanned(async (ctx) => {
+          const { items } = await ctx.call('posts', { action: 'list', pageSize: 20 }, 'demo-visitor');
+          const open = items.find(
+            (p) =>
+              p.kind !== 'training' &&
+              p.confirmedCount < p.quota &&
+              !p.membersOnly &&
+              !(p.requiredSpecialties ?? []).length &&
+              !(p.requiredQualifications ?? []).length,
+          );
+          return ctx.call('posts', { action: 'poster', postId: open.postId }, 'demo-visitor');
+        }),
+      },
+      { caption: '点「报名」，先登记', do: [{ tap: 'text="报名"' }], to: 'pages/register/index' },
+      {
+        caption: '填写姓名、手机号、镇区、出生年份，勾选同意',
+        do: [
+          { fill: '#reg-name', value: '黄海报' },
+          { fill: '#reg-mobile', value: '13800138456' },
+          { tap: 'text=所在镇区' },
+          { fill: '#reg-town-picker', event: 'confirm', value: { value: '石岐区', index: 0 } },
+          { tap: 'text=出生年份' },
+          { fill: '#reg-year-picker', event: 'confirm', value: { value: 1992, index: 0 } },
+          { fill: '#reg-consent', value: true },
+        ],
+      },
+      { caption: '点「提交登记」，回到招募详情', do: [{ tap: 'text=提交登记' }], to: 'pages/post/index' },
+      { caption: '点「报名」（计入「海报扫码」）', do: [{ tap: 'text="报名"' }] },
+      {
+        caption: '她又扫了活动现场的大队海报，落地到加入大队',
+        link: scanned((ctx) => ctx.call('brigades', { action: 'poster', brigadeId: ctx.refs.brigade }, 'demo-leader')),
+      },
+      { caption: '点「加入大队」（计入「海报扫码」）', do: [{ tap: 'text=加入大队' }] },
     ],
   },
 };

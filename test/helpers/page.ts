@@ -84,6 +84,12 @@ function stub(api: string, result: unknown = {}) {
   };
 }
 
+/** The launch scene `wx.getLaunchOptionsSync()` reports (1001: opened from the chat list; 1154: Moments single-page mode). */
+let launchScene = 1001;
+export function setLaunchScene(scene: number): void {
+  launchScene = scene;
+}
+
 function installGlobals(): void {
   const wx = (g.wx ?? {}) as Record<string, unknown>;
   g.wx = wx;
@@ -114,6 +120,7 @@ function installGlobals(): void {
   wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value);
   wx.removeStorageSync = (key: string) => void storage.delete(key);
   wx.clearStorageSync = () => storage.clear();
+  wx.getLaunchOptionsSync = () => ({ scene: launchScene, path: '', query: {} });
   g.getApp = () => ({ globalData: {} });
   g.getCurrentPages = () => [...pageStack];
   g.Page = (options: Record<string, unknown>) => {

@@ -92,7 +92,7 @@ describe('加入大队 page', () => {
     const page = await joinPage.open({ code: invite.code, brigadeId: brigade.brigadeId });
     await waitForText(page, '登记并加入大队');
     await tap(page, '#join-submit');
-    const back = `/pages/join/index?code=${invite.code}&brigadeId=${brigade.brigadeId}&auto=1`;
+    const back = `/pages/join/index?code=${invite.code}&brigadeId=${brigade.brigadeId}&source=chat&auto=1`;
     expect(wxCalls.at(-1)).toEqual({
       api: 'navigateTo',
       args: { url: `/pages/register/index?redirect=${encodeURIComponent(back)}` },

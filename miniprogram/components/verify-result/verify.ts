@@ -5,6 +5,7 @@
 import {
   HONOUR_LABELS,
   type HonourAward,
+  type ResolveSceneResponse,
   type VerifyCardResponse,
   type VerifyProofResponse,
 } from '../../typings/index';
@@ -95,12 +96,38 @@ async function verifyEither(token: string): Promise<VerifiedView> {
   return found;
 }
 
+/** Where a poster's scene leads: the post page or the join page with the invite, counted as from a poster. */
+export function routeOf(resolved: ResolveSceneResponse): string | undefined {
+  if (resolved.kind === 'post') return `/pages/post/index?postId=${resolved.postId}&source=poster`;
+  if (resolved.kind === 'invite') {
+    return `/pages/join/index?code=${resolved.code}&brigadeId=${resolved.brigadeId}&source=poster`;
+  }
+  return undefined;
+}
+
+/**
+ * What a code opens: a card or proof verified here, or (a poster's scene) the page to go on to. The scan landing of
+ * every mini program code the app makes is the verify page (`pages/verify/index?scene=`).
+ */
+export async function open(target: VerifyTarget): Promise<VerifiedView | { url: string }> {
+  if (!('scene' in target)) return verify(target);
+  const resolved = await volunteers.resolveScene({ scene: target.scene }, quiet);
+  const url = routeOf(resolved);
+  if (url) return { url };
+  return verifyResolved(resolved);
+}
+
+function verifyResolved(resolved: ResolveSceneResponse): Promise<VerifiedView> {
+  if (resolved.kind === 'card') return verifyCard(resolved.token);
+  if (resolved.kind === 'proof') return verifyProof(resolved.token);
+  throw new Error('这是招募海报的二维码，请用微信“扫一扫”打开');
+}
+
 export async function verify(target: VerifyTarget): Promise<VerifiedView> {
   if ('card' in target) return verifyCard(target.card);
   if ('proof' in target) return verifyProof(target.proof);
   if ('token' in target) return verifyEither(target.token);
-  const { kind, token } = await volunteers.resolveScene({ scene: target.scene }, quiet);
-  return kind === 'card' ? verifyCard(token) : verifyProof(token);
+  return verifyResolved(await volunteers.resolveScene({ scene: target.scene }, quiet));
 }
 
 const param = (query: string, name: string): string => {

@@ -4,6 +4,7 @@ import { brigades, messageOf, posts } from '../../services/index';
 import type { PosterData } from '../../components/poster/layout';
 import { toPostCardView, type PostCardView } from '../../components/post-card/view';
 import { loadRecord, recordPage, showLoadError } from '../../utils/record';
+import { isSinglePage } from '../../utils/share';
 
 interface DetailView {
   brigadeId: string;
@@ -59,6 +60,8 @@ Page({
     moreServices: false,
     poster: null as PosterData | null,
     posterShow: false,
+    /** 朋友圈单页模式: the brigade read-only, with a hint to open the mini program. */
+    singlePage: false,
   },
 
   brigadeId: '',
@@ -67,6 +70,7 @@ Page({
 
   onLoad(query: Record<string, string | undefined>) {
     this.brigadeId = query.brigadeId ?? '';
+    this.setData({ singlePage: isSinglePage() });
   },
 
   onShow() {
@@ -157,5 +161,22 @@ Page({
 
   onLeaderTool(event: { currentTarget: { dataset: { page: string } } }) {
     wx.navigateTo({ url: `/leader/pages/${event.currentTarget.dataset.page}/index?brigadeId=${this.brigadeId}` });
+  },
+
+  onShareAppMessage() {
+    const brigade = this.data.brigade;
+    return {
+      title: brigade ? `${brigade.name}｜博爱义工` : '博爱义工大队',
+      path: `/pages/brigade/index?brigadeId=${this.brigadeId}&source=chat`,
+    };
+  },
+
+  /** 分享到朋友圈: the brigade opens in single-page mode, read-only. */
+  onShareTimeline() {
+    const brigade = this.data.brigade;
+    return {
+      title: brigade ? `${brigade.name}招募义工` : '博爱义工大队',
+      query: `brigadeId=${this.brigadeId}&source=moments`,
+    };
   },
 });

@@ -1,6 +1,7 @@
 import type { Brigade, JoinResponse } from '../../typings/index';
 import { brigades, CallError, messageOf, volunteers } from '../../services/index';
 import { loadRecord, recordPage, showLoadError } from '../../utils/record';
+import { sourceOf } from '../../utils/share';
 import { askSubscription, prepareSubscription, reportSubscription } from '../../utils/subscribe';
 
 interface BrigadeView {
@@ -24,7 +25,8 @@ const toBrigadeView = (b: Brigade): BrigadeView => ({
 });
 
 /**
- * 加入大队, opened from a leader's shared link: `?code=…` (and `brigadeId` when the share carried it).
+ * 加入大队, opened from a leader's shared link: `?code=…` (and `brigadeId` when the share carried it; `source` when
+ * it came from a scanned poster or Moments — counted as 招募来源, a chat card by default).
  * Shows the brigade, sends a visitor to register first (coming back here), then joins on the user's tap.
  */
 Page({
@@ -49,7 +51,8 @@ Page({
 
   onLoad(query: Record<string, string | undefined>) {
     const code = (query.code ?? '').trim();
-    this.query = { code, brigadeId: query.brigadeId ?? '' };
+    // Where the link came from (招募来源): a chat card unless it says Moments or a poster.
+    this.query = { code, brigadeId: query.brigadeId ?? '', source: sourceOf(query, 'chat') };
     this.pendingJoin = query.auto === '1';
     this.setData({ code });
     void prepareSubscription();
@@ -90,7 +93,7 @@ Page({
     if (this.data.joining) return;
     if (!this.data.registered) {
       this.pendingJoin = true;
-      const back = `/pages/join/index?code=${this.data.code}${this.query.brigadeId ? `&brigadeId=${this.query.brigadeId}` : ''}&auto=1`;
+      const back = `/pages/join/index?code=${this.data.code}${this.query.brigadeId ? `&brigadeId=${this.query.brigadeId}` : ''}&source=${this.query.source}&auto=1`;
       wx.navigateTo({ url: `/pages/register/index?redirect=${encodeURIComponent(back)}` });
       return;
     }
@@ -102,7 +105,8 @@ Page({
   async join(subscription: Promise<string[]> = Promise.resolve([])) {
     this.setData({ joining: true, joinError: '' });
     try {
-      const result = await brigades.join({ code: this.data.code }, { toast: false });
+      const source = sourceOf(this.query, 'chat');
+      const result = await brigades.join({ code: this.data.code, source }, { toast: false });
       this.setData({ joining: false, result });
       if (result.status === 'pending') {
         void subscription.then((accepted) => reportSubscription({ brigadeId: result.brigadeId }, accepted));

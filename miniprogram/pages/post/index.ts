@@ -4,6 +4,8 @@ import type { SignupButtonView } from '../../components/signup-button/state';
 import type { PosterData } from '../../components/poster/layout';
 import { askSubscription, prepareSubscription, reportSubscription } from '../../utils/subscribe';
 import { loadRecord, recordPage, showLoadError } from '../../utils/record';
+import { isSinglePage, sourceOf } from '../../utils/share';
+import type { ShareSource } from '../../typings/index';
 import { buttonOf, toPostView, type PostDetail, type PostView } from './view';
 
 /** A yes/no question in the platform's own dialog; resolves to true on confirm. */
@@ -34,15 +36,22 @@ Page({
     busy: false,
     poster: null as PosterData | null,
     posterShow: false,
+    /** 朋友圈单页模式: shown read-only, with a hint to open the mini program to sign up. */
+    singlePage: false,
   },
 
   detail: null as PostDetail | null,
+  /** Where the visitor came from (招募来源), passed on to the sign-up: the feed unless the link says otherwise. */
+  source: 'feed' as ShareSource,
 
   onLoad(query: Record<string, string | undefined>) {
     this.detail = null;
-    this.setData({ postId: query.postId ?? '' });
+    this.source = sourceOf(query, 'feed');
+    const singlePage = isSinglePage();
+    this.setData({ postId: query.postId ?? '', singlePage });
     void this.load();
-    void prepareSubscription();
+    // No login in single-page mode: the post still loads (anyone may read it), nothing else is asked.
+    if (!singlePage) void prepareSubscription();
   },
 
   onShow() {
@@ -81,7 +90,7 @@ Page({
     // Ask for reminders in this very tap (WeChat shows the prompt only for a tap); report once signed up.
     const subscription = askSubscription();
     try {
-      const result = await posts.signup({ postId }, { toast: false });
+      const result = await posts.signup({ postId, source: this.source }, { toast: false });
       void subscription.then((accepted) => reportSubscription({ postId }, accepted));
       Toast({
         type: 'success',
@@ -101,7 +110,7 @@ Page({
   },
 
   askToRegister() {
-    const back = `/pages/post/index?postId=${this.data.postId}`;
+    const back = `/pages/post/index?postId=${this.data.postId}&source=${this.source}`;
     wx.showModal({
       title: '先登记再报名',
       content: '登记成为博爱义工（约 1 分钟）后即可报名参加服务。',
@@ -185,7 +194,16 @@ Page({
     const post = this.data.post;
     return {
       title: post ? `${post.title}｜${post.time}` : '博爱义工招募',
-      path: `/pages/post/index?postId=${this.data.postId}`,
+      path: `/pages/post/index?postId=${this.data.postId}&source=chat`,
+    };
+  },
+
+  /** 分享到朋友圈: opens this post in single-page mode; a sign-up made after 前往小程序 counts as from Moments. */
+  onShareTimeline() {
+    const post = this.data.post;
+    return {
+      title: post ? `${post.brigadeName}招募：${post.title}` : '博爱义工招募',
+      query: `postId=${this.data.postId}&source=moments`,
     };
   },
 });

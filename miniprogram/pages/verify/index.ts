@@ -1,11 +1,13 @@
-import { targetOfQuery, verify, type VerifiedView } from '../../components/verify-result/verify';
+import { open, targetOfQuery, type VerifiedView } from '../../components/verify-result/verify';
 import { loadRecord, recordPage, showLoadError } from '../../utils/record';
 
 const INVALID = '二维码无效或已过期';
 
 /**
- * 扫码核验: opened by WeChat's scanner from a card or proof mini program code (`?scene=`), or with `?token=` (a card)
- * or `?proof=` (a proof). Shows what the verify action returns; anyone may open it, a visitor too.
+ * 扫码核验 and the scan landing: opened by WeChat's scanner from any mini program code the app makes (`?scene=`), or
+ * with `?token=` (a card) or `?proof=` (a proof). A card or proof is verified here; a poster's scene goes on
+ * (`redirectTo`) to the post page or the join page with `source=poster`; an expired or unknown one says so, with a
+ * way home. Anyone may open it, a visitor too.
  */
 Page({
   ...recordPage,
@@ -31,8 +33,12 @@ Page({
     }
     return loadRecord(
       this,
-      () => verify(target),
-      (result) => ({ result }),
+      () => open(target),
+      (opened) => {
+        if (!('url' in opened)) return { result: opened };
+        wx.redirectTo({ url: opened.url });
+        return { loading: true };
+      },
       { fallback: INVALID },
     );
   },

@@ -21,6 +21,8 @@ export interface DashboardView {
   brigades: RankRow[];
   /** The 供需配对 card's figures. */
   needs?: OverviewResponse['needs'];
+  /** The 招募来源 card's figures. */
+  sources?: OverviewResponse['sources'];
   /** The 培训与资格 card's figures. */
   training?: OverviewResponse['training'];
   /** 微心愿 (all time): on the wall, claimed, fulfilled. */
@@ -50,6 +52,7 @@ export function toDashboardView(
     brigades: ranking(stats.byBrigade, (b) => ({ key: b.brigadeId, name: b.name, note: b.town })),
     needs: stats.needs,
     training: stats.training,
+    sources: stats.sources,
     wishes: stats.wishes
       ? [
           { id: 'wishes-asked', label: '上墙心愿', value: String(stats.wishes.asked), note: '' },

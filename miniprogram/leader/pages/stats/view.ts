@@ -16,6 +16,8 @@ export interface BrigadeStatsView {
   figures: Figure[];
   chart: BarItem[];
   categories: RankRow[];
+  /** The 招募来源 card's figures. */
+  sources?: BrigadeStatsResponse['sources'];
   /** The 培训与资格 card's figures. */
   training?: BrigadeStatsResponse['training'];
 }
@@ -41,5 +43,6 @@ export function toBrigadeStatsView(
     chart: monthBars(stats.byMonth, range, now),
     categories: ranking(stats.byCategory, (c) => ({ key: c.category, name: c.category, note: `${c.posts} 场活动` })),
     training: stats.training,
+    sources: stats.sources,
   };
 }
