@@ -10,6 +10,9 @@ const posterOf = (page: RenderedPage) => page.querySelector('#poster')!;
 const said = () => drawn.texts.map((t) => t.text);
 const called = (api: string) => wxCalls.filter((c) => c.api === api);
 
+/** Under a full test run the local cloud answers slowly; the waits allow for it. */
+const SLOW = 10_000;
+
 describe('海报', () => {
   let world: PostsWorld;
   let page: RenderedPage;
@@ -28,9 +31,9 @@ describe('海报', () => {
     const post = await world.post({ title: TITLE, quota: 3 });
     world.actAs('poster-v');
     page = await postPage.open({ postId: post.postId });
-    await waitForText(page, '生成海报');
+    await waitForText(page, '生成海报', SLOW);
     await tap(page, '#post-poster');
-    await waitFor(page, () => said().includes('长按或扫码报名'), { what: 'the poster drawn' });
+    await waitFor(page, () => said().includes('长按或扫码报名'), { what: 'the poster drawn', timeoutMs: SLOW });
 
     expect(world.calls).toContain('posts.poster');
     const titleLines = drawn.texts.filter((t) => t.font.startsWith('bold 52px'));
@@ -52,13 +55,18 @@ describe('海报', () => {
     albumAnswers.push('denied', 'ok');
     settings.writePhotosAlbum = true;
     await tap(posterOf(page), '#poster-save');
-    await waitFor(page, () => called('saveImageToPhotosAlbum').length === before + 2, { what: 'the second save' });
+    await waitFor(page, () => called('saveImageToPhotosAlbum').length === before + 2, {
+      what: 'the second save',
+      timeoutMs: SLOW,
+    });
     const modal = called('showModal').at(-1)!.args as { title: string; content: string; confirmText: string };
     expect(modal).toMatchObject({ title: '需要相册权限', confirmText: '去设置' });
     expect(called('openSetting')).toHaveLength(1);
     const saved = called('saveImageToPhotosAlbum').at(-1)!.args as { filePath: string };
     expect(saved.filePath).toBe('wxfile://tmp/poster.png');
-    await waitFor(page, () => called('showToast').some((c) => (c.args as { title: string }).title === '已保存到相册'));
+    await waitFor(page, () => called('showToast').some((c) => (c.args as { title: string }).title === '已保存到相册'), {
+      timeoutMs: SLOW,
+    });
   });
 
   it('stays put when the album stays refused, and shares through the share-image menu', async () => {
@@ -66,11 +74,14 @@ describe('海报', () => {
     albumAnswers.push('denied');
     settings.writePhotosAlbum = false;
     await tap(posterOf(page), '#poster-save');
-    await waitFor(page, () => called('openSetting').length === 2, { what: 'the settings opened again' });
+    await waitFor(page, () => called('openSetting').length === 2, {
+      what: 'the settings opened again',
+      timeoutMs: SLOW,
+    });
     expect(called('saveImageToPhotosAlbum')).toHaveLength(before + 1);
 
     await tap(posterOf(page), '#poster-share');
-    await waitFor(page, () => called('showShareImageMenu').length === 1, { what: 'the share menu' });
+    await waitFor(page, () => called('showShareImageMenu').length === 1, { what: 'the share menu', timeoutMs: SLOW });
     expect(called('showShareImageMenu')[0].args).toMatchObject({ path: 'wxfile://tmp/poster.png' });
   });
 });

@@ -36,7 +36,10 @@ const CANVAS_RPX = 560;
 function codeFile(src: string): Promise<string> {
   const match = /^data:image\/(\w+);base64,(.*)$/.exec(src);
   if (!match || typeof wx.getFileSystemManager !== 'function') return Promise.resolve(src);
-  const filePath = `${wx.env.USER_DATA_PATH}/poster-code.${match[1]}`;
+  // Named by its content: a file written for another post's code is never shown from the image cache.
+  let hash = 5381;
+  for (let i = 0; i < match[2].length; i++) hash = ((hash * 33) ^ match[2].charCodeAt(i)) >>> 0;
+  const filePath = `${wx.env.USER_DATA_PATH}/poster-code-${hash.toString(36)}.${match[1]}`;
   return new Promise((resolve) => {
     try {
       wx.getFileSystemManager().writeFile({

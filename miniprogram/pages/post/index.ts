@@ -41,6 +41,8 @@ Page({
   },
 
   detail: null as PostDetail | null,
+  /** A poster's code is being fetched (one tap, one call). */
+  posterBusy: false,
   /** Where the visitor came from (招募来源), passed on to the sign-up: the feed unless the link says otherwise. */
   source: 'feed' as ShareSource,
 
@@ -165,8 +167,9 @@ Page({
   /** 生成海报: the post's mini program code, then the poster drawn in a popup to save or share. */
   async onPoster() {
     const post = this.data.post;
-    if (!post || this.data.busy) return;
-    this.setData({ busy: true });
+    if (!post || this.posterBusy) return;
+    this.posterBusy = true;
+    Toast.loading({ message: '正在生成…', forbidClick: true, duration: 0 });
     try {
       const { code } = await posts.poster({ postId: this.data.postId }, { toast: false });
       const poster: PosterData = {
@@ -178,11 +181,12 @@ Page({
         brigade: post.brigadeName,
         code,
       };
+      Toast.clear();
       this.setData({ poster, posterShow: true });
     } catch (error) {
       Toast({ type: 'fail', message: messageOf(error), duration: 3000 });
     } finally {
-      this.setData({ busy: false });
+      this.posterBusy = false;
     }
   },
 
