@@ -343,7 +343,8 @@ const POSTS = [
     description: '为行动不便的残疾人和长者上门理发。',
   },
   {
-    title: '长者电脑兴趣班助教',
+    // 30 characters, the longest a title may be: posters and cards must fit it.
+    title: '长者智能手机与电脑兴趣班助教招募，每周三上午暖阳中心欢迎你来',
     category: '兴趣课堂',
     address: '暖阳居家养老服务中心多功能室',
     lat: 22.516,
@@ -490,6 +491,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
       ...givingRefs,
       post: postIds[0],
       fullPost: postIds[2],
+      longPost: postIds[4],
       brigade: brigades[0].brigadeId,
       invite: invite.code,
       ...needsRefs,

@@ -7,6 +7,8 @@ export const posts = service('posts', {
   list: true,
   get: true,
   signup: true,
+  poster: true,
+  addPhotos: true,
   withdraw: true,
   mine: true,
   ofBrigade: true,
@@ -14,6 +16,4 @@ export const posts = service('posts', {
   checkinCode: true,
   checkin: true,
   checkout: true,
-  poster: true,
-  addPhotos: true,
 });

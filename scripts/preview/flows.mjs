@@ -39,6 +39,19 @@ const visitCode = async (ctx) =>
  * What WeChat's scanner opens for a poster's code: the scan landing (`pages/verify/index?scene=`) resolves the scene
  * and redirects — here resolved as the landing does, so the storyboard starts on the page the visitor lands on.
  */
+/** The first public service post anyone may sign up for (the poster and the scan use the same one). */
+const openPost = async (ctx) => {
+  const { items } = await ctx.call('posts', { action: 'list', pageSize: 20 }, 'demo-visitor');
+  return items.find(
+    (p) =>
+      p.kind !== 'training' &&
+      p.confirmedCount < p.quota &&
+      !p.membersOnly &&
+      !(p.requiredSpecialties ?? []).length &&
+      !(p.requiredQualifications ?? []).length,
+  );
+};
+
 const scanned = (make) => async (ctx) => {
   const { scene } = await make(ctx);
   const to = await ctx.call('volunteers', { action: 'resolveScene', scene }, 'demo-visitor');
@@ -279,19 +292,15 @@ export const FLOWS = {
     confirm: true,
     steps: [
       {
+        caption: '一条还有名额的招募',
+        link: async (ctx) => `/pages/post/index?postId=${(await openPost(ctx)).postId}`,
+      },
+      { caption: '点「生成海报」：贴到社区公告栏、发到群里的就是这张', do: [{ tap: 'text=生成海报' }] },
+      {
         caption: '居民扫描招募海报上的小程序码，落地到招募详情',
-        link: scanned(async (ctx) => {
-          const { items } = await ctx.call('posts', { action: 'list', pageSize: 20 }, 'demo-visitor');
-          const open = items.find(
-            (p) =>
-              p.kind !== 'training' &&
-              p.confirmedCount < p.quota &&
-              !p.membersOnly &&
-              !(p.requiredSpecialties ?? []).length &&
-              !(p.requiredQualifications ?? []).length,
-          );
-          return ctx.call('posts', { action: 'poster', postId: open.postId }, 'demo-visitor');
-        }),
+        link: scanned(async (ctx) =>
+          ctx.call('posts', { action: 'poster', postId: (await openPost(ctx)).postId }, 'demo-visitor'),
+        ),
       },
       { caption: '点「报名」，先登记', do: [{ tap: 'text="报名"' }], to: 'pages/register/index' },
       {

@@ -43,7 +43,11 @@ export const SCENARIOS = {
     ...states('volunteer'),
   ],
   'pages/register/index': [{ name: 'visitor', identity: 'visitor' }],
-  'pages/card/index': [{ name: 'volunteer', identity: 'volunteer' }, { name: 'visitor', identity: 'visitor' }],
+  'pages/card/index': [
+    { name: 'volunteer', identity: 'volunteer' },
+    { name: 'visitor', identity: 'visitor' },
+    { name: 'poster', identity: 'volunteer', taps: ['.card-page__poster .van-button'], waitMs: 600 },
+  ],
   'pages/join/index': [
     { name: 'visitor', identity: 'visitor', query: { code: '{invite}', brigadeId: '{brigade}' } },
     { name: 'volunteer', identity: 'volunteer', query: { code: '{invite}', brigadeId: '{brigade}' } },
@@ -243,6 +247,21 @@ Object.assign(SCENARIOS, {
 });
 
 // Contacts: a visitor sees the leader's name and masked number only; the volunteer (signed up, a member) gets 拨打.
+// Posters (生成海报): a post whose title is 30 characters long, a brigade (its brand when it has one), the card.
+SCENARIOS['pages/post/index'].push({
+  name: 'poster',
+  identity: 'volunteer',
+  query: { postId: '{longPost}' },
+  taps: ['text=生成海报'],
+  waitMs: 800,
+});
+SCENARIOS['pages/brigade/index'].push({
+  name: 'poster',
+  identity: 'leader',
+  query: { brigadeId: '{brigade}' },
+  taps: ['text=生成招募海报'],
+  waitMs: 800,
+});
 SCENARIOS['pages/post/index'].push({ name: 'visitor', identity: 'visitor', query: { postId: '{post}' } });
 // Verification by scanning: the verify page a card code opens (for a visitor), an unknown code, and the leader's 扫码核验
 // (the preview's wx.scanCode answers as cancelled, so the page stays empty).

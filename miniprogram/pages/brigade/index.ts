@@ -2,6 +2,7 @@ import Toast from '@vant/weapp/toast/toast';
 import type { BrigadeDetail, Contact, MembershipStatus } from '../../typings/index';
 import { hoursOf } from '../../typings/index';
 import { brigades, fieldErrors, messageOf } from '../../services/index';
+import type { PosterData } from '../../components/poster/layout';
 import { formatDate, formatDateTime } from '../../utils/time';
 import { loadRecord, recordPage, showLoadError } from '../../utils/record';
 import { isSinglePage } from '../../utils/share';
@@ -74,6 +75,8 @@ Page({
     error: '',
     brigade: null as DetailView | null,
     leaving: false,
+    poster: null as PosterData | null,
+    posterShow: false,
     /** 朋友圈单页模式: the brigade read-only, with a hint to open the mini program. */
     singlePage: false,
     /** The leaders' brand editor: open, its fields, errors and saving. */
@@ -84,6 +87,8 @@ Page({
   },
 
   brigadeId: '',
+  /** The brigade as loaded (its brand and story go on the poster when it has them). */
+  detail: null as BrigadeDetail | null,
 
   onLoad(query: Record<string, string | undefined>) {
     this.brigadeId = query.brigadeId ?? '';
@@ -143,7 +148,10 @@ Page({
     await loadRecord(
       this,
       () => brigades.get({ brigadeId }, { toast: false }),
-      (brigade) => ({ brigade: toDetail(brigade) }),
+      (brigade) => {
+        this.detail = brigade;
+        return { brigade: toDetail(brigade) };
+      },
       { keep: !!this.data.brigade },
     );
   },
@@ -172,6 +180,33 @@ Page({
     } catch {
       this.setData({ leaving: false });
     }
+  },
+
+  /** 生成招募海报 (leaders): a fresh invite's mini program code on a poster with the brigade's brand and story. */
+  async onPoster() {
+    const brigade = this.detail;
+    if (!brigade) return;
+    Toast.loading({ message: '正在生成…', forbidClick: true, duration: 0 });
+    try {
+      const { code } = await brigades.poster({ brigadeId: this.brigadeId }, { toast: false });
+      const poster: PosterData = {
+        kind: 'brigade',
+        title: brigade.name,
+        place: brigade.town,
+        memberCount: brigade.memberCount,
+        brand: brigade.brand,
+        story: brigade.story ?? brigade.description,
+        code,
+      };
+      Toast.clear();
+      this.setData({ poster, posterShow: true });
+    } catch (error) {
+      Toast({ type: 'fail', message: messageOf(error), duration: 3000 });
+    }
+  },
+
+  onPosterClose() {
+    this.setData({ posterShow: false });
   },
 
   onLeaderTool(event: { currentTarget: { dataset: { page: string } } }) {

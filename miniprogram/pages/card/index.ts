@@ -1,5 +1,8 @@
 import type { CardResponse } from '../../typings/index';
 import { honourText } from '../../components/verify-result/verify';
+import type { PosterData } from '../../components/poster/layout';
+import { encodeQr } from '../../components/qr-code/symbol';
+import { qrDataUri } from '../../components/qr-code/svg';
 import { CallError, volunteers } from '../../services/index';
 import { hoursOf } from '../../utils/format';
 import { loadRecord, recordPage } from '../../utils/record';
@@ -47,6 +50,8 @@ Page({
     error: '',
     visitor: false,
     card: null as CardView | null,
+    poster: null as PosterData | null,
+    posterShow: false,
   },
 
   onShow() {
@@ -68,6 +73,26 @@ Page({
 
   onCodeError() {
     this.setData({ 'card.code': '' });
+  },
+
+  /** 生成义工证海报: the card with its mini program code (the one shown above), to save or share. */
+  onPoster() {
+    const card = this.data.card;
+    if (!card) return;
+    const poster: PosterData = {
+      kind: 'card',
+      title: card.name,
+      cardNo: card.cardNo,
+      stars: card.starsText,
+      brigade: card.brigades[0],
+      // Without the mini program code, the plain QR of the token (it verifies the same way in 扫码核验).
+      code: card.code || qrDataUri(encodeQr(card.token)),
+    };
+    this.setData({ poster, posterShow: true });
+  },
+
+  onPosterClose() {
+    this.setData({ posterShow: false });
   },
 
   onRegister() {

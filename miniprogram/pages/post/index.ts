@@ -1,6 +1,7 @@
 import Toast from '@vant/weapp/toast/toast';
 import { CallError, messageOf, posts } from '../../services/index';
 import type { SignupButtonView } from '../../components/signup-button/state';
+import type { PosterData } from '../../components/poster/layout';
 import { askSubscription, prepareSubscription, reportSubscription } from '../../utils/subscribe';
 import { loadRecord, recordPage, showLoadError } from '../../utils/record';
 import { isSinglePage, sourceOf } from '../../utils/share';
@@ -33,11 +34,15 @@ Page({
     post: null as PostView | null,
     button: null as SignupButtonView | null,
     busy: false,
+    poster: null as PosterData | null,
+    posterShow: false,
     /** 朋友圈单页模式: shown read-only, with a hint to open the mini program to sign up. */
     singlePage: false,
   },
 
   detail: null as PostDetail | null,
+  /** A poster's code is being fetched (one tap, one call). */
+  posterBusy: false,
   /** Where the visitor came from (招募来源), passed on to the sign-up: the feed unless the link says otherwise. */
   source: 'feed' as ShareSource,
 
@@ -157,6 +162,36 @@ Page({
   /** 管理 entries: `data-page` is the leader page (post-form, roster, checkin-code). */
   onManage(event: { currentTarget: { dataset: { page: string } } }) {
     wx.navigateTo({ url: `/leader/pages/${event.currentTarget.dataset.page}/index?postId=${this.data.postId}` });
+  },
+
+  /** 生成海报: the post's mini program code, then the poster drawn in a popup to save or share. */
+  async onPoster() {
+    const post = this.data.post;
+    if (!post || this.posterBusy) return;
+    this.posterBusy = true;
+    Toast.loading({ message: '正在生成…', forbidClick: true, duration: 0 });
+    try {
+      const { code } = await posts.poster({ postId: this.data.postId }, { toast: false });
+      const poster: PosterData = {
+        kind: 'post',
+        title: post.title,
+        time: post.time,
+        place: post.address,
+        quotaLeft: Math.max(0, post.quota - post.confirmedCount),
+        brigade: post.brigadeName,
+        code,
+      };
+      Toast.clear();
+      this.setData({ poster, posterShow: true });
+    } catch (error) {
+      Toast({ type: 'fail', message: messageOf(error), duration: 3000 });
+    } finally {
+      this.posterBusy = false;
+    }
+  },
+
+  onPosterClose() {
+    this.setData({ posterShow: false });
   },
 
   onShareAppMessage() {

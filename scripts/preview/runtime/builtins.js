@@ -87,6 +87,17 @@ const CONTENT = {
     }
     box.innerHTML = typeof data.nodes === 'string' ? data.nodes : '';
   },
+  // <canvas type="2d">: a real browser canvas, handed to the page as the node `fields({ node: true })` gives.
+  canvas(el) {
+    if (el.__canvas) return;
+    const canvas = (el.__canvas = document.createElement('canvas'));
+    canvas.style.width = '100%';
+    canvas.style.height = '100%';
+    canvas.style.display = 'block';
+    canvas.createImage = () => new window.Image();
+    canvas.requestAnimationFrame = (fn) => window.requestAnimationFrame(fn);
+    el.appendChild(canvas);
+  },
   progress(el, data) {
     let bar = el.__bar;
     if (!bar) {

@@ -47,6 +47,29 @@ let pageRoot = null;
 let appInstance = {};
 window.__wxConfig = { envVersion: 'develop' };
 window.__webview_engine_version__ = 0.02;
+/** j-component's query has no `fields({ node })`: a <canvas> answers with its real browser canvas. */
+function withNodes(query) {
+  if (!query.select || query.__nodes) return query;
+  query.__nodes = true;
+  const select = query.select.bind(query);
+  const inside = query.in && query.in.bind(query);
+  if (inside) query.in = (component) => (inside(component), query);
+  query.select = (selector) => {
+    const ref = select(selector);
+    const fields = ref.fields.bind(ref);
+    ref.fields = (wanted, callback) =>
+      fields(wanted, (res) => {
+        if (res && wanted && wanted.node) {
+          const found = ref._exparserNode && ref._exparserNode.shadowRoot.querySelector(selector);
+          res.node = (found && found.$$ && found.$$.__canvas) || null;
+        }
+        if (callback) callback(res);
+      });
+    return ref;
+  };
+  return query;
+}
+
 window.wx = createWx({
   cloudUrl: manifest.cloudUrl,
   openid: manifest.openid,
@@ -68,8 +91,8 @@ window.wx = createWx({
   },
   createSelectorQuery: () => {
     const query = pageCaller ? pageCaller.createSelectorQuery() : {};
-    if (!query.in || !pageCaller) query.in = (component) => component.createSelectorQuery();
-    return query;
+    if (!query.in || !pageCaller) query.in = (component) => withNodes(component.createSelectorQuery());
+    return withNodes(query);
   },
 });
 window.getApp = () => appInstance;
@@ -188,7 +211,7 @@ function unresolvedTags(root) {
   const bad = new Set();
   for (const el of root.querySelectorAll('*')) {
     const name = el.localName;
-    if (known.has(name) || ['page', 'input', 'textarea', 'div', 'img', 'virtual', 'span'].includes(name)) continue;
+    if (known.has(name) || ['page', 'input', 'textarea', 'div', 'img', 'virtual', 'span', 'canvas'].includes(name)) continue;
     bad.add(name);
   }
   return [...bad];

@@ -184,7 +184,16 @@ function createWx(env) {
     hideShareMenu: noop('hideShareMenu'),
     vibrateShort: noop('vibrateShort'),
     saveImageToPhotosAlbum: noop('saveImageToPhotosAlbum'),
-    canvasToTempFilePath: (o) => complete(o, { errMsg: 'canvasToTempFilePath:fail' }, false),
+    // A canvas 2d node is a browser canvas here: its PNG as a data URL stands for the temp file.
+    canvasToTempFilePath: (o) =>
+      o && o.canvas && o.canvas.toDataURL
+        ? complete(o, { tempFilePath: o.canvas.toDataURL('image/png'), errMsg: 'canvasToTempFilePath:ok' })
+        : complete(o, { errMsg: 'canvasToTempFilePath:fail' }, false),
+    showShareImageMenu: (o) => (log('showShareImageMenu', o && typeof o.path), complete(o, {})),
+    // No file system: writes fail (callers fall back to what they had, e.g. a data URL).
+    getFileSystemManager: () => ({
+      writeFile: (o) => void complete(o, { errMsg: 'writeFile:fail not supported in previews' }, false).catch(() => {}),
+    }),
     createCanvasContext: () => new Proxy({}, { get: () => () => {} }),
     createSelectorQuery: () => env.createSelectorQuery(),
     createIntersectionObserver: (component, options) => component.createIntersectionObserver(options),

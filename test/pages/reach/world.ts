@@ -35,6 +35,8 @@ const WRITES = new Set([
   'withdrawPledge',
   'saveProject',
   'invite',
+  // a poster's code: the post's scene the first time, a fresh invite for a brigade
+  'poster',
   'setLeader',
   'award',
   'recompute',
