@@ -194,6 +194,62 @@ export const FLOWS = {
     ],
   },
 
+  training: {
+    title: '培训：发布培训 → 义工报名 → 签到 → 录入 → 培训时长单独计',
+    identity: 'leader',
+    confirm: true,
+    steps: [
+      { caption: '负责人林慧敏：打开「招募」', start: 'pages/feed/index' },
+      { caption: '点「发布招募」', do: [{ tap: '.feed__publish' }], to: 'leader/pages/post-form/index' },
+      {
+        caption: '类型选「培训」，填标题、主题、讲师、时间、地点',
+        do: [
+          { tap: '.pf__kind:has-text("培训")' },
+          { fill: '#form-title', value: '防范电信诈骗宣讲培训' },
+          { fill: '#form-topic', value: '识别针对长者的常见骗局' },
+          { fill: '#form-trainer', value: '石岐派出所 李警官' },
+          { fill: '#form-description', value: '学会识别冒充公检法、保健品推销等骗局，探访时提醒长者。' },
+          { tap: 'text=开始时间' },
+          { fill: '#form-datetime', event: 'confirm', value: at('2026-11-28T10:00') },
+          { fill: '#form-address', value: '石岐区民生路 8 号社工站' },
+        ],
+      },
+      { caption: '点「发布招募」', do: [{ tap: 'text=发布招募' }], to: 'pages/post/index' },
+      {
+        caption: '义工张晓燕：打开负责人分享的培训',
+        as: 'volunteer',
+        link: async (ctx) => `/pages/post/index?postId=${ctx.query.postId}`,
+      },
+      { caption: '点「报名」', do: [{ tap: 'text="报名"' }] },
+      {
+        caption: '一小时后培训开始，张晓燕扫码签到',
+        advance: HOUR,
+        others: async (ctx) => {
+          const { postId } = ctx.query;
+          const { code } = await ctx.call('posts', { action: 'checkinCode', postId }, 'demo-leader');
+          return [{ openid: 'demo-volunteer', name: 'posts', data: { action: 'checkin', postId, code } }];
+        },
+      },
+      { caption: '两小时后培训结束，负责人：打开「我的」', advance: 2 * HOUR, as: 'leader', start: 'pages/me/index' },
+      { caption: '点「本队活动」', do: [{ tap: 'text=本队活动' }], to: 'leader/pages/workbench/index' },
+      { caption: '点「待录入」', do: [{ tap: 'text=待录入' }] },
+      {
+        caption: '点这次培训的「录入」',
+        do: [{ tap: '.wb-post:has-text("防范电信诈骗") >> text="录入"' }],
+        to: 'leader/pages/record/index',
+      },
+      { caption: '点「提交录入」', do: [{ tap: 'text=提交录入' }] },
+      { caption: '义工张晓燕：打开「我的」', as: 'volunteer', start: 'pages/me/index' },
+      { caption: '点「我的培训」', do: [{ tap: 'text=我的培训' }], to: 'training/pages/mine/index' },
+      { caption: '回到「我的」', start: 'pages/me/index' },
+      {
+        caption: '点「服务时长与时间银行」：培训时长单独计，不进时间银行余额',
+        do: [{ tap: 'text=服务时长与时间银行' }],
+        to: 'pages/hours/index',
+      },
+    ],
+  },
+
   loop: {
     title: '供需配对：入户调查 → 建档 → 服务计划 → 匹配 → 接受 → 探访签到 → 录入 → 时长',
     identity: 'volunteer',
