@@ -20,6 +20,32 @@ export interface Training {
   address: string;
 }
 
+/**
+ * The people check in 10 minutes before the start and out 5 minutes after the end, with the leader's rotating code
+ * (the clock is moved there and left at the end).
+ */
+export async function attend(
+  cloud: LocalCloud,
+  call: Call,
+  brigade: Brigade,
+  post: { postId: string; startAt: number; endAt: number },
+  people: string[],
+): Promise<void> {
+  const attendance = async (action: 'checkin' | 'checkout') => {
+    const { code } = await call<{ code: string }>(
+      cloud,
+      'posts',
+      { action: 'checkinCode', postId: post.postId },
+      brigade.leaderOpenid,
+    );
+    for (const openid of people) await call(cloud, 'posts', { action, postId: post.postId, code }, openid);
+  };
+  cloud.clock.set(post.startAt - 10 * MINUTE);
+  await attendance('checkin');
+  cloud.clock.set(post.endAt + 5 * MINUTE);
+  await attendance('checkout');
+}
+
 /** The trainings of the history, by the week they were held in (see seed.ts's weekly services). */
 export const TRAININGS: Record<number, Training & { brigade: number }> = {
   0: {
@@ -81,19 +107,7 @@ export async function seedTraining(
     brigade.leaderOpenid,
   );
   for (const openid of attendees) await call(cloud, 'posts', { action: 'signup', postId }, openid);
-  const attendance = async (action: 'checkin' | 'checkout') => {
-    const { code } = await call<{ code: string }>(
-      cloud,
-      'posts',
-      { action: 'checkinCode', postId },
-      brigade.leaderOpenid,
-    );
-    for (const openid of attendees) await call(cloud, 'posts', { action, postId, code }, openid);
-  };
-  cloud.clock.set(startAt - 10 * MINUTE);
-  await attendance('checkin');
-  cloud.clock.set(endAt + 5 * MINUTE);
-  await attendance('checkout');
+  await attend(cloud, call, brigade, { postId, startAt, endAt }, attendees);
   const entries = attendees.map((o) => ({ volunteerId: ids.get(o), rating: 5 }));
   await call(cloud, 'timebank', { action: 'record', postId, entries }, brigade.leaderOpenid);
   return postId;

@@ -10,7 +10,7 @@ import { seedGiving } from './seed-giving';
 import { seedNeeds } from './seed-needs';
 import { seedQualifications } from './seed-quals';
 import { seedWishes } from './seed-wishes';
-import { seedTraining, TRAININGS } from './seed-training';
+import { attend, seedTraining, TRAININGS } from './seed-training';
 
 export interface Identity {
   openid: string;
@@ -184,19 +184,8 @@ async function seedHistory(
     ];
     const absent = week % 3 === 1 ? people[2] : undefined;
     for (const openid of people) await call(cloud, 'posts', { action: 'signup', postId }, openid);
-    const attendance = async (action: 'checkin' | 'checkout') => {
-      const { code } = await call<{ code: string }>(
-        cloud,
-        'posts',
-        { action: 'checkinCode', postId },
-        brigade.leaderOpenid,
-      );
-      for (const openid of people) if (openid !== absent) await call(cloud, 'posts', { action, postId, code }, openid);
-    };
-    cloud.clock.set(startAt - 10 * MINUTE);
-    await attendance('checkin');
-    cloud.clock.set(endAt + 5 * MINUTE);
-    await attendance('checkout');
+    const present = people.filter((openid) => openid !== absent);
+    await attend(cloud, call, brigade, { postId, startAt, endAt }, present);
     const entries = people.map((openid, i) =>
       openid === absent
         ? { volunteerId: ids.get(openid), absent: true }
