@@ -11,6 +11,7 @@ import { seedNeeds } from './seed-needs';
 import { seedQualifications } from './seed-quals';
 import { seedHomes } from './seed-home';
 import { seedWishes } from './seed-wishes';
+import { attend, seedTraining, TRAININGS } from './seed-training';
 
 export interface Identity {
   openid: string;
@@ -26,6 +27,8 @@ export const DEMO = {
   coordinator: 'demo-coordinator',
 } as const;
 
+/** A newcomer without qualifications (registered by seed-needs.ts as 陈婆's neighbour). */
+const NEWCOMER = 'demo-neighbour-1';
 /** The demo town social worker (社工), coordinator of 石岐区 and 东区. */
 const COORDINATOR = '苏婉仪';
 const LEADERS = ['林慧敏', '何志强', '梁嘉欣', '黄永康', '郭晓霞', '陈伟明', '冯丽娟'];
@@ -116,6 +119,14 @@ const WEEK = 7 * DAY;
 const HISTORY_WEEKS = 8;
 const MINUTE = 60_000;
 
+const LAST_TRAINING = {
+  title: '入户探访技巧培训',
+  topic: '长者沟通与安全观察',
+  trainer: '市社工协会 梁老师',
+  description: '探访前必修：与长者沟通的方法、居家安全隐患的识别和记录。',
+  address: '石岐区民生路 8 号社工站',
+};
+
 const HISTORY = [
   { title: '周末探访独居长者', category: '探访慰问', address: '石岐区悦来南路社区服务站' },
   { title: '长者健康义诊', category: '义诊', address: '暖阳居家养老服务中心一楼' },
@@ -125,14 +136,21 @@ const HISTORY = [
 
 /**
  * Eight weekly services in the past, each run as it would be: posted, signed up, checked in and out with the
- * leader's rotating code, then recorded (one no-show now and then), with the people served.
+ * leader's rotating code, then recorded (one no-show now and then), with the people served; and on three of those
+ * days a training in the afternoon (seed-training.ts) that between them nearly everyone registered attended.
  */
 async function seedHistory(
   cloud: LocalCloud,
   brigades: { brigadeId: string; leaderOpenid: string }[],
   members: string[],
-  hq: string,
+  staff: { hq: string; leaders: string[]; coordinator: string },
 ): Promise<{ served: string; training: string }> {
+  const { hq, leaders, coordinator } = staff;
+  const attendees: Record<number, string[]> = {
+    0: [...members, ...leaders, coordinator],
+    3: [leaders[0], ...members.slice(0, 5), leaders[2], leaders[3]],
+    6: [...members, coordinator, leaders[1]],
+  };
   const ids = new Map<string, string>();
   let served = '';
   for (const openid of members) {
@@ -167,19 +185,8 @@ async function seedHistory(
     ];
     const absent = week % 3 === 1 ? people[2] : undefined;
     for (const openid of people) await call(cloud, 'posts', { action: 'signup', postId }, openid);
-    const attendance = async (action: 'checkin' | 'checkout') => {
-      const { code } = await call<{ code: string }>(
-        cloud,
-        'posts',
-        { action: 'checkinCode', postId },
-        brigade.leaderOpenid,
-      );
-      for (const openid of people) if (openid !== absent) await call(cloud, 'posts', { action, postId, code }, openid);
-    };
-    cloud.clock.set(startAt - 10 * MINUTE);
-    await attendance('checkin');
-    cloud.clock.set(endAt + 5 * MINUTE);
-    await attendance('checkout');
+    const present = people.filter((openid) => openid !== absent);
+    await attend(cloud, call, brigade, { postId, startAt, endAt }, present);
     const entries = people.map((openid, i) =>
       openid === absent
         ? { volunteerId: ids.get(openid), absent: true }
@@ -187,9 +194,13 @@ async function seedHistory(
     );
     await call(cloud, 'timebank', { action: 'record', postId, entries, peopleServed: 6 + week }, brigade.leaderOpenid);
     if (brigade.leaderOpenid === DEMO.leader) served = postId;
+    const training = TRAININGS[week];
+    if (training) await seedTraining(cloud, call, brigades[training.brigade], training, attendees[week]);
     cloud.clock.set(startAt + 6 * DAY);
   }
-  const training = await seedTraining(cloud, brigades[0], members.slice(0, 4), ids);
+  // A training the leader's brigade ran in the afternoon after the last service, for the first members (the demo
+  // volunteer among them): training hours, apart from service, on their pages and the figures.
+  const training = await seedTraining(cloud, call, brigades[0], LAST_TRAINING, members.slice(0, 4));
   // A neighbour's gift of time, and an honour from headquarters.
   const gift = await call<{ cardNo: string }>(cloud, 'volunteers', { action: 'me' }, members[1]);
   await call(
@@ -207,55 +218,6 @@ async function seedHistory(
     hq,
   );
   return { served, training };
-}
-
-/**
- * A training (培训) the leader's brigade ran in the afternoon after the last service, attended by the first members
- * (the demo volunteer among them) and recorded: training hours, apart from service, on their pages and the figures.
- */
-async function seedTraining(
-  cloud: LocalCloud,
-  brigade: { brigadeId: string; leaderOpenid: string },
-  people: string[],
-  ids: Map<string, string>,
-): Promise<string> {
-  const startAt = shanghaiAt(cloud.clock.now(), 0, 14);
-  const endAt = startAt + 2 * 3_600_000;
-  const { postId } = await call<{ postId: string }>(
-    cloud,
-    'posts',
-    {
-      action: 'create',
-      brigadeId: brigade.brigadeId,
-      kind: 'training',
-      title: '入户探访技巧培训',
-      topic: '长者沟通与安全观察',
-      trainer: '市社工协会 梁老师',
-      description: '探访前必修：与长者沟通的方法、居家安全隐患的识别和记录。',
-      address: '石岐区民生路 8 号社工站',
-      startAt,
-      endAt,
-      quota: 20,
-    },
-    brigade.leaderOpenid,
-  );
-  for (const openid of people) await call(cloud, 'posts', { action: 'signup', postId }, openid);
-  const attendance = async (action: 'checkin' | 'checkout') => {
-    const { code } = await call<{ code: string }>(
-      cloud,
-      'posts',
-      { action: 'checkinCode', postId },
-      brigade.leaderOpenid,
-    );
-    for (const openid of people) await call(cloud, 'posts', { action, postId, code }, openid);
-  };
-  cloud.clock.set(startAt - 10 * MINUTE);
-  await attendance('checkin');
-  cloud.clock.set(endAt + 5 * MINUTE);
-  await attendance('checkout');
-  const entries = people.filter((o) => o !== brigade.leaderOpenid).map((o) => ({ volunteerId: ids.get(o), rating: 5 }));
-  await call(cloud, 'timebank', { action: 'record', postId, entries }, brigade.leaderOpenid);
-  return postId;
 }
 
 /**
@@ -315,7 +277,8 @@ const POSTS = [
     hours: 3,
     quota: 4,
     requiredSpecialties: ['医疗', '护理'],
-    description: '为社区长者测量血压、血糖，提供健康咨询。需具备医疗或护理专长。',
+    requiredQualifications: ['执业医师', '执业护士'],
+    description: '为社区长者测量血压、血糖，提供健康咨询。需持有经审核的执业医师或执业护士资格。',
   },
   {
     title: '家电义务维修',
@@ -368,6 +331,20 @@ const POSTS = [
     adultsOnly: true,
     description: '为福利院儿童辅导小学作业，需年满 18 周岁。',
   },
+  {
+    kind: 'training',
+    title: '长者急救知识培训（第二期）',
+    topic: '心肺复苏、跌倒与中暑的现场处置',
+    trainer: '市红十字会 黄医生',
+    address: '暖阳居家养老服务中心多功能室',
+    lat: 22.516,
+    lng: 113.392,
+    days: 3,
+    hour: 14,
+    hours: 2,
+    quota: 20,
+    description: '上期未能参加的义工请报名：心肺复苏、长者跌倒和中暑时的现场处置与呼救，现场练习。',
+  },
 ] as const;
 
 async function seedPosts(
@@ -398,6 +375,27 @@ async function seedPosts(
   }
   cloud.clock.set(now);
   return ids;
+}
+
+/**
+ * 罗嘉怡, a nurse who registered this week (seed-needs.ts), applies to the demo leader's brigade and is approved: she
+ * holds no verified qualification yet (the `qualify` storyboard adds her 执业护士 certificate).
+ */
+async function joinNewcomer(cloud: LocalCloud, brigade: { brigadeId: string; leaderOpenid: string }): Promise<void> {
+  const { code } = await call<{ code: string }>(
+    cloud,
+    'brigades',
+    { action: 'invite', brigadeId: brigade.brigadeId },
+    brigade.leaderOpenid,
+  );
+  await call(cloud, 'brigades', { action: 'join', code }, NEWCOMER);
+  const me = await call<{ profile: { volunteerId: string } }>(cloud, 'volunteers', { action: 'me' }, NEWCOMER);
+  await call(
+    cloud,
+    'brigades',
+    { action: 'review', brigadeId: brigade.brigadeId, volunteerId: me.profile.volunteerId, approve: true },
+    brigade.leaderOpenid,
+  );
 }
 
 /** What the seed made: who to be, and ids for links (previews open `pages/post/index?postId={post}`). */
@@ -461,8 +459,13 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     }
   }
   await reviewApplicants(cloud, brigades[0], members);
-  const { served: servedPost, training: trainingPost } = await seedHistory(cloud, brigades, members, hq);
+  const { served: servedPost, training: trainingPost } = await seedHistory(cloud, brigades, members, {
+    hq,
+    leaders,
+    coordinator: DEMO.coordinator,
+  });
   cloud.clock.set(startedAt);
+  await seedQualifications(cloud, call, { volunteer: DEMO.volunteer, leader: DEMO.leader, hq });
   const postIds = await seedPosts(cloud, brigades, members);
   const invite = await call<{ code: string }>(
     cloud,
@@ -471,7 +474,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<Seeded> {
     brigades[0].leaderOpenid,
   );
   const needsRefs = await seedNeeds(cloud, call, DEMO.volunteer, DEMO.coordinator);
-  await seedQualifications(cloud, call, DEMO.volunteer, DEMO.leader);
+  await joinNewcomer(cloud, brigades[0]);
   await seedHomes(cloud, call, brigades);
   const wishRefs = await seedWishes(cloud, call, { coordinator: DEMO.coordinator, hq, claimer: members[1] }, [
     needsRefs.recipient,

@@ -69,14 +69,15 @@ export async function launch({ now }) {
 /**
  * Routes for one shot's page.
  * @param {import('playwright-core').Page} page
- * @param {{ files: Map<string, {body: string|Buffer, type: string}>, stageRoot: string, cloudUrl: string|null, network: 'ok'|'internal'|'offline'|'hang', iconFont: Buffer }} opts
+ * @param {{ files: Map<string, {body: string|Buffer, type: string}>, stageRoot: string, cloudUrl: string|null, network: 'ok'|'internal'|'offline'|'hang', iconFont: Buffer, image?: string }} opts
+ *   image: the file wx.chooseMedia picks (default the page tests' small PNG)
  */
-export async function installRoutes(page, { files, stageRoot, cloudUrl, network, iconFont }) {
+export async function installRoutes(page, { files, stageRoot, cloudUrl, network, iconFont, image = CHOSEN_IMAGE }) {
   const hanging = [];
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin === ORIGIN && url.pathname.startsWith('/__tmp/')) {
-      return route.fulfill({ status: 200, contentType: 'image/png', body: readFileSync(CHOSEN_IMAGE) });
+      return route.fulfill({ status: 200, contentType: 'image/png', body: readFileSync(image) });
     }
     if (cloudUrl && url.origin === new URL(cloudUrl).origin && url.pathname.startsWith('/cos/')) {
       // A temporary URL of the local cloud's storage (a certificate photo): fetched from it, as the phone would.

@@ -1,6 +1,8 @@
 // Storyboards: each role's main journeys, tap by tap, against one local cloud (writes persist from step to step).
 //
-// A flow: { title, identity, confirm?: true (answers 确定 to every wx.showModal), steps }.
+// A flow: { title, identity, confirm?: true (answers 确定 to every wx.showModal), image?: file wx.chooseMedia picks
+// (repo path; default test/fixtures/certificate.png), steps }. When `as` changes who acts, the media-check verdicts
+// of uploaded photos are delivered first (the platform has answered by the time someone else looks).
 // A step renders one frame, captioned in Chinese with what the user did:
 //   { caption, start: page, query? }   — a tab page the journey starts from (or comes back to through the tab bar)
 //   { caption, link: async (ctx) => url } — a link the journey starts from (the invite path a leader shares)
@@ -20,6 +22,9 @@ const HOUR = 60 * MINUTE;
 const at = (iso) => Date.parse(`${iso}+08:00`);
 /** Members of the leader's brigade who sign up for the new service and turn up. */
 const TEAM = ['demo-volunteer', 'demo-volunteer-2', 'demo-volunteer-3'];
+
+/** 罗嘉怡, a nurse who joined the demo leader's brigade this week and holds no verified qualification yet. */
+const NEWCOMER = 'demo-neighbour-1';
 
 /** The demo volunteer's card number, as they would read it to hq from their card. */
 const cardOf = (openid) => async (ctx) => (await ctx.call('volunteers', { action: 'me' }, openid)).cardNo;
@@ -170,6 +175,102 @@ export const FLOWS = {
       { caption: '打开「我的」', start: 'pages/me/index' },
       { caption: '点「服务时长与时间银行」', do: [{ tap: 'text=服务时长与时间银行' }], to: 'pages/hours/index' },
       { caption: '点「服务证明」', do: [{ tap: '.hours__entry:has-text("服务证明")' }], to: 'pages/proof/index' },
+    ],
+  },
+
+  qualify: {
+    title: '专业资格：上传证书 → 负责人审核 → 义工证显示 → 报名需资格的义诊，无资格者被拒',
+    identity: NEWCOMER,
+    confirm: true,
+    image: 'local-cloud/seed-assets/cert-nurse-luo.png',
+    steps: [
+      { caption: '新队员罗嘉怡（护士）：打开「我的」', start: 'pages/me/index' },
+      { caption: '点「我的资格证书」', do: [{ tap: 'text=我的资格证书' }], to: 'quals/pages/mine/index' },
+      {
+        caption: '点「添加资格证书」，选「执业护士」，填证书名称',
+        do: [
+          { tap: 'text=添加资格证书' },
+          { tap: '.ql__chip:text-is("执业护士")' },
+          { fill: '#ql-title', value: '护士执业证书' },
+        ],
+      },
+      { caption: '点证书照片框，拍下证书', do: [{ tap: '.ql__photo' }] },
+      { caption: '点「提交审核」：显示「审核中」', do: [{ tap: 'text=提交审核' }] },
+      { caption: '负责人林慧敏：打开「我的」', as: 'leader', start: 'pages/me/index' },
+      { caption: '点「本队活动」进入大队工作台', do: [{ tap: 'text=本队活动' }], to: 'leader/pages/workbench/index' },
+      { caption: '点「资格审核」', do: [{ tap: 'text=资格审核' }], to: 'quals/pages/review/index' },
+      {
+        caption: '核对罗嘉怡的证书照片（点照片可放大），点「通过」并确认',
+        do: [{ tap: '.ql__item:has-text("罗嘉怡") .van-button:has-text("通过")' }],
+      },
+      { caption: '罗嘉怡：打开「我的」', as: NEWCOMER, start: 'pages/me/index' },
+      { caption: '点「义工证」：显示「执业护士」', do: [{ tap: 'text="义工证"' }], to: 'pages/card/index' },
+      { caption: '打开「招募」', start: 'pages/feed/index' },
+      {
+        caption: '点需要执业医师或执业护士资格的社区义诊',
+        do: [{ tap: '.post-card:has-text("社区义诊")' }],
+        to: 'pages/post/index',
+      },
+      { caption: '点「报名」：报名成功', do: [{ tap: 'text="报名"' }] },
+      { caption: '另一位新队员陈志华（未上传资格）：打开「招募」', as: 'demo-neighbour-2', start: 'pages/feed/index' },
+      { caption: '点同一场社区义诊', do: [{ tap: '.post-card:has-text("社区义诊")' }], to: 'pages/post/index' },
+      { caption: '点「报名」：提示需要执业医师或执业护士资格', do: [{ tap: 'text="报名"' }] },
+    ],
+  },
+
+  training: {
+    title: '培训：发布培训 → 义工报名 → 签到 → 录入 → 培训时长单独计',
+    identity: 'leader',
+    confirm: true,
+    steps: [
+      { caption: '负责人林慧敏：打开「招募」', start: 'pages/feed/index' },
+      { caption: '点「发布招募」', do: [{ tap: '.feed__publish' }], to: 'leader/pages/post-form/index' },
+      {
+        caption: '类型选「培训」，填标题、主题、讲师、时间、地点',
+        do: [
+          { tap: '.pf__kind:has-text("培训")' },
+          { fill: '#form-title', value: '防范电信诈骗宣讲培训' },
+          { fill: '#form-topic', value: '识别针对长者的常见骗局' },
+          { fill: '#form-trainer', value: '石岐派出所 李警官' },
+          { fill: '#form-description', value: '学会识别冒充公检法、保健品推销等骗局，探访时提醒长者。' },
+          { tap: 'text=开始时间' },
+          { fill: '#form-datetime', event: 'confirm', value: at('2026-11-28T10:00') },
+          { fill: '#form-address', value: '石岐区民生路 8 号社工站' },
+        ],
+      },
+      { caption: '点「发布招募」', do: [{ tap: 'text=发布招募' }], to: 'pages/post/index' },
+      {
+        caption: '义工张晓燕：打开负责人分享的培训',
+        as: 'volunteer',
+        link: async (ctx) => `/pages/post/index?postId=${ctx.query.postId}`,
+      },
+      { caption: '点「报名」', do: [{ tap: 'text="报名"' }] },
+      {
+        caption: '一小时后培训开始，张晓燕扫码签到',
+        advance: HOUR,
+        others: async (ctx) => {
+          const { postId } = ctx.query;
+          const { code } = await ctx.call('posts', { action: 'checkinCode', postId }, 'demo-leader');
+          return [{ openid: 'demo-volunteer', name: 'posts', data: { action: 'checkin', postId, code } }];
+        },
+      },
+      { caption: '两小时后培训结束，负责人：打开「我的」', advance: 2 * HOUR, as: 'leader', start: 'pages/me/index' },
+      { caption: '点「本队活动」', do: [{ tap: 'text=本队活动' }], to: 'leader/pages/workbench/index' },
+      { caption: '点「待录入」', do: [{ tap: 'text=待录入' }] },
+      {
+        caption: '点这次培训的「录入」',
+        do: [{ tap: '.wb-post:has-text("防范电信诈骗") >> text="录入"' }],
+        to: 'leader/pages/record/index',
+      },
+      { caption: '点「提交录入」', do: [{ tap: 'text=提交录入' }] },
+      { caption: '义工张晓燕：打开「我的」', as: 'volunteer', start: 'pages/me/index' },
+      { caption: '点「我的培训」', do: [{ tap: 'text=我的培训' }], to: 'training/pages/mine/index' },
+      { caption: '回到「我的」', start: 'pages/me/index' },
+      {
+        caption: '点「服务时长与时间银行」：培训时长单独计，不进时间银行余额',
+        do: [{ tap: 'text=服务时长与时间银行' }],
+        to: 'pages/hours/index',
+      },
     ],
   },
 

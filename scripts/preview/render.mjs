@@ -107,7 +107,7 @@ export async function openRenderer(prepared, { cloudUrl = null, now = NOW } = {}
     const consoleErrors = [];
     tab.on('pageerror', (err) => consoleErrors.push(String(err && err.stack ? err.stack : err)));
     const handle = { tab, frame: null, consoleErrors, settle: async () => {}, close: () => tab.close() };
-    await installRoutes(tab, { files, stageRoot: prepared.stageRoot, cloudUrl: cloud, network: scenario.network, iconFont: prepared.iconFont });
+    await installRoutes(tab, { files, stageRoot: prepared.stageRoot, cloudUrl: cloud, network: scenario.network, iconFont: prepared.iconFont, image: scenario.image });
     await tab.goto(`${ORIGIN}/__preview__/${id}/frame.html`);
     const frame = tab.frame({ url: /webview\.html$/ });
     if (!frame) throw new Error('webview frame missing');

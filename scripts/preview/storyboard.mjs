@@ -2,7 +2,10 @@
 // app really did, and shoots preview/flows/<flow>/<NN>-<page>.png. Throws FlowError when a tap target is missing
 // or a tap that should navigate does not.
 /* global window, document, fetch, URLSearchParams */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const NAVIGATIONS = ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch', 'navigateBack'];
 
@@ -55,7 +58,7 @@ export async function runFlow({ renderer, cloud, name, flow, outDir }) {
   const open = async (target) => {
     if (handle) await handle.close();
     handle = null;
-    handle = await renderer.open(target.page, { name, identity, query: target.query, confirm: flow.confirm, network: 'ok' }, cloud.url);
+    handle = await renderer.open(target.page, { name, identity, query: target.query, confirm: flow.confirm, network: 'ok', image: flow.image && join(repoRoot, flow.image) }, cloud.url);
   };
   const pageText = async () => (handle ? (await handle.frame.evaluate(() => document.getElementById('page').innerText)).replace(/\s+/g, ' ').trim() : '');
   const fail = async (index, step, why) => {
@@ -69,7 +72,11 @@ export async function runFlow({ renderer, cloud, name, flow, outDir }) {
   try {
     for (const [index, step] of flow.steps.entries()) {
       if (step.as && !step.start && !step.link) await fail(index, step, 'a step that changes who acts opens a page (`start`)');
-      if (step.as) identity = step.as;
+      if (step.as) {
+        identity = step.as;
+        // By the time someone else looks, the platform has delivered its media-check verdicts (an uploaded photo).
+        await fetch(`${cloud.url}/v1/security/media/settle`, { method: 'POST' });
+      }
       if (step.advance) {
         const res = await fetch(`${cloud.url}/v1/clock`, {
           method: 'POST',

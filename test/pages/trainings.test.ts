@@ -1,6 +1,6 @@
 // 我的培训 and the training hours on 我的时数, against the real local cloud: a recorded training shows apart from the
 // service hours, in the history with its topic, trainer and brigade; someone without trainings is pointed to 招募.
-import { loadPage, settle, textOf, waitForText, wxCalls, type RenderedPage } from '../helpers/page';
+import { loadPage, settle, textOf, waitFor, waitForText, wxCalls, type RenderedPage } from '../helpers/page';
 import { postsWorld, type PostsWorld } from './posts-world';
 import { recordService, servedPost } from './timebank-pages-world';
 
@@ -68,7 +68,10 @@ describe('我的培训 and the training hours', () => {
     world.actAs('newcomer');
     const page = await trainingsPage.open();
     await waitForText(page, '还没有培训记录');
-    expect(page.querySelector('#trainings-total')!.dom!.textContent).toBe('0.0');
+    // The total and the list load independently: under load the list may answer first.
+    await waitFor(page, () => page.querySelector('#trainings-total')?.dom?.textContent === '0.0', {
+      what: 'the training total',
+    });
     await press(page, '#trainings-feed');
     expect(wxCalls.at(-1)).toMatchObject({ api: 'switchTab', args: { url: '/pages/feed/index' } });
     page.detach();

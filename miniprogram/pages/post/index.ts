@@ -103,7 +103,9 @@ Page({
       if (error instanceof CallError && error.code === 'UNAUTHENTICATED') {
         this.askToRegister();
       } else {
-        Toast({ type: 'fail', message: messageOf(error), duration: 3000 });
+        // A refusal that explains itself (资格, 专长, 时间冲突) is shown as wide text, not squeezed beside an icon.
+        const message = messageOf(error);
+        Toast({ type: message.length > 12 ? 'text' : 'fail', message, duration: 4000 });
         await this.load(true);
       }
     } finally {
