@@ -139,9 +139,10 @@ describe.each(Object.keys(MATRIX) as (keyof WishActions)[])('resources.%s', (act
     if (!reply.body.ok) expect(reply.body.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  // `board` takes no input, so it has no bad-input row.
   const bad = spec.bad;
-  (bad ? it : it.skip)('refuses a bad input with INVALID_ARGUMENT and writes nothing', async () => {
-    if (!bad) return;
+  if (!bad) return;
+  it('refuses a bad input with INVALID_ARGUMENT and writes nothing', async () => {
     const before = await snapshot();
     const reply = await call(w.cloud, 'resources', action, bad.params(), as[bad.as]);
     expect(reply.body).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
