@@ -47,19 +47,25 @@ export const invite: Action<InviteRequest, InviteResponse> = {
     }
     if (input.expiresAt !== undefined && input.expiresAt <= now)
       throw invalid('有效期需晚于现在', { expiresAt: '有效期需晚于现在' });
-    const code = newCode(10);
-    await invites.insert({
-      _id: code,
-      code,
-      brigadeId: brigade._id,
-      createdBy: actorOf(volunteer),
-      createdAt: now,
-      revoked: false,
-      ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
-    });
+    const code = await issueInvite(brigade._id, actorOf(volunteer), now, input.expiresAt);
     return { code, path: joinPath(code, brigade._id), ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}) };
   },
 };
+
+/** Stores a fresh invite (a random 10-character code) and answers its code. */
+async function issueInvite(brigadeId: string, createdBy: string, now: number, expiresAt?: number): Promise<string> {
+  const code = newCode(10);
+  await invites.insert({
+    _id: code,
+    code,
+    brigadeId,
+    createdBy,
+    createdAt: now,
+    revoked: false,
+    ...(expiresAt ? { expiresAt } : {}),
+  });
+  return code;
+}
 
 /** How long a poster's invite (and its scene) stays valid. */
 export const POSTER_INVITE_DAYS = 30;
@@ -74,17 +80,8 @@ export const poster: Action<{ brigadeId: string }, BrigadePosterResponse> = {
   async run(input, ctx) {
     const { brigade, volunteer } = await requireLeaderOf(ctx, input.brigadeId, true);
     const now = Date.now();
-    const code = newCode(10);
     const expiresAt = now + POSTER_INVITE_DAYS * 86_400_000;
-    await invites.insert({
-      _id: code,
-      code,
-      brigadeId: brigade._id,
-      createdBy: actorOf(volunteer),
-      createdAt: now,
-      revoked: false,
-      expiresAt,
-    });
+    const code = await issueInvite(brigade._id, actorOf(volunteer), now, expiresAt);
     const made = await posterCode(ctx, 'invite', code, expiresAt);
     return { ...made, inviteCode: code, expiresAt };
   },
