@@ -4,11 +4,17 @@
  * lookup's own conditions would drop.
  * - `let` + `pipeline` whose first stage is a `$match`: its plain field conditions (never `$$` variables, which
  *   MongoDB only reads inside `$expr`) select the joined documents once per aggregation.
+ * - `let` + `pipeline` whose first `$match` ties a field to a variable (`$expr: { $eq: ['$volunteerId', '$$vid'] }`,
+ *   alone or inside `$and`, with `let: { vid: '$_id' }` or any expression): the variable's values for the outer
+ *   documents select them, with the plain conditions (see `correlatedBy`), as an index on that field would.
  * - `localField` + `foreignField`: the outer documents' local values select them (see `joinedBy`).
  */
 import type { AnyObject } from 'mingo/types';
 import { isPlainObject, type Doc } from './codec';
 import { resolvePath } from './geo';
+
+/** The value of an aggregation expression for a document. */
+export type Evaluate = (doc: Doc, expression: unknown) => unknown;
 
 /** Loads the documents of a collection that match a query (in insertion order). */
 export type Load = (collection: string, query: AnyObject) => Doc[];
@@ -27,7 +33,7 @@ export function narrowPipelineLookups(stages: AnyObject[], load: Load): AnyObjec
     if (!isPlainObject(spec) || typeof spec.from !== 'string' || !Array.isArray(spec.pipeline)) return stage;
     const pipeline = narrowPipelineLookups(spec.pipeline as AnyObject[], load);
     const plain = plainConditions((pipeline[0] as AnyObject | undefined)?.$match);
-    const narrowed = spec.localField === undefined && plain ? load(spec.from, plain) : spec.from;
+    const narrowed = spec.localField === undefined && !tieOf(spec) && plain ? load(spec.from, plain) : spec.from;
     return { $lookup: { ...spec, from: narrowed, pipeline } };
   });
 }
@@ -48,4 +54,35 @@ export function joinedBy(spec: unknown, outer: Doc[], load: Load): Doc[] | undef
   const keys = [...values];
   if (!keys.every((v): v is string => typeof v === 'string')) return undefined;
   return load(spec.from, { [foreignField]: keys.length === 1 ? keys[0] : { $in: keys } });
+}
+
+/** The field a pipeline lookup's first `$match` ties to a `let` variable, and that variable's expression. */
+export function tieOf(spec: unknown): { field: string; value: unknown } | undefined {
+  if (!isPlainObject(spec) || !isPlainObject(spec.let) || !Array.isArray(spec.pipeline)) return undefined;
+  const vars = spec.let;
+  const first = spec.pipeline[0] as AnyObject | undefined;
+  const expr = isPlainObject(first?.$match) ? (first.$match as AnyObject).$expr : undefined;
+  const terms = isPlainObject(expr) && Array.isArray(expr.$and) ? (expr.$and as unknown[]) : [expr];
+  for (const term of terms) {
+    const pair = isPlainObject(term) && Array.isArray(term.$eq) ? (term.$eq as unknown[]) : [];
+    if (pair.length !== 2 || !pair.every((x): x is string => typeof x === 'string')) continue;
+    const field = pair.find((x) => /^\$[^$]/.test(x));
+    const variable = pair.find((x) => x.startsWith('$$'));
+    const value = variable ? vars[variable.slice(2)] : undefined;
+    if (field && value !== undefined) return { field: field.slice(1), value };
+  }
+  return undefined;
+}
+
+/**
+ * For a pipeline lookup tied to its outer documents (see `tieOf`), the documents they can join: the tied field
+ * among their values, with the first `$match`'s plain conditions; undefined when a value is not a string.
+ */
+export function correlatedBy(spec: unknown, outer: Doc[], load: Load, evaluate: Evaluate): Doc[] | undefined {
+  const tie = tieOf(spec);
+  if (!tie || !isPlainObject(spec) || typeof spec.from !== 'string') return undefined;
+  const keys = [...new Set(outer.map((doc) => evaluate(doc, tie.value)))];
+  if (!keys.every((v): v is string => typeof v === 'string')) return undefined;
+  const plain = plainConditions((spec.pipeline as AnyObject[])[0].$match) ?? {};
+  return load(spec.from, { ...plain, [tie.field]: keys.length === 1 ? keys[0] : { $in: keys } });
 }

@@ -13,7 +13,7 @@ import { Query } from 'mingo/query';
 import type { AnyObject } from 'mingo/types';
 import { isPlainObject, type Doc } from './codec';
 import { $count, $indexOfCP, $stdDevSamp, $substr, $week } from './operators';
-import { joinedBy, narrowPipelineLookups, type Load } from './lookup';
+import { correlatedBy, joinedBy, narrowPipelineLookups, tieOf, type Load } from './lookup';
 import { $geoIntersects, $geoWithin, $nearSphere, distanceOf, findNear, parseNear, resolvePath } from './geo';
 
 type QueryOps = Parameters<Context['addQueryOps']>[0];
@@ -76,6 +76,10 @@ export function projectDocs(docs: Doc[], projection: unknown): Doc[] {
   return new Aggregator([{ $project: projection }], { context }).run(docs as AnyObject[]) as Doc[];
 }
 
+/** An aggregation expression's value for one document (a lookup's `let` variable). */
+const evaluate = (doc: Doc, expression: unknown): unknown =>
+  (new Aggregator([{ $project: { _id: 0, v: expression } }], { context }).run([doc as AnyObject])[0] as AnyObject)?.v;
+
 /**
  * Runs an aggregation pipeline; `load` reads another collection for `$lookup` (narrowed as an index would:
  * see ./lookup). A `localField` lookup runs after the stages before it, so it knows the values it joins on.
@@ -99,6 +103,10 @@ export function runPipeline(docs: Doc[], stages: AnyObject[], load: Load): Doc[]
       flush();
       const joined = joinedBy(stage.$lookup, input, load);
       segment.push(joined ? { $lookup: { ...stage.$lookup, from: joined } } : stage);
+    } else if (tieOf(stage.$lookup)) {
+      flush();
+      const joined = correlatedBy(stage.$lookup, input, load, evaluate);
+      segment.push(joined ? { $lookup: { ...(stage.$lookup as AnyObject), from: joined } } : stage);
     } else {
       segment.push(stage);
     }

@@ -88,13 +88,17 @@ export const poster: Action<{ brigadeId: string }, BrigadePosterResponse> = {
 };
 
 export const join: Action<JoinRequest, JoinResponse> = {
-  access: 'volunteer',
+  // The caller's profile is read with the invite (one request), so the handler does not read it first.
+  access: 'anyone',
   input: z.object({ code: text('邀请码', 32), source: z.optional(oneOf('来源', SHARE_SOURCES)) }),
   async run(input, ctx) {
-    const volunteer = await ctx.requireVolunteer();
     const source = input.source ?? 'chat';
-    // One request: the invite with its brigade (a brigade gone since is refused by loadBrigade, as before).
-    const { invite: found, brigade: joined } = await invites.findByCodeWithBrigade(input.code.trim().toUpperCase());
+    // One request: the invite with its brigade (a brigade gone since is refused by loadBrigade, as before) and the
+    // caller; an unknown code reads the caller on its own, so an unregistered caller still learns that first.
+    const code = input.code.trim().toUpperCase();
+    const { invite: found, brigade: joined, ...caller } = await invites.findByCodeWithBrigade(code, ctx.openid);
+    if (found) ctx.knowVolunteer(caller.volunteer);
+    const volunteer = await ctx.requireVolunteer();
     if (!found) throw notFound('邀请链接无效，请向大队负责人重新索取');
     if (found.revoked) throw precondition('该邀请链接已被收回，请向大队负责人重新索取');
     if (found.expiresAt && found.expiresAt <= Date.now())

@@ -11,7 +11,7 @@ import type { Action } from '../handler';
 import type * as memberships from '../repos/memberships';
 import * as posts from '../repos/posts';
 import * as signups from '../repos/signups';
-import type { VolunteerDoc } from '../repos/volunteers';
+import * as volunteers from '../repos/volunteers';
 import { isMinor } from '../rules/card';
 import { missingSpecialties, signupOpen } from '../rules/posts';
 import { lacksQualificationMessage, missingQualifications } from '../rules/qualifications';
@@ -28,7 +28,12 @@ interface Facts {
   membership?: memberships.MembershipDoc;
 }
 
-function checkEligible(post: posts.PostDoc, volunteer: VolunteerDoc, now: number, { clash, membership }: Facts) {
+function checkEligible(
+  post: posts.PostDoc,
+  volunteer: volunteers.VolunteerDoc,
+  now: number,
+  { clash, membership }: Facts,
+) {
   if (post.status !== 'published') throw precondition('该招募已取消');
   if (!signupOpen(now, post.signupDeadline)) throw precondition('报名已截止');
   if (post.adultsOnly && isMinor(volunteer.birthYear, shanghaiYear(now))) {
@@ -45,11 +50,13 @@ function checkEligible(post: posts.PostDoc, volunteer: VolunteerDoc, now: number
 }
 
 export const signup: Action<{ postId: string; source?: ShareSource }, SignupResponse> = {
-  access: 'volunteer',
+  // The caller's profile is read with the post (one request), so the handler does not read it first.
+  access: 'anyone',
   input: signupInput,
   async run(input, ctx) {
+    const { volunteer: found, post, ...facts } = await volunteers.findForSignup(ctx.openid, input.postId);
+    ctx.knowVolunteer(found);
     const volunteer = await ctx.requireVolunteer();
-    const { post, ...facts } = await posts.findForSignup(input.postId, volunteer._id);
     // Visits are arranged by the coordinator: nobody signs up to one by themselves.
     if (!post || post.visibility === 'assigned') throw postNotFound();
     const now = Date.now();

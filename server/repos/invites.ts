@@ -1,6 +1,7 @@
 /** Data access for the `invites` collection: `_id` is the code. */
 import { db, first } from '../cloud';
 import type { BrigadeDoc } from './brigades';
+import type { VolunteerDoc } from './volunteers';
 
 export interface InviteDoc {
   _id: string;
@@ -29,15 +30,22 @@ export async function revoke(id: string, at: number): Promise<void> {
     .update({ data: { revoked: true, revokedAt: at } });
 }
 
-/** An invite by code with its brigade (undefined when the brigade is gone): one request. */
-export async function findByCodeWithBrigade(code: string): Promise<{ invite?: InviteDoc; brigade?: BrigadeDoc }> {
+/**
+ * An invite with its brigade and the volunteer of `openid` (who is joining), in one request; nothing when the code is
+ * unknown.
+ */
+export async function findByCodeWithBrigade(
+  code: string,
+  openid: string,
+): Promise<{ invite?: InviteDoc; brigade?: BrigadeDoc; volunteer?: VolunteerDoc }> {
   const { list } = (await invites()
     .aggregate()
     .match({ code })
     .limit(1)
     .lookup({ from: 'brigades', localField: 'brigadeId', foreignField: '_id', as: 'brigades' })
-    .end()) as { list: (InviteDoc & { brigades: BrigadeDoc[] })[] };
+    .lookup({ from: 'volunteers', pipeline: [{ $match: { openid } }, { $limit: 1 }], as: 'callers' })
+    .end()) as { list: (InviteDoc & { brigades: BrigadeDoc[]; callers: VolunteerDoc[] })[] };
   if (list.length === 0) return {};
-  const { brigades, ...invite } = list[0];
-  return { invite, brigade: brigades[0] };
+  const { brigades, callers, ...invite } = list[0];
+  return { invite, brigade: brigades[0], volunteer: callers[0] };
 }

@@ -143,12 +143,19 @@ export async function renameBrigade(brigadeId: string, brigadeName: string): Pro
   await memberships().where({ brigadeId }).update({ data: { brigadeName } });
 }
 
-/** A `lookup` that joins to a document with a `brigadeId` the volunteer's membership of that brigade. */
-export function membershipLookup(volunteerId: string, as: string): object {
+/** For the caller's volunteer (`_id`) with the post they sign up to as `post` (an array of one): their membership. */
+export function membershipLookup(as: string): object {
   return {
     from: 'memberships',
-    let: { brigadeId: '$brigadeId' },
-    pipeline: [{ $match: { volunteerId, $expr: { $eq: ['$brigadeId', '$$brigadeId'] } } }, { $limit: 1 }],
+    let: { volunteerId: '$_id', brigadeId: { $arrayElemAt: ['$post.brigadeId', 0] } },
+    pipeline: [
+      {
+        $match: {
+          $expr: { $and: [{ $eq: ['$volunteerId', '$$volunteerId'] }, { $eq: ['$brigadeId', '$$brigadeId'] }] },
+        },
+      },
+      { $limit: 1 },
+    ],
     as,
   };
 }

@@ -7,8 +7,6 @@ import { after, where } from '../paging';
 import { collectionIn, type Transaction } from '../transaction';
 import { batchIn, edgeOf, type Range } from './batches';
 import { brigadeLookup, type BrigadeDoc } from './brigades';
-import { membershipLookup, type MembershipDoc } from './memberships';
-import { clashLookup, type SignupDoc } from './signups';
 import { hqLookup } from './staff';
 
 /** A post as stored: the contract's Post keyed by `_id`, with its geo point and what only the server needs. */
@@ -248,26 +246,6 @@ export const publishedStartingIn = (range: Range, afterId: string | undefined, s
 
 /** The first or last start of a published post. */
 export const publishedStartEdge = (dir: 'asc' | 'desc') => edgeOf(posts(), 'startAt', dir, { status: 'published' });
-
-/**
- * A post as a volunteer signing up needs it, in one request: with their confirmed sign-ups whose time clashes with
- * it (at most one) and their membership of its brigade (for members-only posts).
- */
-export async function findForSignup(
-  postId: string,
-  volunteerId: string,
-): Promise<{ post?: PostDoc; clash?: SignupDoc; membership?: MembershipDoc }> {
-  const { list } = (await posts()
-    .aggregate()
-    .match({ _id: postId })
-    .limit(1)
-    .lookup(clashLookup(volunteerId, postId, 'clashes'))
-    .lookup(membershipLookup(volunteerId, 'memberships'))
-    .end()) as { list: (PostDoc & { clashes: SignupDoc[]; memberships: MembershipDoc[] })[] };
-  if (list.length === 0) return {};
-  const { clashes, memberships, ...post } = list[0];
-  return { post, clash: clashes[0], membership: memberships[0] };
-}
 
 // ---- the leaders' workbench ----
 

@@ -210,13 +210,27 @@ export function placeOf(joined: SignupWithAhead): { signup: SignupDoc; position?
  * overlaps it [startAt, endAt) (at most one is needed to refuse). Lookup pipelines are plain MongoDB:
  * the SDK encodes commands such as `_.neq` only in `match()`.
  */
-export function clashLookup(volunteerId: string, postId: string, as: string): object {
-  const overlaps = { $and: [{ $lt: ['$startAt', '$$endAt'] }, { $gt: ['$endAt', '$$startAt'] }] };
+/**
+ * For the caller's volunteer (`_id`) with the post they sign up to as `post` (an array of one): a confirmed sign-up
+ * of theirs to another post overlapping it in time, at most one.
+ */
+export function clashLookup(postId: string, as: string): object {
+  const overlaps = [{ $lt: ['$startAt', '$$endAt'] }, { $gt: ['$endAt', '$$startAt'] }];
   return {
     from: 'signups',
-    let: { startAt: '$startAt', endAt: '$endAt' },
+    let: {
+      volunteerId: '$_id',
+      startAt: { $arrayElemAt: ['$post.startAt', 0] },
+      endAt: { $arrayElemAt: ['$post.endAt', 0] },
+    },
     pipeline: [
-      { $match: { volunteerId, status: 'confirmed', postId: { $ne: postId }, $expr: overlaps } },
+      {
+        $match: {
+          status: 'confirmed',
+          postId: { $ne: postId },
+          $expr: { $and: [{ $eq: ['$volunteerId', '$$volunteerId'] }, ...overlaps] },
+        },
+      },
       { $limit: 1 },
     ],
     as,

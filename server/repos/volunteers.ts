@@ -6,7 +6,9 @@ import type { MembershipStatus, Profile } from '../../typings/entities';
 import type { Town } from '../../typings/data';
 import type { HeldQualification } from '../rules/qualifications';
 import { mineLookup as recordLookup, type RecordDoc } from './records';
-import { mineLookup, placeOf, type SignupDoc, type SignupWithAhead } from './signups';
+import { membershipLookup, type MembershipDoc } from './memberships';
+import type { PostDoc } from './posts';
+import { clashLookup, mineLookup, placeOf, type SignupDoc, type SignupWithAhead } from './signups';
 
 /** A volunteer as stored: the contract's Profile keyed by `_id`, contact data encrypted, with the service figures. */
 export interface VolunteerDoc extends Omit<Profile, 'volunteerId' | 'mobile' | 'guardian'> {
@@ -229,6 +231,29 @@ export const registeredIn = (range: Range, afterId: string | undefined, size: nu
   );
 
 export const firstRegisteredAt = () => edgeOf(volunteers(), 'registeredAt', 'asc');
+
+/**
+ * What a sign-up checks, in one request: the volunteer of an openid, the post, their confirmed sign-up clashing with
+ * it in time and their membership of its brigade (nothing when the openid is not registered).
+ */
+export async function findForSignup(
+  openid: string,
+  postId: string,
+): Promise<{ volunteer?: VolunteerDoc; post?: PostDoc; clash?: SignupDoc; membership?: MembershipDoc }> {
+  const { list } = (await volunteers()
+    .aggregate()
+    .match({ openid })
+    .limit(1)
+    .lookup({ from: 'posts', pipeline: [{ $match: { _id: postId } }, { $limit: 1 }], as: 'post' })
+    .lookup(clashLookup(postId, 'clashes'))
+    .lookup(membershipLookup('memberships'))
+    .end()) as {
+    list: (VolunteerDoc & { post: PostDoc[]; clashes: SignupDoc[]; memberships: MembershipDoc[] })[];
+  };
+  if (list.length === 0) return {};
+  const { post, clashes, memberships, ...volunteer } = list[0];
+  return { volunteer, post: post[0], clash: clashes[0], membership: memberships[0] };
+}
 
 /** The volunteer of an openid with their sign-up for a post and its waitlist position: one request. */
 export async function findByOpenidWithSignup(

@@ -137,3 +137,16 @@ test('a lookup on localField and foreignField after a match', async () => {
   expect(res.list).toHaveLength(1);
   expect(res.list[0].who).toEqual([{ _id: 'p1', openid: 'o1', name: '甲' }]);
 });
+
+test('a lookup tied to its outer document by let joins only what it ties to, among many others', async () => {
+  const others = Array.from({ length: 300 }, (_x, i) => ({
+    _id: `e1:q${i}`,
+    event: 'e1',
+    person: `q${i}`,
+    status: 'withdrawn',
+  }));
+  await h.wdb.collection('entries').add({ data: others });
+  const one = await personWithEntry('o1', 'e1');
+  expect(one.list[0].entry).toHaveLength(1);
+  expect(one.list[0].entry[0]).toMatchObject({ _id: 'e1:p1', ahead: [{ n: 1 }] });
+});
