@@ -16,6 +16,11 @@ export type Access = 'anyone' | 'volunteer' | 'hq';
 
 export interface Action<Req, Res> {
   access: Access;
+  /**
+   * Also callable with no WeChat identity (CloudBase 未登录模式: a page opened from Moments in single-page mode has
+   * no OPENID). Only public reads of `anyone` actions; every other action refuses such a caller.
+   */
+  guest?: true;
   input: Schema<Req>;
   run(input: Req, ctx: RequestContext): Promise<Res>;
 }
@@ -47,8 +52,8 @@ function requestIdOf(context: InvocationContext | undefined): string {
   return context?.requestId ?? context?.request_id ?? `local-${Date.now().toString(36)}-${(fallbackSeq += 1)}`;
 }
 
-async function authorize(access: Access, ctx: RequestContext): Promise<void> {
-  if (!ctx.openid) throw unauthenticated('无法识别身份，请在微信中打开小程序');
+async function authorize({ access, guest }: Pick<Action<unknown, unknown>, 'access' | 'guest'>, ctx: RequestContext) {
+  if (!ctx.openid && !(guest && access === 'anyone')) throw unauthenticated('无法识别身份，请在微信中打开小程序');
   if (access === 'volunteer') await ctx.requireVolunteer();
   if (access === 'hq') await ctx.requireHq();
 }
@@ -79,7 +84,7 @@ export function defineFunction<F extends FunctionName>(name: F, definition: Func
       if (!action || !Object.prototype.hasOwnProperty.call(definition.actions, actionName)) {
         throw invalid(actionName ? `不支持的操作：${actionName}` : '缺少操作名 action');
       }
-      await authorize(action.access, ctx);
+      await authorize(action, ctx);
       const { action: _omit, ...params } = raw;
       const input = parseInput(action.input, params);
       const data = await action.run(input, ctx);

@@ -37,6 +37,8 @@ export const list: Action<ListBrigadesRequest, Page<Brigade>> = {
 
 export const get: Action<{ brigadeId: string }, BrigadeDetail> = {
   access: 'anyone',
+  // A Moments single-page visitor has no identity and still sees it (contact details stay hidden).
+  guest: true,
   input: z.object({ brigadeId: id('大队') }),
   async run(input, ctx) {
     const [brigade, volunteer, home] = await Promise.all([

@@ -65,6 +65,8 @@ export const list: Action<ListPostsRequest, Page<Post>> = {
 
 export const get: Action<{ postId: string }, PostDetailResponse> = {
   access: 'anyone',
+  // A Moments single-page visitor has no identity and still sees it (contact details stay hidden).
+  guest: true,
   input: postIdInput,
   async run(input, ctx) {
     // Two requests: the post with its brigade and the caller's hq appointment, and the caller's volunteer with

@@ -53,6 +53,7 @@ const brigadeAs = (openid: string) =>
 
 describe('the contact on a post', () => {
   it.each([
+    ['a Moments visitor with no identity (单页模式)', ''],
     ['a visitor', 'stranger'],
     ['a volunteer with no tie', 'other'],
   ])('%s sees the name and the masked number only', async (_what, openid) => {
@@ -94,6 +95,7 @@ describe('the contact on a post', () => {
 
 describe('the contact on a brigade', () => {
   it.each([
+    ['a Moments visitor with no identity (单页模式)', ''],
     ['a visitor', 'stranger'],
     ['a volunteer who is no member', 'other'],
     ['signed up, not a member', 'signed'],
