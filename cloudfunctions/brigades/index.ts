@@ -2,7 +2,7 @@
 import { get, list } from '../../server/brigades/browse';
 import { list as coordinators, setCoordinator } from '../../server/brigades/coordinators';
 import { list as groups, save as saveGroup } from '../../server/brigades/groups';
-import { invite, join, poster } from '../../server/brigades/invites';
+import { apply, invite, join, poster } from '../../server/brigades/invites';
 import { create, setLeader, update } from '../../server/brigades/manage';
 import { leave, members, review } from '../../server/brigades/members';
 import { defineFunction } from '../../server/handler';
@@ -15,6 +15,7 @@ export const main = defineFunction('brigades', {
     get,
     invite,
     join,
+    apply,
     members,
     review,
     setLeader,

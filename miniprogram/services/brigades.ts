@@ -7,6 +7,7 @@ export const brigades = service('brigades', {
   get: true,
   invite: true,
   join: true,
+  apply: true,
   members: true,
   review: true,
   setLeader: true,

@@ -1,22 +1,26 @@
 /**
- * brigades.invite / join — a leader's invite code travels in a shared link (onShareAppMessage); whoever opens
- * it joins: at once in an open brigade, or pending the leader's review. Joining twice changes nothing.
+ * brigades.invite / join / apply — a leader's invite code travels in a shared link (onShareAppMessage); whoever opens
+ * it joins: at once in an open brigade, or pending the leader's review. From the brigade's page a resident applies
+ * without an invite, on the same terms. Joining twice changes nothing.
  */
 import type {
+  ApplyRequest,
   BrigadePosterResponse,
   InviteRequest,
   InviteResponse,
   JoinRequest,
   JoinResponse,
+  ShareSource,
 } from '../../typings/api/brigades';
 import { isDuplicateKey } from '../cloud';
 import { invalid, notFound, precondition } from '../errors';
 import type { Action } from '../handler';
 import { newCode } from '../ids';
-import { addMembers } from '../repos/brigades';
+import type { RequestContext } from '../context';
+import { addMembers, type BrigadeDoc } from '../repos/brigades';
 import * as invites from '../repos/invites';
 import * as memberships from '../repos/memberships';
-import { setBrigadeRole } from '../repos/volunteers';
+import { setBrigadeRole, type VolunteerDoc } from '../repos/volunteers';
 import { actorOf } from '../rules/actor';
 import { facetsOf } from '../rules/member-facets';
 import { SHARE_SOURCES } from '../rules/stats';
@@ -104,39 +108,63 @@ export const join: Action<JoinRequest, JoinResponse> = {
     if (found.expiresAt && found.expiresAt <= Date.now())
       throw precondition('该邀请链接已过期，请向大队负责人重新索取');
     const brigade = joined ?? (await loadBrigade(found.brigadeId));
-    const status = brigade.joinMode === 'open' ? 'active' : 'pending';
-    const now = Date.now();
-    try {
-      await memberships.insert({ ...memberships.newMembership(brigade, volunteer, status, now), source });
-    } catch (error) {
-      // Already a member, or joining twice at once: the unique (brigade, volunteer) key lets one through.
-      if (!isDuplicateKey(error)) throw error;
-      const existing = await memberships.find(brigade._id, volunteer._id);
-      if (existing?.status === 'active' || existing?.status === 'pending') {
-        return { brigadeId: brigade._id, status: existing.status };
-      }
-      // Left or rejected earlier: apply again.
-      const rejoined = await memberships.transition(
-        memberships.membershipId(brigade._id, volunteer._id),
-        ['left', 'rejected'],
-        {
-          status,
-          joinedAt: now,
-          brigadeName: brigade.name,
-          source,
-          ...facetsOf(volunteer),
-        },
-      );
-      if (!rejoined) return { brigadeId: brigade._id, status: 'pending' };
-    }
-    // The copy `me` reads (a profile without one gets it filled from the sources by `me`).
-    const leader = brigade.leaderIds.includes(volunteer._id);
-    if (volunteer.roles) await setBrigadeRole(volunteer._id, brigade._id, { name: brigade.name, status, leader });
-    if (status === 'active') await addMembers(brigade._id, 1);
-    // 招募来源: a join (or a rejoin) made by this call, counted by the write itself.
-    await countFacts(ctx, [
-      sourceFact('joins', source, now, { brigadeId: brigade._id, name: brigade.name, town: brigade.town }),
-    ]);
-    return { brigadeId: brigade._id, status };
+    return enrol(ctx, volunteer, brigade, source);
   },
 };
+
+/**
+ * brigades.apply — from the brigade's own page, with no invite: an open brigade admits at once, one that reviews
+ * applications lists it for its leaders (as an invite would). The source defaults to the feed.
+ */
+export const apply: Action<ApplyRequest, JoinResponse> = {
+  access: 'volunteer',
+  input: z.object({ brigadeId: id('大队'), source: z.optional(oneOf('来源', SHARE_SOURCES)) }),
+  async run(input, ctx) {
+    const volunteer = await ctx.requireVolunteer();
+    const brigade = await loadBrigade(input.brigadeId);
+    return enrol(ctx, volunteer, brigade, input.source ?? 'feed');
+  },
+};
+
+/** The membership made or renewed (a repeated call keeps the one held), its role copy, count and 招募来源. */
+async function enrol(
+  ctx: RequestContext,
+  volunteer: VolunteerDoc,
+  brigade: BrigadeDoc,
+  source: ShareSource,
+): Promise<JoinResponse> {
+  const status: JoinResponse['status'] = brigade.joinMode === 'open' ? 'active' : 'pending';
+  const now = Date.now();
+  try {
+    await memberships.insert({ ...memberships.newMembership(brigade, volunteer, status, now), source });
+  } catch (error) {
+    // Already a member, or joining twice at once: the unique (brigade, volunteer) key lets one through.
+    if (!isDuplicateKey(error)) throw error;
+    const existing = await memberships.find(brigade._id, volunteer._id);
+    if (existing?.status === 'active' || existing?.status === 'pending') {
+      return { brigadeId: brigade._id, status: existing.status };
+    }
+    // Left or rejected earlier: apply again.
+    const rejoined = await memberships.transition(
+      memberships.membershipId(brigade._id, volunteer._id),
+      ['left', 'rejected'],
+      {
+        status,
+        joinedAt: now,
+        brigadeName: brigade.name,
+        source,
+        ...facetsOf(volunteer),
+      },
+    );
+    if (!rejoined) return { brigadeId: brigade._id, status: 'pending' };
+  }
+  // The copy `me` reads (a profile without one gets it filled from the sources by `me`).
+  const leader = brigade.leaderIds.includes(volunteer._id);
+  if (volunteer.roles) await setBrigadeRole(volunteer._id, brigade._id, { name: brigade.name, status, leader });
+  if (status === 'active') await addMembers(brigade._id, 1);
+  // 招募来源: a join (or a rejoin) made by this call, counted by the write itself.
+  await countFacts(ctx, [
+    sourceFact('joins', source, now, { brigadeId: brigade._id, name: brigade.name, town: brigade.town }),
+  ]);
+  return { brigadeId: brigade._id, status };
+}

@@ -82,6 +82,7 @@ const CALLS: Calls = {
     get: ['vol', (w) => ({ brigadeId: w.brigade.brigadeId })],
     invite: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId })],
     join: ['joiner', (w) => ({ code: w.invite })],
+    apply: ['vol', (w) => ({ brigadeId: w.brigade.brigadeId })],
     members: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId })],
     review: ['leader', (w) => ({ brigadeId: w.brigade.brigadeId, volunteerId: w.vol.volunteerId, approve: true })],
     setLeader: [HQ, (w) => ({ brigadeId: w.brigade.brigadeId, cardNo: w.leader.cardNo })],

@@ -224,6 +224,16 @@ const MATRIX: MatrixSpec[] = [
   },
   {
     fn: 'brigades',
+    action: 'apply',
+    params: (w) => ({ brigadeId: w.a.brigadeId }),
+    fresh: { otherLeader: async (w) => (await w.fresh.otherLeader()).openid },
+    // From A's page, with no invite: members keep their place; anyone else registered applies (A reviews).
+    expect: { visitor: UNAUTH, volunteer: OK, otherLeader: OK, leader: OK, hq: UNAUTH },
+    check: (data, w, role) =>
+      expect(data).toEqual({ brigadeId: w.a.brigadeId, status: role === 'otherLeader' ? 'pending' : 'active' }),
+  },
+  {
+    fn: 'brigades',
     action: 'members',
     params: (w) => ({ brigadeId: w.a.brigadeId }),
     // hq oversees every brigade (mobiles masked); members and other leaders see no roster.
@@ -620,6 +630,32 @@ const ROWS: Row[] = [
   },
   {
     fn: 'brigades',
+    action: 'apply',
+    name: 'an unknown brigade',
+    caller: newcomer,
+    params: () => ({ brigadeId: NO_SUCH }),
+    expect: NOT_FOUND,
+  },
+  {
+    fn: 'brigades',
+    action: 'apply',
+    name: 'an open brigade admits at once, counted as from the feed',
+    caller: newcomer,
+    params: (w) => ({ brigadeId: w.b.brigadeId }),
+    expect: OK,
+    check: (data, w) => expect(data).toEqual({ brigadeId: w.b.brigadeId, status: 'active' }),
+  },
+  {
+    fn: 'brigades',
+    action: 'apply',
+    name: 'an unknown source',
+    caller: newcomer,
+    params: (w) => ({ brigadeId: w.b.brigadeId, source: 'billboard' }),
+    expect: INVALID,
+    fields: ['source'],
+  },
+  {
+    fn: 'brigades',
     action: 'join',
     name: 'an unknown code',
     caller: as('otherLeader'),
@@ -1004,6 +1040,7 @@ it('covers every action of volunteers and brigades with the five roles', () => {
       'get',
       'invite',
       'join',
+      'apply',
       'members',
       'review',
       'setLeader',

@@ -31,10 +31,13 @@ describe('where sign-ups and joins came from', () => {
     await ok(w.cloud, 'brigades', 'join', { code, source: 'poster' }, 's-poster');
     await ok(w.cloud, 'brigades', 'join', { code }, 's-chat');
     await ok(w.cloud, 'brigades', 'join', { code, source: 'moments' }, 's-chat');
+    // From the brigade's own page, with no invite: the feed unless the page came from Moments.
+    await ok(w.cloud, 'brigades', 'apply', { brigadeId: w.brigade.brigadeId }, 's-feed');
+    await ok(w.cloud, 'brigades', 'apply', { brigadeId: w.brigade.brigadeId, source: 'moments' }, 's-moments');
 
     const expected = {
       signups: { chat: 0, moments: 1, poster: 1, feed: 1 },
-      joins: { chat: 1, moments: 0, poster: 1, feed: 0 },
+      joins: { chat: 1, moments: 1, poster: 1, feed: 1 },
     };
     expect((await overview()).sources).toEqual(expected);
     expect((await overview({ town: w.brigade.town })).sources).toEqual(expected);
@@ -54,6 +57,14 @@ describe('where sign-ups and joins came from', () => {
     expect(await w.docs('signups', { postId: post.postId })).toHaveLength(0);
     const join = await fails(w.cloud, 'brigades', 'join', { code, source: 'radio' }, 's-bad');
     expect(join.code).toBe('INVALID_ARGUMENT');
+    const apply = await fails(
+      w.cloud,
+      'brigades',
+      'apply',
+      { brigadeId: w.brigade.brigadeId, source: 'radio' },
+      's-bad',
+    );
+    expect(apply).toMatchObject({ code: 'INVALID_ARGUMENT', message: '请选择有效的来源' });
     expect(await w.docs('memberships', { volunteerId: w.people['s-bad'].volunteerId })).toHaveLength(0);
   });
 

@@ -32,7 +32,7 @@ describe('加入大队 page', () => {
   let openid = '';
   let brigade: Brigade;
   let invite: InviteResponse;
-  const joinPage = loadPage('pages/join/index');
+  const joinPage = loadPage('pages/join/index', { fresh: true });
 
   beforeAll(async () => {
     cloud = await startPageCloud();
@@ -127,5 +127,65 @@ describe('加入大队 page', () => {
     await waitForText(page, '该邀请链接已被收回，请向大队负责人重新索取');
     expect(textOf(page)).not.toContain('已加入');
     page.detach();
+  });
+
+  describe("from the brigade's own page, with no invite", () => {
+    const brigadePage = loadPage('pages/brigade/index', { fresh: true });
+
+    it('a volunteer taps 申请加入大队 on a brigade that reviews, and applies from the join page', async () => {
+      openid = 'apply-volunteer';
+      await ok(cloud, 'volunteers', registration('何五', '13800000007'), openid);
+      const reviewed = await ok<Brigade>(
+        cloud,
+        'brigades',
+        { action: 'create', name: '岐江关爱大队', town: '石岐区', joinMode: 'review' },
+        HQ,
+      );
+      const home = await brigadePage.open({ brigadeId: reviewed.brigadeId });
+      await waitForText(home, '岐江关爱大队');
+      expect(textOf(home.querySelector('#brigade-apply')!)).toBe('申请加入大队');
+      expect(textOf(home)).toContain('提交申请后由大队负责人审核');
+      await tap(home, '#brigade-apply');
+      const url = `/pages/join/index?brigadeId=${reviewed.brigadeId}&source=feed`;
+      expect(wxCalls.at(-1)).toEqual({ api: 'navigateTo', args: { url } });
+      home.detach();
+
+      const page = await joinPage.open(Object.fromEntries(new URLSearchParams(url.split('?')[1])));
+      await waitForText(page, '岐江关爱大队');
+      expect(textOf(page)).toContain('申请加入');
+      expect(textOf(page)).toContain('申请后需大队负责人审核');
+      await tap(page, '#join-submit');
+      await waitForText(page, '等待负责人审核');
+      const got = await ok<Brigade & { myStatus?: string }>(
+        cloud,
+        'brigades',
+        { action: 'get', brigadeId: reviewed.brigadeId },
+        openid,
+      );
+      expect(got.myStatus).toBe('pending');
+      page.detach();
+
+      // Back on the brigade's page: no button, the application shows as waiting.
+      const again = await brigadePage.open({ brigadeId: reviewed.brigadeId });
+      await waitForText(again, '等待负责人审核');
+      expect(again.querySelector('#brigade-apply')).toBeFalsy();
+      again.detach();
+    });
+
+    it('sends a visitor to register with a way back to the application, and joins an open brigade once back', async () => {
+      openid = 'apply-visitor';
+      const page = await joinPage.open({ brigadeId: brigade.brigadeId, source: 'moments' });
+      await waitForText(page, '登记并加入大队');
+      await tap(page, '#join-submit');
+      const back = `/pages/join/index?brigadeId=${brigade.brigadeId}&source=moments&auto=1`;
+      expect(wxCalls.at(-1)).toEqual({
+        api: 'navigateTo',
+        args: { url: `/pages/register/index?redirect=${encodeURIComponent(back)}` },
+      });
+      await ok(cloud, 'volunteers', registration('吕六', '13800000008'), openid);
+      (page.instance as unknown as { onShow(): void }).onShow();
+      await waitForText(page, '已加入');
+      page.detach();
+    });
   });
 });

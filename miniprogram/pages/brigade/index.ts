@@ -1,11 +1,11 @@
 import Toast from '@vant/weapp/toast/toast';
-import type { BrigadeDetail, Contact, MembershipStatus } from '../../typings/index';
+import type { BrigadeDetail, Contact, MembershipStatus, ShareSource } from '../../typings/index';
 import { hoursOf } from '../../typings/index';
 import { brigades, fieldErrors, messageOf } from '../../services/index';
 import type { PosterData } from '../../components/poster/layout';
 import { formatDate, formatDateTime } from '../../utils/time';
 import { loadRecord, recordPage, showLoadError } from '../../utils/record';
-import { isSinglePage } from '../../utils/share';
+import { isSinglePage, sourceOf } from '../../utils/share';
 
 interface DetailView {
   brigadeId: string;
@@ -87,12 +87,20 @@ Page({
   },
 
   brigadeId: '',
+  /** Where the page was opened from (招募来源), passed on to an application: the feed unless the link says otherwise. */
+  source: 'feed' as ShareSource,
   /** The brigade as loaded (its brand and story go on the poster when it has them). */
   detail: null as BrigadeDetail | null,
 
   onLoad(query: Record<string, string | undefined>) {
     this.brigadeId = query.brigadeId ?? '';
+    this.source = sourceOf(query, 'feed');
     this.setData({ singlePage: isSinglePage() });
+  },
+
+  /** 申请加入: the join page without an invite (it sends a visitor to register first, then applies). */
+  onApply() {
+    wx.navigateTo({ url: `/pages/join/index?brigadeId=${this.brigadeId}&source=${this.source}` });
   },
 
   onShow() {

@@ -1,4 +1,4 @@
-import type { Brigade, JoinResponse } from '../../typings/index';
+import type { Brigade, JoinResponse, ShareSource } from '../../typings/index';
 import { brigades, CallError, messageOf, volunteers } from '../../services/index';
 import { loadRecord, recordPage, showLoadError } from '../../utils/record';
 import { sourceOf } from '../../utils/share';
@@ -26,7 +26,8 @@ const toBrigadeView = (b: Brigade): BrigadeView => ({
 
 /**
  * 加入大队, opened from a leader's shared link: `?code=…` (and `brigadeId` when the share carried it; `source` when
- * it came from a scanned poster or Moments — counted as 招募来源, a chat card by default).
+ * it came from a scanned poster or Moments — counted as 招募来源, a chat card by default); or from the brigade's own
+ * page with `?brigadeId=…` and no code: an application (brigades.apply, from the feed by default).
  * Shows the brigade, sends a visitor to register first (coming back here), then joins on the user's tap.
  */
 Page({
@@ -41,20 +42,22 @@ Page({
     /** Already a member before tapping: active / pending. */
     myStatus: '',
     joining: false,
+    /** Opened from the brigade's page with no invite: an application. */
+    applying: false,
     joinError: '',
     result: null as JoinResponse | null,
   },
 
-  query: {} as Record<string, string>,
+  query: { code: '', brigadeId: '', source: 'chat' as ShareSource },
   /** The user tapped 加入 and went to register: join as soon as they are back and registered. */
   pendingJoin: false,
 
   onLoad(query: Record<string, string | undefined>) {
     const code = (query.code ?? '').trim();
-    // Where the link came from (招募来源): a chat card unless it says Moments or a poster.
-    this.query = { code, brigadeId: query.brigadeId ?? '', source: sourceOf(query, 'chat') };
+    // Where the link came from (招募来源): a chat card unless it says Moments or a poster; in the app, the feed.
+    this.query = { code, brigadeId: query.brigadeId ?? '', source: sourceOf(query, code ? 'chat' : 'feed') };
     this.pendingJoin = query.auto === '1';
-    this.setData({ code });
+    this.setData({ code, applying: !code });
     void prepareSubscription();
   },
 
@@ -63,7 +66,7 @@ Page({
   },
 
   async load() {
-    if (!this.data.code) {
+    if (!this.data.code && !this.query.brigadeId) {
       showLoadError(this, '邀请链接不完整，请向大队负责人重新索取');
       return;
     }
@@ -93,7 +96,8 @@ Page({
     if (this.data.joining) return;
     if (!this.data.registered) {
       this.pendingJoin = true;
-      const back = `/pages/join/index?code=${this.data.code}${this.query.brigadeId ? `&brigadeId=${this.query.brigadeId}` : ''}&source=${this.query.source}&auto=1`;
+      const { code, brigadeId, source } = this.query;
+      const back = `/pages/join/index?${code ? `code=${code}&` : ''}${brigadeId ? `brigadeId=${brigadeId}&` : ''}source=${source}&auto=1`;
       wx.navigateTo({ url: `/pages/register/index?redirect=${encodeURIComponent(back)}` });
       return;
     }
@@ -105,8 +109,10 @@ Page({
   async join(subscription: Promise<string[]> = Promise.resolve([])) {
     this.setData({ joining: true, joinError: '' });
     try {
-      const source = sourceOf(this.query, 'chat');
-      const result = await brigades.join({ code: this.data.code, source }, { toast: false });
+      const { code, brigadeId, source } = this.query;
+      const result = code
+        ? await brigades.join({ code, source }, { toast: false })
+        : await brigades.apply({ brigadeId, source }, { toast: false });
       this.setData({ joining: false, result });
       if (result.status === 'pending') {
         void subscription.then((accepted) => reportSubscription({ brigadeId: result.brigadeId }, accepted));

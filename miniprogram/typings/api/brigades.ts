@@ -60,6 +60,13 @@ export interface JoinRequest {
 /** Where a sign-up or a join came from: a chat card, Moments, a scanned poster, or the feed (in the app). */
 export type ShareSource = 'chat' | 'moments' | 'poster' | 'feed';
 
+/** Asks to join from the brigade's own page, with no invite: an open brigade admits at once, else its leaders review. */
+export interface ApplyRequest {
+  brigadeId: string;
+  /** Where the page was opened from, for the recruitment figures (default `feed`). */
+  source?: ShareSource;
+}
+
 export interface JoinResponse {
   brigadeId: string;
   status: 'active' | 'pending';
@@ -157,6 +164,7 @@ export interface BrigadesApi {
   get: { req: { brigadeId: string }; res: BrigadeDetail };
   invite: { req: InviteRequest; res: InviteResponse };
   join: { req: JoinRequest; res: JoinResponse };
+  apply: { req: ApplyRequest; res: JoinResponse };
   members: { req: MembersRequest; res: Page<ListedMember> };
   review: { req: ReviewRequest; res: Membership };
   setLeader: { req: SetLeaderRequest; res: { brigadeId: string; leaders: Brigade['leaders'] } };

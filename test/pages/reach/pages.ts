@@ -23,7 +23,12 @@ export const PAGES: Record<string, Placement> = {
   'pages/me/index': { roles: ALL, why: 'tab 我的' },
   'pages/post/index': { roles: ALL, why: 'anyone reads a post from 招募' },
   'pages/register/index': { roles: ['visitor'], why: 'a visitor registers from 我的' },
-  'pages/join/index': { roles: [], entry: 'shared link', why: 'opened from a brigade invite link' },
+  'pages/join/index': {
+    // The walk opens each page once, from the first brigade tapped: for the volunteer and the leader that is their
+    // own brigade (no 申请加入 there); they reach it the same way on any other brigade, or by an invite link.
+    roles: ['visitor', 'coordinator', 'hq', 'hq (registered)'],
+    why: '申请加入 on the page of a brigade one is not in',
+  },
   'pages/card/index': { roles: REGISTERED, why: 'my volunteer card' },
   'pages/hours/index': { roles: REGISTERED, why: 'my hours and time bank' },
   'pages/brigade/index': { roles: ALL, why: 'anyone reads a brigade from 大队' },

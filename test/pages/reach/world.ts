@@ -18,6 +18,7 @@ const WRITES = new Set([
   'signup',
   'withdraw',
   'join',
+  'apply',
   'leave',
   'review',
   'create',
