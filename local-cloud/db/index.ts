@@ -254,13 +254,17 @@ export class LocalDatabase {
     const run = (): unknown => {
       const matched = this.find(coll, query, txn);
       const targets = multi ? matched : matched.slice(0, 1);
-      let updated = 0;
+      // `updated` counts every matched document, changed or not: CloudBase documents `doc().set()` as
+      // "1 if the _id exists" and `update()`'s 0 as "the condition matched nothing". A document left as it was is
+      // not written (nor staged), so `docsWritten` still counts real writes.
+      const updated = targets.length;
+      let changed = 0;
       let lastDoc: Doc | undefined;
       for (const t of targets) {
         const next = apply(t.doc);
         lastDoc = next;
         if (storeText(next) === storeText(t.doc)) continue;
-        updated += 1;
+        changed += 1;
         if (txn) this.txns.stage(txn, { coll, id: t.id, doc: next });
         else this.replaceCommitted(coll, t.id, next);
       }
@@ -275,7 +279,7 @@ export class LocalDatabase {
         m.docsWritten += 1;
         return { updated: 0, upsert_id: toIdOut(doc._id) };
       }
-      m.docsWritten += updated;
+      m.docsWritten += changed;
       return { updated };
     };
     const result = txn ? run() : this.store.transaction(run);

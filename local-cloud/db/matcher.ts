@@ -1,5 +1,6 @@
 /**
- * MongoDB semantics from mingo, plus the geo operators and CloudBase's stricter `$elemMatch`.
+ * MongoDB semantics from mingo, plus the geo operators, `$elemMatch` on embedded documents and plain values, and
+ * `$jsonSchema` (./json-schema).
  */
 import { Aggregator } from 'mingo/aggregator';
 import { Context } from 'mingo/core';
@@ -10,37 +11,80 @@ import * as projectionOps from 'mingo/operators/projection';
 import * as queryOps from 'mingo/operators/query';
 import * as windowOps from 'mingo/operators/window';
 import { Query } from 'mingo/query';
-import type { AnyObject } from 'mingo/types';
+import type { AnyObject, JsonSchemaValidator } from 'mingo/types';
+import { resolve } from 'mingo/util';
 import { isPlainObject, type Doc } from './codec';
-import { $count, $indexOfCP, $stdDevSamp, $substr, $week } from './operators';
+import { $count, $indexOfCP, $stdDevSamp, $substr, $substrBytes, $week } from './operators';
+import { jsonSchemaValidator } from './json-schema';
 import { correlatedBy, joinedBy, narrowPipelineLookups, tieOf, type Load } from './lookup';
 import { $geoIntersects, $geoWithin, $nearSphere, distanceOf, findNear, parseNear, resolvePath } from './geo';
 
 type QueryOps = Parameters<Context['addQueryOps']>[0];
 type QueryOp = QueryOps[keyof QueryOps];
 
-/** `_.elemMatch` matches only arrays of embedded documents (CloudBase). */
-function $elemMatchDocs(selector: string, value: unknown): (obj: unknown) => boolean {
-  const logical = new Set(['$and', '$or', '$nor', '$expr', '$where']);
-  const keys = isPlainObject(value) ? Object.keys(value) : [];
-  // A condition on the elements themselves (`_.elemMatch(_.gt(2))`) matches no embedded document.
-  if (keys.some((k) => k.startsWith('$') && !logical.has(k))) return () => false;
-  const inner = new Query(value as AnyObject, { context });
+/**
+ * `_.elemMatch` as in MongoDB (CloudBase documents both forms): conditions on the elements themselves
+ * (`scores: _.elemMatch(_.gt(80).lt(100))`) test every element; a document query (`places: _.elemMatch({ area: … })`)
+ * tests the embedded documents (and arrays) only, so a plain value never matches `{ area: null }`.
+ */
+function $elemMatch(selector: string, value: unknown): (obj: unknown) => boolean {
+  if (!isPlainObject(value)) throw new Error('$elemMatch needs an object');
+  const keys = Object.keys(value);
+  const onValues = isSdkCommand(value) || (keys.length > 0 && keys.every((k) => k.startsWith('$') && !LOGICAL.has(k)));
+  const inner = new Query((onValues ? fieldQuery('v', value) : documentQuery(value)) as AnyObject, options);
+  const test = onValues
+    ? (el: unknown) => inner.test({ v: el })
+    : (el: unknown) => (isPlainObject(el) || Array.isArray(el)) && inner.test(el as AnyObject);
   return (obj) => {
-    const arr = resolvePath(obj, selector);
-    return Array.isArray(arr) && arr.some((el) => isPlainObject(el) && inner.test(el as AnyObject));
+    const arr = resolve(obj as AnyObject, selector, { unwrapArray: true });
+    return Array.isArray(arr) && arr.some(test);
   };
 }
 
-/** mingo's operators with CloudBase's `$elemMatch` and the geo operators (the first registration of a name wins). */
+const LOGICAL = new Set(['$and', '$or', '$nor']);
+
+/**
+ * @cloudbase/database 1.4.3 does not encode a chained or logic command inside `_.elemMatch`
+ * (`_.gt(80).lt(100)`, `_.not(…)`, `_.or(…)`): it sends the command object itself,
+ * `{ operator: 'and', operands: [{ operator: 'gt', operands: [80] } | { $gt: 80 }, …], fieldName }`.
+ */
+type SdkCommand = { operator: string; operands: unknown[] };
+
+function isSdkCommand(v: unknown): v is SdkCommand {
+  return (
+    isPlainObject(v) &&
+    typeof v.operator === 'string' &&
+    Array.isArray(v.operands) &&
+    Object.keys(v).every((k) => k === 'operator' || k === 'operands' || k === 'fieldName')
+  );
+}
+
+/** The query "`field` satisfies `cond`", for a condition given as operators or as an SDK command. */
+function fieldQuery(field: string, cond: unknown): AnyObject {
+  if (!isSdkCommand(cond)) return { [field]: cond };
+  const { operator, operands } = cond;
+  if (operator === 'and' || operator === 'or' || operator === 'nor') {
+    return { [`$${operator}`]: operands.map((o) => fieldQuery(field, o)) };
+  }
+  if (operator === 'not') return { $nor: [fieldQuery(field, operands[0])] };
+  return { [field]: { [operator === 'neq' ? '$ne' : `$${operator}`]: operands[0] } };
+}
+
+/** A document query whose field conditions may be SDK commands. */
+function documentQuery(query: Record<string, unknown>): AnyObject {
+  const parts = Object.entries(query).map(([k, v]) => (isSdkCommand(v) ? fieldQuery(k, v) : { [k]: v }));
+  return parts.length === 1 ? parts[0] : { $and: parts };
+}
+
+/** mingo's operators with MongoDB's `$elemMatch` and the geo operators (the first registration of a name wins). */
 const context: Context = Context.init({
   accumulator: { ...accumulatorOps, $stdDevSamp } as typeof accumulatorOps,
-  expression: { ...expressionOps, $week, $indexOfCP, $substr } as typeof expressionOps,
+  expression: { ...expressionOps, $week, $indexOfCP, $substr, $substrBytes } as typeof expressionOps,
   pipeline: { ...pipelineOps, $count } as typeof pipelineOps,
   projection: projectionOps,
   query: {
     ...queryOps,
-    $elemMatch: $elemMatchDocs as unknown as QueryOp,
+    $elemMatch: $elemMatch as unknown as QueryOp,
     $nearSphere: $nearSphere as unknown as QueryOp,
     $near: $nearSphere as unknown as QueryOp,
     $geoWithin: $geoWithin as unknown as QueryOp,
@@ -49,18 +93,21 @@ const context: Context = Context.init({
   window: windowOps,
 });
 
+/** What every query and pipeline runs with: the operators above and the `$jsonSchema` validator. */
+const options = { context, jsonSchemaValidator: jsonSchemaValidator as JsonSchemaValidator };
+
 export type Matcher = (doc: Doc) => boolean;
 
 export function compileQuery(query: unknown): Matcher {
   if (!isPlainObject(query) || Object.keys(query).length === 0) return () => true;
-  const q = new Query(query as AnyObject, { context });
+  const q = new Query(query as AnyObject, options);
   return (doc) => q.test(doc as AnyObject);
 }
 
 /** Orders documents: explicit order wins; else `$nearSphere` distance; else insertion order (as given). */
 export function orderDocs(docs: Doc[], query: unknown, order: Record<string, number> | undefined): Doc[] {
   if (order && Object.keys(order).length > 0) {
-    return new Aggregator([{ $sort: order }], { context }).run(docs as AnyObject[]) as Doc[];
+    return new Aggregator([{ $sort: order }], options).run(docs as AnyObject[]) as Doc[];
   }
   const near = findNear(query);
   if (near) {
@@ -73,12 +120,12 @@ export function orderDocs(docs: Doc[], query: unknown, order: Record<string, num
 
 export function projectDocs(docs: Doc[], projection: unknown): Doc[] {
   if (!isPlainObject(projection) || Object.keys(projection).length === 0) return docs;
-  return new Aggregator([{ $project: projection }], { context }).run(docs as AnyObject[]) as Doc[];
+  return new Aggregator([{ $project: projection }], options).run(docs as AnyObject[]) as Doc[];
 }
 
 /** An aggregation expression's value for one document (a lookup's `let` variable). */
 const evaluate = (doc: Doc, expression: unknown): unknown =>
-  (new Aggregator([{ $project: { _id: 0, v: expression } }], { context }).run([doc as AnyObject])[0] as AnyObject)?.v;
+  (new Aggregator([{ $project: { _id: 0, v: expression } }], options).run([doc as AnyObject])[0] as AnyObject)?.v;
 
 /**
  * Runs an aggregation pipeline; `load` reads another collection for `$lookup` (narrowed as an index would:
@@ -92,10 +139,10 @@ export function runPipeline(docs: Doc[], stages: AnyObject[], load: Load): Doc[]
     rest = rest.slice(1);
   }
   if (rest.some((s) => s.$geoNear !== undefined)) throw new Error('$geoNear is only valid as the first stage');
-  const options = { context, collectionResolver: (name: string) => load(name, {}) as AnyObject[] };
+  const runOptions = { ...options, collectionResolver: (name: string) => load(name, {}) as AnyObject[] };
   let segment: AnyObject[] = [];
   const flush = () => {
-    if (segment.length > 0) input = new Aggregator(segment, options).run(input as AnyObject[]) as Doc[];
+    if (segment.length > 0) input = new Aggregator(segment, runOptions).run(input as AnyObject[]) as Doc[];
     segment = [];
   };
   for (const stage of narrowPipelineLookups(rest, load)) {

@@ -1,7 +1,7 @@
 /**
  * Operators where mingo 7.2.7 differs from MongoDB (and so from CloudBase):
  * `$stdDevSamp` of fewer than two values is null (mingo: NaN); `$week` counts days before the first Sunday as week 0;
- * `$count` of nothing gives nothing.
+ * `$count` of nothing gives nothing; `$substr`/`$substrBytes` take a negative length as "the rest".
  */
 import { evalExpr } from 'mingo/core';
 import type { Iterator } from 'mingo/lazy';
@@ -77,19 +77,29 @@ export function $indexOfCP(obj: AnyObject, expr: Any, options: Options): Any {
   return -1;
 }
 
-/** `$substr` (UTF-8 bytes, as MongoDB): clamps to the string; a negative length means the rest of the string. */
-export function $substr(obj: AnyObject, expr: Any, options: Options): Any {
+/**
+ * `$substrBytes` and its alias `$substr` (MongoDB): a slice of the string's UTF-8 bytes, clamped to the string; a
+ * negative length takes the rest of the string (mingo refuses it). A start or end inside a multi-byte character
+ * ("义" is 3 bytes) is an error, with MongoDB's words.
+ */
+function substrBytes(op: string, obj: AnyObject, expr: Any, options: Options): Any {
   const args = evalExpr(obj, expr, options) as Any[];
-  if (!Array.isArray(args) || args.length !== 3) throw new Error('$substr expects [string, start, length]');
+  if (!Array.isArray(args) || args.length !== 3) throw new Error(`${op} expects [string, start, length]`);
   const [value, start, length] = args;
   if (value === null || value === undefined) return '';
   const bytes = Buffer.from(String(value), 'utf8');
   const from = Math.min(Math.max(0, Number(start)), bytes.length);
   const to = Number(length) < 0 ? bytes.length : Math.min(bytes.length, from + Number(length));
   const inside = (i: number): boolean => i < bytes.length && (bytes[i] & 0xc0) === 0x80;
-  if (inside(from) || inside(to)) throw new Error('$substrBytes: UTF-8 boundary falls inside a continuation byte');
+  if (inside(from)) throw new Error(`${op}:  Invalid range, starting index is a UTF-8 continuation byte.`);
+  if (inside(to)) throw new Error(`${op}:  Invalid range, ending index is in the middle of a UTF-8 character.`);
   return bytes.subarray(from, to).toString('utf8');
 }
+
+export const $substr = (obj: AnyObject, expr: Any, options: Options): Any => substrBytes('$substr', obj, expr, options);
+
+export const $substrBytes = (obj: AnyObject, expr: Any, options: Options): Any =>
+  substrBytes('$substrBytes', obj, expr, options);
 
 /** `$count` of no documents gives no document in MongoDB (mingo: one with 0). */
 export function $count(coll: Iterator, expr: string, options: Options): Iterator {

@@ -61,7 +61,7 @@ export class Transactions {
   use(id: unknown): Txn {
     this.expire();
     const txn = typeof id === 'string' ? this.open.get(id) : undefined;
-    if (!txn) throw transactionFail(`transaction ${String(id)} does not exist, has finished or expired`);
+    if (!txn) throw transactionFail();
     if (txn.snapshot === null) txn.snapshot = this.store.clock;
     return txn;
   }
@@ -114,11 +114,11 @@ export class Transactions {
     const key = wkey(write.coll, write.id);
     for (const other of this.open.values()) {
       if (other !== txn && other.writes.has(key)) {
-        throw conflict(`document ${write.id} of ${write.coll} is being written by another transaction`);
+        throw conflict(); // another transaction holds an uncommitted write on this document
       }
     }
     if (this.changedSince(write.coll, write.id, txn.snapshot ?? this.store.clock)) {
-      throw conflict(`document ${write.id} of ${write.coll} changed after the transaction's snapshot`);
+      throw conflict(); // the document changed after the transaction's snapshot
     }
     txn.writes.set(key, write);
   }
@@ -132,7 +132,7 @@ export class Transactions {
     for (const w of txn.writes.values()) {
       if (this.changedSince(w.coll, w.id, txn.snapshot ?? this.store.clock)) {
         this.end(txn.id);
-        throw conflict(`document ${w.id} of ${w.coll} changed after the transaction's snapshot`);
+        throw conflict(); // an outside write landed on a staged document
       }
     }
   }
