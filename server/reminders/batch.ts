@@ -13,7 +13,7 @@ import { decideReminder, outcomeOf, postPage, reminderData } from '../rules/outb
 import { sendMessage, type Message, type SendResult } from './send';
 
 /** Messages marked inflight and sent together: at most this many are left unknown when a run dies mid-send. */
-export const SEND_CHUNK = 10;
+export const SEND_CHUNK = 25;
 
 export interface BatchSummary {
   sent: number;

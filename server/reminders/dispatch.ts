@@ -17,7 +17,7 @@ import * as outbox from '../repos/outbox';
 import { LEASE_MS, RUN_BUDGET_MS } from '../rules/outbox';
 import { runBatch, type BatchSummary } from './batch';
 
-export const BATCH_SIZE = 50;
+export const BATCH_SIZE = 100;
 
 export interface RunSummary extends BatchSummary {
   /** Claims made (batches, counting a claim another run beat). */
