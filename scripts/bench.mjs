@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { benchActions } from './bench/actions.mjs';
 import { benchMutation } from './bench/mutation.mjs';
 import { benchNeeds } from './bench/needs.mjs';
+import { benchReminders } from './bench/reminders.mjs';
 import { benchStats } from './bench/stats.mjs';
 import { table, verdict } from './bench/table.mjs';
 import { buildAll, functionNames, root } from './build.mjs';
@@ -75,6 +76,7 @@ verdicts.push(
 verdicts.push(await benchActions(root));
 verdicts.push(await benchStats(root));
 verdicts.push(await benchNeeds(root));
+verdicts.push(await benchReminders(root));
 verdicts.push(await benchMutation(process.argv.includes('--mutate')));
 const ok = verdicts.every(Boolean);
 console.log(ok ? '\nAll within budget.' : '\nSome measurements are over budget.');

@@ -4,10 +4,10 @@
  * (every 5 minutes) sends due reminders and queued notices through the outbox.
  */
 import { defineFunction } from '../../server/handler';
-import { sendDue } from '../../server/reminders/dispatch';
+import { runOptions, sendDue } from '../../server/reminders/dispatch';
 import { subscribe, templates } from '../../server/reminders/subscribe';
 
 export const main = defineFunction('reminders', {
   actions: { subscribe, templates },
-  timer: (ctx) => sendDue(ctx),
+  timer: (ctx, event) => sendDue(ctx, runOptions(event)),
 });

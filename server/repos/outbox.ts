@@ -1,15 +1,16 @@
 /**
  * Data access for the `outbox` collection: one document per (sign-up or event, template), `_id` = `key`.
  * A message is claimed by a conditional update before it is sent (status pending → sending, `dueAt` moved to
- * the end of the claim's lease), so overlapping timer runs never send it twice; every claim and result is
- * appended to `history`.
+ * the end of the claim's lease), so overlapping timer runs never send it twice; right before its send it is
+ * marked `inflight` (so a run that dies mid-send never has it sent again); every claim and result is appended to
+ * `history`.
  */
 import { _, db, isDuplicateKey, rows } from '../cloud';
 import type { MessageKind, OutboxStatus, TemplateData } from '../rules/outbox';
 
 export interface HistoryEntry {
   at: number;
-  event: 'queued' | 'rearmed' | 'claimed' | 'sent' | 'error' | 'skipped' | 'rescheduled';
+  event: 'queued' | 'rearmed' | 'claimed' | 'sent' | 'error' | 'skipped' | 'rescheduled' | 'interrupted';
   claimId?: string;
   errcode?: number;
   errmsg?: string;
@@ -32,9 +33,9 @@ export interface MessageDoc {
   page?: string;
   data?: TemplateData;
   status: OutboxStatus;
-  /** pending: when it is due; sending: when the claim's lease ends (then it may be claimed again). */
+  /** pending: when it is due; sending and inflight: when the claim's lease ends. */
   dueAt: number;
-  /** Sends made under the current grant. */
+  /** Sends made (or begun) under the current grant. */
   attempts: number;
   claimId?: string;
   claimedAt?: number;
@@ -110,17 +111,60 @@ export function claimedBy(claimId: string, limit: number): Promise<MessageDoc[]>
   return rows<MessageDoc>(outbox().where({ claimId, status: 'sending' }).limit(limit));
 }
 
-/** Records the end of a claim on the messages it still holds; returns how many it held. */
+/**
+ * Marks claimed messages `inflight` right before their sends, counting the attempt, in one update; returns how
+ * many this claim still held. From here on a message is never sent again by another run (at most once).
+ */
+export async function startSending(ids: string[], claimId: string, now: number): Promise<number> {
+  if (ids.length === 0) return 0;
+  const res = (await outbox()
+    .where({ _id: _.in(ids), claimId, status: 'sending' })
+    .update({ data: { status: 'inflight', attempts: _.inc(1), updatedAt: now } })) as Updated;
+  return res.stats.updated;
+}
+
+/** The messages of `ids` this claim marked inflight (read only when it marked fewer than it asked for). */
+export function inflightOf(ids: string[], claimId: string): Promise<MessageDoc[]> {
+  return rows<MessageDoc>(
+    outbox()
+      .where({ _id: _.in(ids), claimId, status: 'inflight' })
+      .limit(ids.length),
+  );
+}
+
+/**
+ * Records the end of a claim on the messages it still holds in state `from` (claimed, or inflight for a send's
+ * result), in one update; returns how many it held.
+ */
 export async function settle(
   ids: string[],
   claimId: string,
   patch: Partial<MessageDoc>,
   entry: HistoryEntry,
+  from: 'sending' | 'inflight' = 'sending',
 ): Promise<number> {
   if (ids.length === 0) return 0;
   const res = (await outbox()
-    .where({ _id: ids.length === 1 ? ids[0] : _.in(ids), claimId, status: 'sending' })
+    .where({ _id: ids.length === 1 ? ids[0] : _.in(ids), claimId, status: from })
     .update({ data: { ...patch, updatedAt: entry.at, history: _.push([entry]) } })) as Updated;
+  return res.stats.updated;
+}
+
+/**
+ * Messages left `inflight` by a run that died (their lease ran out) may or may not have reached WeChat: they end
+ * `failed` (reason `interrupted`) instead of being sent again. One update; returns how many.
+ */
+export async function closeInterrupted(now: number): Promise<number> {
+  const res = (await outbox()
+    .where({ status: 'inflight', dueAt: _.lte(now) })
+    .update({
+      data: {
+        status: 'failed',
+        reason: 'interrupted',
+        updatedAt: now,
+        history: _.push([{ at: now, event: 'interrupted' }]),
+      },
+    })) as Updated;
   return res.stats.updated;
 }
 

@@ -5,7 +5,11 @@
 import { shanghai, shanghaiLabel } from './time';
 
 export type MessageKind = 'reminder' | NoticeKind;
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'unsubscribed' | 'failed';
+/**
+ * pending → sending (claimed by one run, under a lease) → inflight (its send is being made) → sent, or pending again
+ * (a transient error), unsubscribed, failed, skipped. `inflight` whose lease ran out ends `failed` (interrupted).
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'inflight' | 'sent' | 'skipped' | 'unsubscribed' | 'failed';
 
 /** What happened, as the notice template's `phrase2` says it. */
 export const NOTICE_PHRASES = {
@@ -28,6 +32,13 @@ export type TemplateData = Record<string, { value: string }>;
 export const MAX_ATTEMPTS = 5;
 /** A claim lasts this long: longer than the function's timeout, so a live run never loses its messages. */
 export const LEASE_MS = 3 * 60_000;
+/** The reminders function's timeout (deploy/functions.ts, checked by the reminders tests). */
+export const REMINDERS_TIMEOUT_MS = 60_000;
+/**
+ * A timer run claims no new batch once this much of its time is spent (less when its slowest batch so far would
+ * not finish inside it): the other third of the timeout is the margin for the batch in flight.
+ */
+export const RUN_BUDGET_MS = 40_000;
 const BACKOFF_BASE_MS = 60_000;
 const BACKOFF_MAX_MS = 30 * 60_000;
 

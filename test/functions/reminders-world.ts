@@ -34,6 +34,13 @@ export interface RemindersWorld extends PostsWorld {
   subscribe(openid: string, params: object): Promise<SubscribeResponse>;
   /** Fires the timer once and returns the function's result. */
   fire(): Promise<InvocationOutcome>;
+  /** Fires the timer with a run budget (the trigger's message `{ budgetMs }`). */
+  fireWithBudget(budgetMs: number): Promise<InvocationOutcome>;
+  /**
+   * Puts `count` subscribed, confirmed sign-ups of the post and their due reminders straight into the database
+   * (recipients `<prefix>-<i>`); returns the recipients.
+   */
+  seedDue(post: Post, count: number, prefix: string): Promise<string[]>;
   /** Subscribe messages sent so far (GET /v1/outbox). */
   sent(touser?: string): Promise<SentMessage[]>;
   faults(body: object): Promise<void>;
@@ -50,6 +57,7 @@ export async function remindersWorld(): Promise<RemindersWorld> {
     const res = await fetch(`${cloud.url}/v1/clock`, body ? { method: 'POST', body: JSON.stringify(body) } : {});
     return (await res.json()) as { now: number };
   };
+  const clockNow = async () => (await clock()).now;
   return {
     ...w,
     templates,
@@ -67,6 +75,54 @@ export async function remindersWorld(): Promise<RemindersWorld> {
       return replies;
     },
     fire: () => cloud.fireTrigger('reminders'),
+    fireWithBudget: async (budgetMs) =>
+      cloud.host.invoke(
+        'reminders',
+        { Type: 'Timer', TriggerName: 'send-due', Message: JSON.stringify({ budgetMs }) },
+        { source: 'timer' },
+      ),
+    async seedDue(post, count, prefix) {
+      const templateId = templates.reminderTemplateId as string;
+      const now = await clockNow();
+      const people = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+      const insert = (collectionName: string, docs: object[]) =>
+        cloud.db.handle('database.insertDocument', { collectionName, data: docs.map((d) => JSON.stringify(d)) });
+      await insert(
+        'signups',
+        people.map((openid) => ({
+          _id: `s-${openid}`,
+          postId: post.postId,
+          volunteerId: `v-${openid}`,
+          status: 'confirmed',
+          startAt: post.startAt,
+          createdAt: now,
+        })),
+      );
+      await insert(
+        'outbox',
+        people.map((openid) => {
+          const key = `reminder:signup:s-${openid}|${templateId}`;
+          return {
+            _id: key,
+            key,
+            kind: 'reminder',
+            templateId,
+            subject: `signup:s-${openid}`,
+            grantId: `signup:s-${openid}|${templateId}`,
+            touser: openid,
+            postId: post.postId,
+            signupId: `s-${openid}`,
+            status: 'pending',
+            dueAt: now,
+            attempts: 0,
+            history: [{ at: now, event: 'queued' }],
+            createdAt: now,
+            updatedAt: now,
+          };
+        }),
+      );
+      return people;
+    },
     async sent(touser) {
       const res = await fetch(`${cloud.url}/v1/outbox`);
       const all = (await res.json()) as { apiName: string; data: SentMessage }[];
