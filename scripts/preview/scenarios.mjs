@@ -51,6 +51,8 @@ export const SCENARIOS = {
   'pages/join/index': [
     { name: 'visitor', identity: 'visitor', query: { code: '{invite}', brigadeId: '{brigade}' } },
     { name: 'volunteer', identity: 'volunteer', query: { code: '{invite}', brigadeId: '{brigade}' } },
+    // 申请加入 from the brigade's page, with no invite.
+    { name: 'apply', identity: 'visitor', query: { brigadeId: '{brigade}', source: 'feed' } },
   ],
   'pages/brigade/index': [
     { name: 'volunteer', identity: 'volunteer', query: { brigadeId: '{brigade}' } },
