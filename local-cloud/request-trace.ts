@@ -58,7 +58,7 @@ export function writeRecordOf(
   if (!op) return undefined;
   const collection = String(params.collectionName ?? '');
   const data = (reply ?? {}) as { insertedIds?: unknown[]; upsert_id?: unknown; doc?: unknown };
-  let ids: string[] = [];
+  let ids: string[];
   if (op === 'insert') ids = (data.insertedIds ?? []).map(idText).filter((x): x is string => x !== undefined);
   else {
     ids = idsOfQuery(parse(params.query));

@@ -154,6 +154,7 @@ function storageList(deps: ConsoleDeps): unknown[] {
 }
 
 function int(v: string | null, fallback: number, max: number): number {
+  if (v === null || v === '') return fallback;
   const n = Number(v);
   return Number.isInteger(n) && n >= 0 ? Math.min(n, max) : fallback;
 }
@@ -180,7 +181,9 @@ export async function handleConsole(
     const coll = requireCollection(deps.db, decodeURIComponent(m[1]));
     const id = m[2] === undefined ? undefined : decodeURIComponent(m[2]);
     if (method === 'GET' && id === undefined) {
-      return ok(pageOf(deps.db, coll, q.get('filter') ?? '', int(q.get('offset'), 0, 1e9), int(q.get('limit'), 20, 200)));
+      return ok(
+        pageOf(deps.db, coll, q.get('filter') ?? '', int(q.get('offset'), 0, 1e9), int(q.get('limit'), 20, 200)),
+      );
     }
     if (method === 'PUT' && id !== undefined) {
       if (!replaceDoc(deps.db, coll, id, await body(req, MAX_EVENT_BYTES))) {
@@ -199,7 +202,12 @@ export async function handleConsole(
     return ok(deps.requests.list({ ...filter, result: q.get('result') || undefined }, int(q.get('limit'), 200, 500)));
   }
   if (method === 'GET' && p === '/outbox') {
-    return ok(deps.outbox.list().reverse().map((e) => messageView(e, deps.settings)));
+    return ok(
+      deps.outbox
+        .list()
+        .reverse()
+        .map((e) => messageView(e, deps.settings)),
+    );
   }
   if (method === 'GET' && p === '/timers') {
     return ok(functions(deps).filter((f) => (f as { timer: unknown }).timer));
@@ -231,6 +239,7 @@ export async function handleConsole(
     const data = exportAll(deps.db, deps.clock.now());
     return sendJson(res, 200, data, { 'content-disposition': 'attachment; filename="local-cloud-export.json"' });
   }
-  if (method === 'POST' && p === '/import') return ok({ imported: importAll(deps.db, await body(req, MAX_IMPORT_BYTES)) });
+  if (method === 'POST' && p === '/import')
+    return ok({ imported: importAll(deps.db, await body(req, MAX_IMPORT_BYTES)) });
   throw new HttpError(404, 'NOT_FOUND', `${method} /v1/console${p}`);
 }

@@ -1,3 +1,4 @@
+/* global document, Node, fetch, sessionStorage, location, window, history, URLSearchParams */
 // The local cloud's console: one ES module, no build step. It keeps the local key in sessionStorage and sends it
 // as `x-local-key` on every call to the console API (/v1/console/*, local-cloud/console/api.ts).
 
@@ -16,7 +17,8 @@ function h(tag, attrs = {}, ...children) {
     else if (k === 'value') el.value = v;
     else el.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) if (c !== undefined && c !== null && c !== false) el.append(c instanceof Node ? c : String(c));
+  for (const c of children.flat(Infinity))
+    if (c !== undefined && c !== null && c !== false) el.append(c instanceof Node ? c : String(c));
   return el;
 }
 
@@ -53,7 +55,10 @@ class ApiError extends Error {
 async function api(path, { method = 'GET', body, raw = false } = {}) {
   const res = await fetch(`/v1/console${path}`, {
     method,
-    headers: { 'x-local-key': sessionStorage.getItem(KEY) ?? '', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      'x-local-key': sessionStorage.getItem(KEY) ?? '',
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   if (res.status === 401) {
@@ -86,7 +91,20 @@ function who(openid) {
 }
 
 function table(headers, rows, attrs = {}) {
-  return h('table', attrs, h('thead', {}, h('tr', {}, headers.map((x) => h('th', {}, x)))), h('tbody', {}, rows));
+  return h(
+    'table',
+    attrs,
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        headers.map((x) => h('th', {}, x)),
+      ),
+    ),
+    h('tbody', {}, rows),
+  );
 }
 
 function codeBadge(code) {
@@ -113,7 +131,9 @@ function writesList(writes) {
         h('b', {}, w.collection),
         ' ',
         w.ids.length
-          ? w.ids.map((id) => h('a', { href: '#data', class: 'doc-link', onclick: () => openDoc(w.collection, id) }, id))
+          ? w.ids.map((id) =>
+              h('a', { href: '#data', class: 'doc-link', onclick: () => openDoc(w.collection, id) }, id),
+            )
           : h('code', {}, w.query ?? ''),
         w.count > 1 ? ` （${w.count} 条）` : '',
         w.inTransaction ? h('span', { class: 'muted' }, ' 事务内') : '',
@@ -124,7 +144,13 @@ function writesList(writes) {
 
 function messagesList(ids) {
   if (!ids?.length) return h('p', { class: 'muted' }, '没有发送消息。');
-  return h('p', {}, ids.map((id) => h('a', { href: '#outbox', class: 'msg-link', onclick: () => (state.highlight = id) }, `消息 #${id}`)));
+  return h(
+    'p',
+    {},
+    ids.map((id) =>
+      h('a', { href: '#outbox', class: 'msg-link', onclick: () => (state.highlight = id) }, `消息 #${id}`),
+    ),
+  );
 }
 
 // ---- login and navigation ----
@@ -165,7 +191,12 @@ async function overview(el) {
     h(
       'div',
       { class: 'cards' },
-      h('div', { class: 'card' }, h('small', {}, '本地时钟（北京时间）'), h('b', { id: 'overview-clock' }, showTime(o.clock.now))),
+      h(
+        'div',
+        { class: 'card' },
+        h('small', {}, '本地时钟（北京时间）'),
+        h('b', { id: 'overview-clock' }, showTime(o.clock.now)),
+      ),
       h('div', { class: 'card' }, h('small', {}, '数据目录'), h('code', {}, o.dataDir ?? '内存中（不保存）')),
       h('div', { class: 'card' }, h('small', {}, '最近调用'), h('b', {}, o.requests)),
       h('div', { class: 'card' }, h('small', {}, '已发消息'), h('b', {}, o.messages)),
@@ -174,7 +205,13 @@ async function overview(el) {
     table(
       ['集合', '文档数', ''],
       o.collections.map((c) =>
-        h('tr', { 'data-collection': c.name }, h('td', {}, c.name), h('td', { class: 'num' }, c.count), h('td', {}, h('a', { href: '#data', onclick: () => browse(c.name, '') }, '浏览'))),
+        h(
+          'tr',
+          { 'data-collection': c.name },
+          h('td', {}, c.name),
+          h('td', { class: 'num' }, c.count),
+          h('td', {}, h('a', { href: '#data', onclick: () => browse(c.name, '') }, '浏览')),
+        ),
       ),
       { id: 'overview-collections' },
     ),
@@ -208,15 +245,26 @@ async function data(el) {
   const names = (await api('/overview')).collections.map((c) => c.name);
   const d = state.data;
   if (!d.collection) d.collection = names[0] ?? '';
-  const select = h('select', { id: 'data-collection', 'aria-label': '集合' }, names.map((n) => h('option', { value: n, selected: n === d.collection }, n)));
-  const filter = h('input', { id: 'data-filter', value: d.filter, placeholder: '筛选（SDK 查询语法），如 {"status":"confirmed"} 或 {"hours":{"$gt":2}}', 'aria-label': '筛选' });
+  const select = h(
+    'select',
+    { id: 'data-collection', 'aria-label': '集合' },
+    names.map((n) => h('option', { value: n, selected: n === d.collection }, n)),
+  );
+  const filter = h('input', {
+    id: 'data-filter',
+    value: d.filter,
+    placeholder: '筛选（SDK 查询语法），如 {"status":"confirmed"} 或 {"hours":{"$gt":2}}',
+    'aria-label': '筛选',
+  });
   const run = () => {
     state.data = { collection: select.value, filter: filter.value, offset: 0 };
     void attempt(() => data(el));
   };
   select.addEventListener('change', run);
   filter.addEventListener('keydown', (e) => e.key === 'Enter' && run());
-  const page = await api(`/docs/${encodeURIComponent(d.collection)}?filter=${encodeURIComponent(d.filter)}&offset=${d.offset}&limit=20`);
+  const page = await api(
+    `/docs/${encodeURIComponent(d.collection)}?filter=${encodeURIComponent(d.filter)}&offset=${d.offset}&limit=20`,
+  );
   const editor = h('div', { id: 'doc-editor-box' });
   const rows = page.list.map((doc) =>
     h(
@@ -224,20 +272,54 @@ async function data(el) {
       { 'data-id': doc._id },
       h('td', {}, h('code', {}, String(doc._id))),
       h('td', { class: 'summary' }, summary(doc)),
-      h('td', {}, h('button', { type: 'button', class: 'small', onclick: () => edit(el, editor, d.collection, doc) }, '查看 / 编辑')),
+      h(
+        'td',
+        {},
+        h(
+          'button',
+          { type: 'button', class: 'small', onclick: () => edit(el, editor, d.collection, doc) },
+          '查看 / 编辑',
+        ),
+      ),
     ),
   );
   const pager = h(
     'div',
     { class: 'pager' },
-    h('button', { type: 'button', disabled: d.offset === 0, onclick: () => ((d.offset = Math.max(0, d.offset - 20)), attempt(() => data(el))) }, '上一页'),
-    h('span', { id: 'data-total' }, page.total ? `第 ${d.offset + 1}–${d.offset + page.list.length} 条，共 ${page.total} 条` : '没有符合条件的文档'),
-    h('button', { type: 'button', disabled: d.offset + 20 >= page.total, onclick: () => ((d.offset += 20), attempt(() => data(el))) }, '下一页'),
+    h(
+      'button',
+      {
+        type: 'button',
+        disabled: d.offset === 0,
+        onclick: () => ((d.offset = Math.max(0, d.offset - 20)), attempt(() => data(el))),
+      },
+      '上一页',
+    ),
+    h(
+      'span',
+      { id: 'data-total' },
+      page.total ? `第 ${d.offset + 1}–${d.offset + page.list.length} 条，共 ${page.total} 条` : '没有符合条件的文档',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        disabled: d.offset + 20 >= page.total,
+        onclick: () => ((d.offset += 20), attempt(() => data(el))),
+      },
+      '下一页',
+    ),
   );
   el.replaceChildren(
     h('h2', {}, '数据'),
-    h('div', { class: 'toolbar' }, select, filter, h('button', { type: 'button', id: 'data-run', onclick: run }, '查询')),
-    table(['_id', '内容', ''], rows, { id: 'data-table' }),
+    h(
+      'div',
+      { class: 'toolbar' },
+      select,
+      filter,
+      h('button', { type: 'button', id: 'data-run', onclick: run }, '查询'),
+    ),
+    table(['_id', '内容', ''], rows, { id: 'data-table', 'data-collection': d.collection }),
     pager,
     editor,
   );
@@ -299,19 +381,44 @@ function identityOptions(selected) {
   const others = recent.filter((o) => !demo.some((d) => d.openid === o));
   return [
     h('option', { value: '', selected: !selected }, '（无身份）'),
-    demo.length ? h('optgroup', { label: '演示身份' }, demo.map((i) => h('option', { value: i.openid, selected: i.openid === selected }, `${i.label} · ${i.openid}`))) : null,
-    others.length ? h('optgroup', { label: '最近的调用者' }, others.map((o) => h('option', { value: o, selected: o === selected }, o))) : null,
+    demo.length
+      ? h(
+          'optgroup',
+          { label: '演示身份' },
+          demo.map((i) =>
+            h('option', { value: i.openid, selected: i.openid === selected }, `${i.label} · ${i.openid}`),
+          ),
+        )
+      : null,
+    others.length
+      ? h(
+          'optgroup',
+          { label: '最近的调用者' },
+          others.map((o) => h('option', { value: o, selected: o === selected }, o)),
+        )
+      : null,
   ];
 }
 
 async function functions(el) {
   state.identities = await api('/identities');
   const fns = state.functions;
-  const call = (state.call ??= { fn: fns.find((f) => f.name === 'volunteers')?.name ?? fns[0]?.name ?? '', openid: '' });
-  const fnSelect = h('select', { id: 'call-fn', 'aria-label': '函数' }, fns.map((f) => h('option', { value: f.name, selected: f.name === call.fn }, f.name)));
+  const call = (state.call ??= {
+    fn: fns.find((f) => f.name === 'volunteers')?.name ?? fns[0]?.name ?? '',
+    openid: '',
+  });
+  const fnSelect = h(
+    'select',
+    { id: 'call-fn', 'aria-label': '函数' },
+    fns.map((f) => h('option', { value: f.name, selected: f.name === call.fn }, f.name)),
+  );
   const actionSelect = h('select', { id: 'call-action', 'aria-label': '动作' });
   const who = h('select', { id: 'call-openid', 'aria-label': '身份' }, identityOptions(call.openid));
-  const custom = h('input', { id: 'call-openid-custom', placeholder: '或输入其他 openid', 'aria-label': '其他 openid' });
+  const custom = h('input', {
+    id: 'call-openid-custom',
+    placeholder: '或输入其他 openid',
+    'aria-label': '其他 openid',
+  });
   const event = h('textarea', { id: 'call-event', rows: 10, spellcheck: 'false', 'aria-label': '事件 JSON' });
   const out = h('div', { id: 'call-result' });
   const fillActions = () => {
@@ -340,10 +447,19 @@ async function functions(el) {
     const openid = custom.value.trim() || who.value;
     state.call = { fn: fnSelect.value, openid };
     out.replaceChildren(h('p', { class: 'muted' }, '调用中…'));
-    const r = await attempt(() => api('/call', { method: 'POST', body: { function: fnSelect.value, event: ev, openid } }));
+    const r = await attempt(() =>
+      api('/call', { method: 'POST', body: { function: fnSelect.value, event: ev, openid } }),
+    );
     if (!r) return out.replaceChildren();
     out.replaceChildren(
-      h('div', { class: 'result-head' }, codeBadge(r.code), h('span', { id: 'call-metrics' }, metricsText(r.metrics)), h('span', {}, `${r.ms} 毫秒`), h('code', { class: 'muted' }, r.requestId)),
+      h(
+        'div',
+        { class: 'result-head' },
+        codeBadge(r.code),
+        h('span', { id: 'call-metrics' }, metricsText(r.metrics)),
+        h('span', {}, `${r.ms} 毫秒`),
+        h('code', { class: 'muted' }, r.requestId),
+      ),
       h('h4', {}, '写入'),
       writesList(r.writes),
       h('h4', {}, '消息'),
@@ -354,7 +470,13 @@ async function functions(el) {
   };
   el.replaceChildren(
     h('h2', {}, '调用函数'),
-    h('div', { class: 'form' }, h('label', {}, '函数', fnSelect), h('label', {}, '动作', actionSelect), h('label', {}, '身份', who, custom)),
+    h(
+      'div',
+      { class: 'form' },
+      h('label', {}, '函数', fnSelect),
+      h('label', {}, '动作', actionSelect),
+      h('label', {}, '身份', who, custom),
+    ),
     h('label', { class: 'block' }, '事件（JSON，action 之外是参数）', event),
     h('div', { class: 'toolbar' }, h('button', { type: 'button', id: 'call-run', onclick: run }, '调用')),
     out,
@@ -365,9 +487,29 @@ async function requests(el) {
   const f = (state.requestFilter ??= { fn: '', openid: '', result: '' });
   const qs = new URLSearchParams(Object.entries(f).filter(([, v]) => v)).toString();
   const list = await api(`/requests?${qs}`);
-  const fnSelect = h('select', { id: 'log-fn', 'aria-label': '函数' }, h('option', { value: '' }, '全部函数'), state.functions.map((x) => h('option', { value: x.name, selected: x.name === f.fn }, x.name)));
-  const who = h('select', { id: 'log-openid', 'aria-label': '调用者' }, h('option', { value: '' }, '全部调用者'), [...new Set([...state.identities.demo.map((i) => i.openid), ...state.identities.recent, f.openid].filter(Boolean))].map((o) => h('option', { value: o, selected: o === f.openid }, who_(o))));
-  const result = h('select', { id: 'log-result', 'aria-label': '结果' }, [['', '全部结果'], ['ok', '成功'], ['error', '失败']].map(([v, t]) => h('option', { value: v, selected: v === f.result }, t)));
+  const fnSelect = h(
+    'select',
+    { id: 'log-fn', 'aria-label': '函数' },
+    h('option', { value: '' }, '全部函数'),
+    state.functions.map((x) => h('option', { value: x.name, selected: x.name === f.fn }, x.name)),
+  );
+  const who = h(
+    'select',
+    { id: 'log-openid', 'aria-label': '调用者' },
+    h('option', { value: '' }, '全部调用者'),
+    [
+      ...new Set([...state.identities.demo.map((i) => i.openid), ...state.identities.recent, f.openid].filter(Boolean)),
+    ].map((o) => h('option', { value: o, selected: o === f.openid }, who_(o))),
+  );
+  const result = h(
+    'select',
+    { id: 'log-result', 'aria-label': '结果' },
+    [
+      ['', '全部结果'],
+      ['ok', '成功'],
+      ['error', '失败'],
+    ].map(([v, t]) => h('option', { value: v, selected: v === f.result }, t)),
+  );
   const apply = () => {
     state.requestFilter = { fn: fnSelect.value, openid: who.value, result: result.value };
     void attempt(() => requests(el));
@@ -385,30 +527,56 @@ async function requests(el) {
       h('td', {}, codeBadge(r.result)),
       h('td', { class: 'num' }, `${r.ms} 毫秒`),
       h('td', { class: 'num' }, metricsText(r.metrics)),
-      h('td', {}, r.writes.length ? `${r.writes.length} 处` : '—', r.messages.length ? ` · ${r.messages.length} 条消息` : ''),
+      h(
+        'td',
+        {},
+        r.writes.length ? `${r.writes.length} 处` : '—',
+        r.messages.length ? ` · ${r.messages.length} 条消息` : '',
+      ),
     ),
   );
   el.replaceChildren(
     h('h2', {}, '请求日志'),
     h('div', { class: 'toolbar' }, fnSelect, who, result, h('button', { type: 'button', onclick: apply }, '刷新')),
-    list.length ? table(['时间', '函数.动作', '调用者', '来源', '结果', '耗时', '数据库', '写入 / 消息'], rows, { id: 'log-table' }) : h('p', { class: 'muted' }, '还没有调用记录。'),
+    list.length
+      ? table(['时间', '函数.动作', '调用者', '来源', '结果', '耗时', '数据库', '写入 / 消息'], rows, {
+          id: 'log-table',
+          'data-filter': qs,
+        })
+      : h('p', { class: 'muted' }, '还没有调用记录。'),
     detail,
   );
 }
 
-const SOURCES = { http: 'HTTP', callFunction: '函数调用', timer: '定时器', push: '消息推送', direct: '直接调用', console: '控制台' };
+const SOURCES = {
+  http: 'HTTP',
+  callFunction: '函数调用',
+  timer: '定时器',
+  push: '消息推送',
+  direct: '直接调用',
+  console: '控制台',
+};
 const who_ = who;
 
 function showRequest(box, r) {
   box.replaceChildren(
     h('h3', {}, `${r.fn}${r.action ? `.${r.action}` : ''} `, codeBadge(r.result)),
-    h('p', { class: 'muted' }, `${showTime(r.at)} · ${who(r.openid)} · ${r.ms} 毫秒 · ${metricsText(r.metrics)} · ${r.requestId}`),
+    h(
+      'p',
+      { class: 'muted' },
+      `${showTime(r.at)} · ${who(r.openid)} · ${r.ms} 毫秒 · ${metricsText(r.metrics)} · ${r.requestId}`,
+    ),
     r.message ? h('p', { class: 'error' }, r.message) : null,
     h('h4', {}, '写入'),
     writesList(r.writes),
     h('h4', {}, '消息'),
     messagesList(r.messages),
-    h('div', { class: 'two' }, h('div', {}, h('h4', {}, '事件'), h('pre', { class: 'json' }, json(r.event))), h('div', {}, h('h4', {}, '返回值'), h('pre', { class: 'json' }, json(r.reply ?? null)))),
+    h(
+      'div',
+      { class: 'two' },
+      h('div', {}, h('h4', {}, '事件'), h('pre', { class: 'json' }, json(r.event))),
+      h('div', {}, h('h4', {}, '返回值'), h('pre', { class: 'json' }, json(r.reply ?? null))),
+    ),
   );
   box.scrollIntoView({ block: 'nearest' });
 }
@@ -428,9 +596,18 @@ async function outbox(el) {
             h(
               'article',
               { class: m.id === highlight ? 'phone highlight' : 'phone', id: `msg-${m.id}`, 'data-message': m.id },
-              h('header', {}, h('span', { class: 'app-name' }, '博爱义工'), h('span', { class: 'muted' }, showTime(m.at))),
+              h(
+                'header',
+                {},
+                h('span', { class: 'app-name' }, '博爱义工'),
+                h('span', { class: 'muted' }, showTime(m.at)),
+              ),
               h('h3', {}, m.title),
-              h('dl', {}, m.rows.map((row) => [h('dt', {}, row.label), h('dd', {}, row.value)])),
+              h(
+                'dl',
+                {},
+                m.rows.map((row) => [h('dt', {}, row.label), h('dd', {}, row.value)]),
+              ),
               m.page ? h('footer', {}, h('span', {}, '进入小程序查看'), h('code', {}, m.page)) : null,
               h('p', { class: 'meta' }, `#${m.id} · 发给 ${who(m.touser)} · 由 ${m.function ?? '—'} 发出`),
             ),
@@ -467,7 +644,11 @@ async function timers(el) {
                 onclick: async () => {
                   out.replaceChildren(h('p', { class: 'muted' }, `${f.name} 运行中…`));
                   const r = await attempt(() => api(`/timers/${encodeURIComponent(f.name)}/fire`, { method: 'POST' }));
-                  if (r) out.replaceChildren(h('p', {}, `${f.name}：`, codeBadge(r.code), ` ${metricsText(r.metrics)} · ${r.ms} 毫秒`), h('pre', { class: 'json' }, json(r.result)));
+                  if (r)
+                    out.replaceChildren(
+                      h('p', {}, `${f.name}：`, codeBadge(r.code), ` ${metricsText(r.metrics)} · ${r.ms} 毫秒`),
+                      h('pre', { class: 'json' }, json(r.result)),
+                    );
                 },
               },
               '立即触发',
@@ -505,7 +686,15 @@ async function clock(el) {
       'div',
       { class: 'toolbar' },
       at,
-      h('button', { type: 'button', id: 'clock-set', onclick: () => at.value && move({ now: Date.parse(`${at.value}:00+08:00`) }) }, '设为此时间'),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'clock-set',
+          onclick: () => at.value && move({ now: Date.parse(`${at.value}:00+08:00`) }),
+        },
+        '设为此时间',
+      ),
       h('button', { type: 'button', onclick: () => move({ now: Date.now() }) }, '回到现在'),
     ),
   );
@@ -520,7 +709,9 @@ async function storage(el) {
     const url = URL.createObjectURL(await res.blob());
     preview.replaceChildren(
       h('h3', {}, f.path),
-      f.contentType.startsWith('image/') ? h('img', { src: url, alt: f.path }) : h('a', { href: url, download: f.path.split('/').pop() }, '下载'),
+      f.contentType.startsWith('image/')
+        ? h('img', { src: url, alt: f.path })
+        : h('a', { href: url, download: f.path.split('/').pop() }, '下载'),
     );
   };
   el.replaceChildren(
@@ -537,7 +728,15 @@ async function storage(el) {
               h('td', {}, f.contentType),
               h('td', {}, f.openid ? who(f.openid) : '函数'),
               h('td', {}, showTime(f.uploadedAt)),
-              h('td', {}, h('button', { type: 'button', class: 'small', onclick: () => view(f) }, f.contentType.startsWith('image/') ? '查看图片' : '下载')),
+              h(
+                'td',
+                {},
+                h(
+                  'button',
+                  { type: 'button', class: 'small', onclick: () => view(f) },
+                  f.contentType.startsWith('image/') ? '查看图片' : '下载',
+                ),
+              ),
             ),
           ),
           { id: 'storage-table' },
@@ -549,7 +748,12 @@ async function storage(el) {
 
 async function backup(el) {
   const status = h('p', { id: 'backup-status', class: 'muted' });
-  const file = h('input', { type: 'file', id: 'import-file', accept: 'application/json,.json', 'aria-label': '导入文件' });
+  const file = h('input', {
+    type: 'file',
+    id: 'import-file',
+    accept: 'application/json,.json',
+    'aria-label': '导入文件',
+  });
   const sure = h('input', { type: 'checkbox', id: 'import-sure' });
   const exportAll = async () => {
     const res = await attempt(() => api('/export', { raw: true }));
@@ -557,7 +761,15 @@ async function backup(el) {
     const blob = await res.blob();
     const dump = JSON.parse(await blob.text());
     const count = Object.values(dump.collections).reduce((n, docs) => n + docs.length, 0);
-    const a = h('a', { href: URL.createObjectURL(blob), download: `local-cloud-${dump.exportedAt.slice(0, 10)}.json`, id: 'export-link' }, '保存导出文件');
+    const a = h(
+      'a',
+      {
+        href: URL.createObjectURL(blob),
+        download: `local-cloud-${dump.exportedAt.slice(0, 10)}.json`,
+        id: 'export-link',
+      },
+      '保存导出文件',
+    );
     status.replaceChildren(`已导出 ${Object.keys(dump.collections).length} 个集合、${count} 个文档。`, a);
     a.click();
   };
@@ -565,13 +777,20 @@ async function backup(el) {
     if (!file.files?.[0]) return toast('请先选择导出的 JSON 文件', true);
     if (!sure.checked) return toast('请先勾选“确认替换全部数据”', true);
     const r = await attempt(async () => api('/import', { method: 'POST', body: await file.files[0].text() }));
-    if (r) status.textContent = `已导入 ${Object.keys(r.imported).length} 个集合、${Object.values(r.imported).reduce((a, b) => a + b, 0)} 个文档。`;
+    if (r)
+      status.textContent = `已导入 ${Object.keys(r.imported).length} 个集合、${Object.values(r.imported).reduce((a, b) => a + b, 0)} 个文档。`;
   };
   el.replaceChildren(
     h('h2', {}, '导出 / 导入'),
     h('p', {}, '导出整个数据库（所有集合与文档）为一个 JSON 文件；导入会先清空再写入，替换全部数据。'),
     h('div', { class: 'toolbar' }, h('button', { type: 'button', id: 'export-run', onclick: exportAll }, '导出')),
-    h('div', { class: 'toolbar' }, file, h('label', { class: 'danger' }, sure, ' 确认替换全部数据'), h('button', { type: 'button', id: 'import-run', class: 'danger', onclick: importAll }, '导入')),
+    h(
+      'div',
+      { class: 'toolbar' },
+      file,
+      h('label', { class: 'danger' }, sure, ' 确认替换全部数据'),
+      h('button', { type: 'button', id: 'import-run', class: 'danger', onclick: importAll }, '导入'),
+    ),
     status,
   );
 }

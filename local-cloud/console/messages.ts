@@ -18,7 +18,10 @@ export interface MessageView {
   templateId?: string;
 }
 
-const REMINDER = { title: '活动开始提醒', labels: { thing1: '活动名称', time2: '开始时间', thing3: '活动地点', thing4: '主办大队' } };
+const REMINDER = {
+  title: '活动开始提醒',
+  labels: { thing1: '活动名称', time2: '开始时间', thing3: '活动地点', thing4: '主办大队' },
+};
 const NOTICE = { title: '服务进度通知', labels: { thing1: '事项', phrase2: '状态', thing3: '备注' } };
 
 export function messageView(entry: OutboxEntry, settings: Record<string, string>): MessageView {
@@ -40,7 +43,9 @@ export function messageView(entry: OutboxEntry, settings: Record<string, string>
     function: entry.function,
     touser: entry.touser,
     templateId,
-    title: template?.title ?? (entry.apiName === 'subscribeMessage.send' ? `订阅消息（${templateId ?? '未知模板'}）` : entry.apiName),
+    title:
+      template?.title ??
+      (entry.apiName === 'subscribeMessage.send' ? `订阅消息（${templateId ?? '未知模板'}）` : entry.apiName),
     rows: Object.entries(fields).map(([key, item]) => ({
       key,
       label: labels[key] ?? key,
