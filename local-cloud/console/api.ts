@@ -55,6 +55,10 @@ function assetDir(): string {
 
 /** Serves the console's static files; false for any other path. */
 export function serveConsoleAsset(p: string, res: ServerResponse): boolean {
+  if (p === '/favicon.ico') {
+    res.writeHead(204).end();
+    return true;
+  }
   const asset = ASSETS[p];
   if (!asset) return false;
   const body = fs.readFileSync(path.join(assetDir(), asset[0]));
@@ -202,12 +206,14 @@ export async function handleConsole(
     return ok(deps.requests.list({ ...filter, result: q.get('result') || undefined }, int(q.get('limit'), 200, 500)));
   }
   if (method === 'GET' && p === '/outbox') {
-    return ok(
-      deps.outbox
-        .list()
-        .reverse()
-        .map((e) => messageView(e, deps.settings)),
-    );
+    // Each message with the call that sent it (when the request log still has it).
+    const senders = new Map<number, { requestId: string; fn: string; action?: string }>();
+    for (const r of deps.requests.list()) {
+      for (const id of r.messages)
+        if (!senders.has(id)) senders.set(id, { requestId: r.requestId, fn: r.fn, action: r.action });
+    }
+    const views = deps.outbox.list().reverse();
+    return ok(views.map((e) => ({ ...messageView(e, deps.settings), sentBy: senders.get(e.id) ?? null })));
   }
   if (method === 'GET' && p === '/timers') {
     return ok(functions(deps).filter((f) => (f as { timer: unknown }).timer));

@@ -546,6 +546,15 @@ async function requests(el) {
       : h('p', { class: 'muted' }, '还没有调用记录。'),
     detail,
   );
+  const wanted = state.openRequest && list.find((r) => r.requestId === state.openRequest);
+  state.openRequest = undefined;
+  if (wanted) showRequest(detail, wanted);
+}
+
+/** Opens the request log at one call (from a message, say). */
+function openRequest(sender) {
+  state.requestFilter = { fn: sender.fn, openid: '', result: '' };
+  state.openRequest = sender.requestId;
 }
 
 const SOURCES = {
@@ -566,7 +575,7 @@ function showRequest(box, r) {
       { class: 'muted' },
       `${showTime(r.at)} · ${who(r.openid)} · ${r.ms} 毫秒 · ${metricsText(r.metrics)} · ${r.requestId}`,
     ),
-    r.message ? h('p', { class: 'error' }, r.message) : null,
+    r.message ? h('p', { class: 'error' }, r.message) : '',
     h('h4', {}, '写入'),
     writesList(r.writes),
     h('h4', {}, '消息'),
@@ -609,7 +618,18 @@ async function outbox(el) {
                 m.rows.map((row) => [h('dt', {}, row.label), h('dd', {}, row.value)]),
               ),
               m.page ? h('footer', {}, h('span', {}, '进入小程序查看'), h('code', {}, m.page)) : null,
-              h('p', { class: 'meta' }, `#${m.id} · 发给 ${who(m.touser)} · 由 ${m.function ?? '—'} 发出`),
+              h(
+                'p',
+                { class: 'meta' },
+                `#${m.id} · 发给 ${who(m.touser)} · 由 ${m.function ?? '—'} 发出 `,
+                m.sentBy
+                  ? h(
+                      'a',
+                      { href: '#requests', class: 'sender-link', onclick: () => openRequest(m.sentBy) },
+                      '查看这次调用',
+                    )
+                  : null,
+              ),
             ),
           ),
         )

@@ -185,6 +185,11 @@ test('a timer fired from the console sends a reminder that the outbox shows as a
   expect(text).toContain('控制台改过的标题');
   expect(text).toContain(`pages/post/index?postId=${refs.post}`);
   expect(text).toContain(`发给 ${NEWCOMER}`);
+  // And back from the message to the call that sent it.
+  await card.locator('.sender-link').click();
+  await page.waitForSelector('#log-detail h3');
+  await expect(page.locator('#log-detail h3').textContent()).resolves.toContain('reminders');
+  await expect(page.locator('#log-detail').textContent()).resolves.toMatch(/消息 #\d+/);
 });
 
 test('moves the clock', async () => {
