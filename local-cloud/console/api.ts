@@ -142,6 +142,11 @@ async function call(deps: ConsoleDeps, req: IncomingMessage): Promise<unknown> {
   const b = await body(req, MAX_EVENT_BYTES);
   const fn = typeof b.function === 'string' ? b.function : '';
   const openid = typeof b.openid === 'string' && b.openid ? b.openid : undefined;
+  // As on POST /v1/functions/:name: timer and message-push events come only from their triggers (定时器 panel).
+  const e = (b.event ?? {}) as { Type?: unknown; MsgType?: unknown; Event?: unknown };
+  if (e.Type === 'Timer' || e.MsgType === 'event' || e.Event === 'wxa_media_check') {
+    throw new HttpError(403, 'TRIGGER_EVENT_REFUSED', '定时器事件请在“定时器”中触发，消息推送事件只来自平台');
+  }
   try {
     return outcomeReply(deps, await deps.call(fn, b.event ?? {}, openid));
   } catch (err) {

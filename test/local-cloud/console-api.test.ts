@@ -37,3 +37,12 @@ test('the page is served at GET /, and the guard still refuses a foreign origin'
   const foreign = await get('/v1/console/overview', { 'x-local-key': cloud.secret.key, origin: 'http://evil.example' });
   expect(foreign.status).toBe(403);
 });
+
+test('a call through the console may not pose as a timer', async () => {
+  const res = await fetch(`${cloud.url}/v1/console/call`, {
+    method: 'POST',
+    headers: { 'x-local-key': cloud.secret.key },
+    body: JSON.stringify({ function: 'reminders', event: { Type: 'Timer', TriggerName: 'x' } }),
+  });
+  expect(res.status).toBe(403);
+});
