@@ -405,7 +405,7 @@ async function functions(el) {
   const fns = state.functions;
   const call = (state.call ??= {
     fn: fns.find((f) => f.name === 'volunteers')?.name ?? fns[0]?.name ?? '',
-    openid: '',
+    openid: state.identities.demo.find((i) => i.role === 'volunteer')?.openid ?? '',
   });
   const fnSelect = h(
     'select',
