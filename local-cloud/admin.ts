@@ -13,6 +13,7 @@ import { boundaryOf, parseMultipart, type FormPart } from './http/multipart';
 import { verifySignature, type SignatureCheck } from './http/signature';
 import type { DbMetrics } from './metrics';
 import { handleOpenApi, type OpenApiContext } from './openapi';
+import { writeRecordOf } from './request-trace';
 import type { LocalStorage } from './storage';
 
 export interface AdminDeps {
@@ -29,6 +30,9 @@ async function callDatabase(deps: AdminDeps, action: string, params: Record<stri
   const m: DbMetrics = { requests: 0, docsRead: 0, docsWritten: 0 };
   try {
     const data = await deps.db.handle(action, params, m);
+    const write = caller && m.docsWritten > 0 ? writeRecordOf(action, params, data, m.docsWritten) : undefined;
+    // The request log shows what a call wrote; a nested call's writes are its callers' too.
+    for (let inv = caller; write && inv; inv = inv.parent) inv.trace.writes.push(write);
     return { data };
   } catch (err) {
     const e = err as { code?: unknown; message?: string };
@@ -80,6 +84,16 @@ function envelope(action: string, reply: Reply, requestId: string): Record<strin
   return { ...lifted, data: reply.data, requestId };
 }
 
+/** Links the messages this open-API request put in the outbox to the calling invocation (and its callers). */
+function noteMessages(deps: AdminDeps, caller: Invocation, sentBefore: number): void {
+  const sent = deps.openApi.outbox
+    .list()
+    .filter((e) => e.id > sentBefore && e.function === caller.fn.name && e.openid === caller.openid);
+  for (let inv: Invocation | undefined = caller; inv; inv = inv.parent) {
+    inv.trace.messages.push(...sent.map((e) => e.id));
+  }
+}
+
 export async function handleAdmin(
   deps: AdminDeps,
   req: IncomingMessage,
@@ -102,7 +116,9 @@ export async function handleAdmin(
       sendJson(res, 200, { code: 'INVALID_ACTION', message: `local cloud does not support ${action}`, requestId });
       return;
     }
+    const sentBefore = deps.openApi.outbox.list().at(-1)?.id ?? 0;
     const pb = await handleOpenApi(apiName, fields.get('requestData') ?? Buffer.alloc(0), { ...deps.openApi, caller });
+    if (caller) noteMessages(deps, caller, sentBefore);
     sendBuffer(res, 200, pb, 'application/octet-stream');
     return;
   }

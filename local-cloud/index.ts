@@ -19,6 +19,7 @@ import { MediaChecks } from './openapi/media-check';
 import { toSecWords, type SecWord } from './openapi/msg-sec-check';
 import { Outbox } from './outbox';
 import { repoRoot, workerEntry } from './paths';
+import { keepable, RequestLog, resultCode } from './request-log';
 import { resolveSecret, type LocalSecret } from './secret';
 import { resolveSettings, type ResolvedSettings } from './settings';
 import { LocalStorage } from './storage';
@@ -79,6 +80,8 @@ export interface LocalCloud {
   /** The secret /admin checks signatures against (the functions get it as TENCENTCLOUD_SECRETID/SECRETKEY). */
   secret: LocalSecret;
   dataDir?: string;
+  /** The last invocations, what they wrote and sent (the console's request log). */
+  requests: RequestLog;
   /** Invokes a function in-process (no HTTP), as `POST /v1/functions/:name` does. */
   call(name: string, event?: unknown, openid?: string): Promise<InvocationOutcome>;
   /** Runs a function's timer trigger now. Rejects when the function has no timer trigger. */
@@ -109,6 +112,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const hostName = options.host ?? '127.0.0.1';
   let port = 0;
   const envId = options.envId ?? 'local';
+  const requests = new RequestLog();
   const host = new FunctionHost({
     registry,
     clock,
@@ -122,6 +126,30 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     log,
     functionOutput: options.functionOutput,
     randomSeed: options.repeatable?.seed,
+    onSettled: (inv, outcome) => {
+      const event = inv.event as { action?: unknown } | null;
+      const at = clock.now();
+      const failure = outcome.ok ? undefined : outcome.message.split('\n')[0];
+      const reply = outcome.ok ? (outcome.result as { message?: unknown } | null) : undefined;
+      requests.record({
+        requestId: inv.requestId,
+        parentId: inv.parent?.requestId,
+        fn: inv.fn.name,
+        action: event && typeof event === 'object' && typeof event.action === 'string' ? event.action : undefined,
+        source: inv.source,
+        openid: inv.openid,
+        at,
+        time: new Date(at).toISOString(),
+        ms: outcome.ms,
+        result: outcome.ok ? resultCode(outcome.result) : outcome.code,
+        message: failure ?? (reply && typeof reply.message === 'string' ? reply.message : undefined),
+        metrics: outcome.metrics,
+        writes: inv.trace.writes,
+        messages: inv.trace.messages,
+        event: keepable(inv.event),
+        reply: outcome.ok ? keepable(outcome.result) : undefined,
+      });
+    },
   });
   const timers = new TimerScheduler(registry, host, clock);
   const pushFunction = options.messagePush ?? MESSAGE_PUSH.function;
@@ -149,6 +177,19 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     mediaChecks,
     signature: { secret, clocks: () => [Date.now(), clock.now()] },
     storage,
+    console: {
+      db,
+      clock,
+      outbox,
+      timers,
+      storage,
+      secret,
+      registry,
+      requests,
+      settings: settings.env,
+      dataDir,
+      call: (name: string, event: unknown, openid?: string) => host.invoke(name, event, { openid, source: 'console' }),
+    },
   };
   const server = http.createServer((req, res) => {
     route(deps, req, res).catch((err: unknown) => {
@@ -183,6 +224,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     mediaChecks,
     secret,
     dataDir,
+    requests,
     call: (name, event = {}, openid) => host.invoke(name, event, { openid, source: 'direct' }),
     fireTrigger: (name) => timers.fire(name) ?? Promise.reject(new Error(`function ${name} has no timer trigger`)),
     tickTimers: () => timers.tick(),

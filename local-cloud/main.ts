@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     `local cloud: ${cloud.url}   (data in ${dataDir})`,
     `settings: ${cloud.settings.summary.join('; ')}`,
     `/admin secret: id ${cloud.secret.id}, ${cloud.secret.origin} (the functions sign with it; LOCAL_CLOUD_SECRET=id:key sets it)`,
+    `console: ${cloud.url}/  (key: ${cloud.secret.key}; or open ${cloud.url}/#key=${cloud.secret.key})`,
     ...(identities.length
       ? [
           'demo identities (send as the x-wx-openid header):',

@@ -11,11 +11,12 @@ import type { LogSink } from '../log';
 import { shortOpenid } from '../log';
 import type { DbMetrics } from '../metrics';
 import { InvocationMetrics } from '../metrics';
+import type { InvocationTrace } from '../request-log';
 import { functionSettings, withoutSettings } from '../settings';
 import type { InvokeMessage, WorkerInit, WorkerReply } from './protocol';
 import type { FunctionConfig, FunctionRegistry } from './registry';
 
-export type TriggerSource = 'http' | 'callFunction' | 'timer' | 'push' | 'direct';
+export type TriggerSource = 'http' | 'callFunction' | 'timer' | 'push' | 'direct' | 'console';
 
 export interface InvokeOptions {
   openid?: string;
@@ -48,6 +49,10 @@ export interface Invocation {
   /** Settles with the outcome (what platform events the call asked for are delivered after, see openapi). */
   finished: Promise<InvocationOutcome>;
   randomSeed?: string;
+  /** The calling invocation, for a nested call. */
+  parent?: Invocation;
+  /** What the call wrote and sent, for the request log (admin.ts fills it in). */
+  trace: InvocationTrace;
 }
 
 export class UnknownFunctionError extends Error {
@@ -84,6 +89,8 @@ export interface HostOptions {
   functionOutput?: 'inherit' | 'silent';
   /** Previews only: draw each invocation's randomness from this seed (see seededRandomFor). */
   randomSeed?: string;
+  /** Called once per finished invocation (the console's request log). */
+  onSettled?: (inv: Invocation, outcome: InvocationOutcome) => void;
 }
 
 export class FunctionHost {
@@ -120,9 +127,12 @@ export class FunctionHost {
       source: opts.source ?? 'direct',
       metrics: new InvocationMetrics(opts.parent?.metrics),
       nested: opts.parent !== undefined,
+      parent: opts.parent,
+      trace: { writes: [], messages: [] },
       startedAt: 0,
       settle: (outcome) => {
         this.logOutcome(inv, outcome);
+        this.o.onSettled?.(inv, outcome);
         resolve(outcome);
       },
       finished,

@@ -11,11 +11,13 @@
  *   PUT|GET /cos/<bucket>/<path>       cloud storage: the SDK's upload, temporary URLs (storage/index.ts)
  *   POST /v1/storage/upload            the mini program's local-mode upload (multipart `file`, formData `cloudPath`)
  *   GET  /healthz
+ *   GET  /, /console/*                 the console page (console/), GET|POST|PUT|DELETE /v1/console/* its API (key)
  * Every route first checks that the request is local (guard.ts); bodies have size and nesting limits (body.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin, type AdminDeps } from '../admin';
 import type { Clock } from '../clock';
+import { handleConsole, serveConsoleAsset, type ConsoleDeps } from '../console/api';
 import type { FunctionHost, InvocationOutcome } from '../functions/host';
 import { UnknownFunctionError } from '../functions/host';
 import { metricsHeaders } from '../metrics';
@@ -32,6 +34,8 @@ export interface RouteDeps extends AdminDeps {
   timers: TimerScheduler;
   mediaChecks: MediaChecks;
   collections: () => string[];
+  /** The console's API (absent: no console). */
+  console?: ConsoleDeps;
 }
 
 /** Writes an invocation's outcome: the function's return value, or an error JSON (500; 504 on timeout). */
@@ -146,6 +150,10 @@ export async function route(deps: RouteDeps, req: IncomingMessage, res: ServerRe
     } else if (method !== 'GET') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} ${p}`);
     const now = deps.clock.now();
     return sendJson(res, 200, { now, iso: new Date(now).toISOString() });
+  }
+  if (deps.console && method === 'GET' && serveConsoleAsset(p, res)) return;
+  if (deps.console && (p === '/v1/console' || p.startsWith('/v1/console/'))) {
+    return handleConsole(deps.console, req, res, new URL(req.url ?? '/', 'http://local'));
   }
   if (p === '/healthz' && method === 'GET') {
     return sendJson(res, 200, { ok: true, now: deps.clock.now(), collections: deps.collections().length });

@@ -101,6 +101,19 @@ export class FileStore {
     return meta && fs.existsSync(file) ? { meta, bytes: fs.readFileSync(file) } : undefined;
   }
 
+  /** Every stored file's metadata (the console's storage panel). */
+  list(): StoredMeta[] {
+    if (!this.root) return [...this.memory.values()].map((f) => f.meta);
+    const metaRoot = path.join(this.root, 'meta');
+    if (!fs.existsSync(metaRoot)) return [];
+    const out: StoredMeta[] = [];
+    for (const entry of fs.readdirSync(metaRoot, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
+      out.push(JSON.parse(fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8')) as StoredMeta);
+    }
+    return out;
+  }
+
   /** Removes the file; false when there was none. */
   remove(p: string): boolean {
     if (!this.root) return this.memory.delete(p);
