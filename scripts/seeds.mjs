@@ -13,6 +13,7 @@ const RANDOMIZED = [
   { file: 'test/functions/posts-places.test.ts', env: 'PLACES_SEED' },
   { file: 'test/unit/matching.test.ts', env: 'MATCH_SEED' },
   { file: 'test/unit/needs-stats.test.ts', env: 'NEEDS_STATS_SEED' },
+  { file: 'test/local-cloud/db/index-plans.test.ts', env: 'INDEX_SEED' },
 ];
 
 const count = Number(process.argv[2] ?? 50);

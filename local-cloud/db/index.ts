@@ -20,7 +20,8 @@ import {
 } from './codec';
 import { DbError, duplicateKeyError, invalidParam } from './errors';
 import { compileQuery, orderDocs, projectDocs, runPipeline } from './matcher';
-import { Store, type Prefilter } from './store';
+import { conditions, type Condition } from './planner';
+import { Store, type Row } from './store';
 import { Transactions, type Txn } from './transactions';
 
 export { DbError } from './errors';
@@ -125,7 +126,7 @@ export class LocalDatabase {
     const order = parseEjson(p.order) as Record<string, number> | undefined;
     const txn = p.transactionId ? this.txns.use(p.transactionId) : undefined;
     const docs = orderDocs(
-      this.find(coll, query, txn).map((l) => l.doc),
+      (!txn && this.streamOrdered(coll, query, order, offset + limit)) || this.find(coll, query, txn).map((l) => l.doc),
       query,
       order,
     );
@@ -185,13 +186,51 @@ export class LocalDatabase {
     const rows =
       id !== undefined
         ? [this.store.get(coll, id)].filter((r): r is NonNullable<typeof r> => r !== undefined)
-        : this.store.scan(coll, prefilters(query));
+        : this.plannedRows(coll, query);
     const out: Loaded[] = [];
     for (const row of rows) {
       const doc = this.store.parse(row);
       if (match(doc)) out.push({ id: row.id, seq: row.seq, doc });
     }
     return out;
+  }
+
+  /** The rows of the most selective indexed condition, or the whole collection. */
+  private plannedRows(coll: string, query: unknown): Row[] {
+    const best = this.plan(coll, query)[0];
+    return best ? this.store.candidates(coll, best.cond) : this.store.scan(coll);
+  }
+
+  /** The query's indexed conditions, most selective first. */
+  private plan(coll: string, query: unknown): { cond: Condition; estimate: number }[] {
+    return conditions(query, this.store.indexedFields(coll))
+      .map((cond) => ({ cond, estimate: this.store.estimate(coll, cond, ESTIMATE_CAP) }))
+      .sort((a, b) => a.estimate - b.estimate);
+  }
+
+  /**
+   * An `orderBy` whose first field is indexed reads documents in that field's key order and stops once it has
+   * `need` matches and the next key differs from the last one taken (ties go on to the full order below).
+   * Undefined when a narrower condition is cheaper, the field holds values the index cannot order, or no order.
+   */
+  private streamOrdered(coll: string, query: unknown, order: Record<string, number> | undefined, need: number) {
+    const first = order ? Object.entries(order)[0] : undefined;
+    if (!first || !this.store.indexedFields(coll).has(first[0]) || !this.store.orderable(coll, first[0])) return;
+    const plan = this.plan(coll, query);
+    if (plan[0] && plan[0].estimate < ESTIMATE_CAP && plan[0].cond.field !== first[0]) return;
+    const terms = plan.find((p) => p.cond.field === first[0])?.cond.terms;
+    const own = terms?.length === 1 ? terms[0] : undefined;
+    const match = safeCompile(query);
+    const taken: { seq: number; doc: Doc }[] = [];
+    let last: { t: number; k: unknown } | undefined;
+    for (const row of this.store.ordered(coll, first[0], first[1] < 0, own)) {
+      if (taken.length >= need && last && !sameKey(last, row)) break;
+      const doc = this.store.parse(row);
+      if (!match(doc)) continue;
+      taken.push({ seq: row.seq, doc });
+      last = row;
+    }
+    return taken.sort((a, b) => a.seq - b.seq).map((x) => x.doc);
   }
 
   // ---- writes ----
@@ -371,15 +410,12 @@ function exactId(v: unknown): string | undefined {
   return idKey(v);
 }
 
-function prefilters(query: unknown): Prefilter[] {
-  if (!isPlainObject(query)) return [];
-  const out: Prefilter[] = [];
-  for (const [field, v] of Object.entries(query)) {
-    if (field.startsWith('$') || field.includes('.')) continue;
-    const value = isPlainObject(v) && Object.keys(v).length === 1 && typeof v.$eq === 'string' ? v.$eq : v;
-    if (typeof value === 'string') out.push({ field, value });
-  }
-  return out;
+/** Conditions are compared by how many candidates they select, counted up to this many. */
+const ESTIMATE_CAP = 2000;
+
+function sameKey(a: { t: number; k: unknown }, b: { t: number; k: unknown }): boolean {
+  if (a.t !== b.t) return false;
+  return Buffer.isBuffer(a.k) && Buffer.isBuffer(b.k) ? a.k.equals(b.k) : a.k === b.k;
 }
 
 /** The document an upsert starts from: the query's top-level equalities. */

@@ -1,6 +1,7 @@
 /**
  * Durable storage on SQLite (better-sqlite3, WAL): one `docs` table for every collection, holding each document
- * as canonical EJSON with its insertion order (`seq`) and version; unique index keys in `ukeys`.
+ * as canonical EJSON with its insertion order (`seq`) and version; unique index keys in `ukeys`; the keys of every
+ * declared index field (and `_id`) in `ix`, ordered as mingo sorts (keys.ts), for the planner (planner.ts).
  * Everything here is synchronous, so each call of the engine is atomic with respect to every other caller.
  */
 import Database from 'better-sqlite3';
@@ -8,6 +9,8 @@ import type { CollectionSpec, IndexSpec } from '../../database/collections';
 import { ObjectId, isPlainObject, loadText, storeText, type Doc } from './codec';
 import { DbError, duplicateKeyError } from './errors';
 import { resolvePath } from './geo';
+import { T, keysOf, type KeyValue } from './keys';
+import type { Condition, Term } from './planner';
 
 export interface Row {
   seq: number;
@@ -16,18 +19,15 @@ export interface Row {
   body: string;
 }
 
-/** A string equality on a top-level field, used to narrow the scan with SQLite before the exact match. */
-export interface Prefilter {
-  field: string;
-  value: string;
+/** A row with the index key it was reached by. */
+export interface KeyedRow extends Row {
+  t: number;
+  k: KeyValue;
 }
-
-const SAFE_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export class Store {
   readonly db: Database.Database;
   private readonly specs = new Map<string, CollectionSpec>();
-  private readonly indexedFields = new Set<string>();
   /** Global write clock: every write stamps the document with the next value. */
   clock: number;
 
@@ -54,22 +54,19 @@ export class Store {
         PRIMARY KEY (coll, idx, key)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS ukeys_doc ON ukeys (coll, id);
+      CREATE TABLE IF NOT EXISTS ix (
+        coll TEXT NOT NULL, field TEXT NOT NULL, t INTEGER NOT NULL, k NOT NULL, seq INTEGER NOT NULL,
+        PRIMARY KEY (coll, field, t, k, seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS ix_doc ON ix (seq);
+      CREATE TABLE IF NOT EXISTS ix_fields (coll TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (coll, field))
+        WITHOUT ROWID;
     `);
     for (const spec of collections) {
       this.specs.set(spec.name, spec);
       this.db.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)').run(spec.name);
-      for (const index of spec.indexes) {
-        for (const [field, kind] of Object.entries(index.keys)) {
-          if (kind !== '2dsphere' && SAFE_FIELD.test(field)) this.indexedFields.add(field);
-        }
-      }
     }
-    for (const field of this.indexedFields) {
-      this.db.exec(
-        `CREATE INDEX IF NOT EXISTS "jx_${field}" ON docs (coll, json_extract(body, '$.${field}'));` +
-          `CREATE INDEX IF NOT EXISTS "jt_${field}" ON docs (coll, json_type(body, '$.${field}'));`,
-      );
-    }
+    this.transaction(() => this.reindex());
     const max = this.db.prepare('SELECT MAX(version) AS v FROM docs').get() as { v: number | null };
     this.clock = max.v ?? 0;
   }
@@ -107,35 +104,103 @@ export class Store {
       throw new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse] Table exist: ${name}`);
     }
     this.db.prepare('INSERT INTO collections (name) VALUES (?)').run(name);
+    for (const field of this.indexedFields(name)) {
+      this.db.prepare('INSERT OR IGNORE INTO ix_fields (coll, field) VALUES (?, ?)').run(name, field);
+    }
   }
 
-  /** Rows of a collection in insertion order, optionally narrowed by string equalities on top-level fields. */
-  scan(coll: string, prefilters: Prefilter[] = []): Row[] {
-    const byId = prefilters.find((p) => p.field === '_id');
-    if (byId) {
-      const row = this.get(coll, byId.value);
-      return row ? [row] : [];
+  /** Rows of a collection in insertion order. */
+  scan(coll: string): Row[] {
+    return this.cached('SELECT seq, id, version, body FROM docs WHERE coll = ? ORDER BY seq').all(coll) as Row[];
+  }
+
+  /** The fields whose keys are in `ix`: `_id` and every field of the collection's declared (non-geo) indexes. */
+  indexedFields(coll: string): ReadonlySet<string> {
+    let fields = this.fieldSets.get(coll);
+    if (!fields) {
+      fields = new Set(['_id']);
+      for (const index of this.specs.get(coll)?.indexes ?? []) {
+        for (const [field, kind] of Object.entries(index.keys)) if (kind !== '2dsphere') fields.add(field);
+      }
+      this.fieldSets.set(coll, fields);
     }
-    const p = prefilters.find((x) => SAFE_FIELD.test(x.field));
-    if (!p)
-      return this.cached('SELECT seq, id, version, body FROM docs WHERE coll = ? ORDER BY seq').all(coll) as Row[];
-    // A UNION lets SQLite use both expression indexes (equal value, or an array that may contain it).
-    const sql =
-      `SELECT seq, id, version, body FROM docs WHERE seq IN (` +
-      `SELECT seq FROM docs WHERE coll = ? AND json_extract(body, '$.${p.field}') = ? UNION ` +
-      `SELECT seq FROM docs WHERE coll = ? AND json_type(body, '$.${p.field}') = 'array') ORDER BY seq`;
-    return this.cached(sql).all(coll, p.value, coll) as Row[];
+    return fields;
+  }
+
+  private readonly fieldSets = new Map<string, Set<string>>();
+
+  /** Rows that may satisfy the condition, in insertion order (values the index cannot order are always included). */
+  candidates(coll: string, cond: Condition): Row[] {
+    const [sql, params] = selectSeqs(coll, cond);
+    return this.cached(`SELECT seq, id, version, body FROM docs WHERE seq IN (${sql}) ORDER BY seq`).all(
+      ...params,
+    ) as Row[];
+  }
+
+  /** How many rows `candidates` would return, counted up to `cap`. */
+  estimate(coll: string, cond: Condition, cap: number): number {
+    const [sql, params] = selectSeqs(coll, cond);
+    return (this.cached(`SELECT COUNT(*) AS n FROM (${sql} LIMIT ?)`).get(...params, cap) as { n: number }).n;
+  }
+
+  /** True when every document's value of `field` is a scalar the index orders exactly as mingo sorts. */
+  orderable(coll: string, field: string): boolean {
+    const st = this.cached('SELECT 1 FROM ix WHERE coll = ? AND field = ? AND t IN (?, ?) LIMIT 1');
+    return st.get(coll, field, T.ARRAY, T.ANY) === undefined;
+  }
+
+  /** Rows in the order of their `field` keys (optionally only those of one term), read lazily. */
+  ordered(coll: string, field: string, descending: boolean, term?: Term): IterableIterator<KeyedRow> {
+    const [where, params] = term ? termSql(term) : ['1', []];
+    const dir = descending ? 'DESC' : 'ASC';
+    return this.cached(
+      `SELECT d.seq, d.id, d.version, d.body, x.t, x.k FROM ix x JOIN docs d ON d.seq = x.seq ` +
+        `WHERE x.coll = ? AND x.field = ? AND ${where} ORDER BY x.t ${dir}, x.k ${dir}, x.seq ${dir}`,
+    ).iterate(coll, field, ...params) as IterableIterator<KeyedRow>;
   }
 
   private readonly statements = new Map<string, Database.Statement>();
 
+  /** Prepared statements by SQL text; `$in` lists of many lengths make many texts, so the cache is bounded. */
   private cached(sql: string): Database.Statement {
     let st = this.statements.get(sql);
     if (!st) {
+      if (this.statements.size >= 500) this.statements.delete(this.statements.keys().next().value as string);
       st = this.db.prepare(sql);
       this.statements.set(sql, st);
     }
     return st;
+  }
+
+  /** Brings `ix` in line with the declared indexes: builds the keys of new fields, drops those of removed ones. */
+  private reindex(): void {
+    for (const old of this.db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'index' AND (name LIKE 'jx\\_%' ESCAPE '\\' OR name LIKE 'jt\\_%' ESCAPE '\\')`,
+      )
+      .all() as { name: string }[]) {
+      this.db.exec(`DROP INDEX "${old.name}"`);
+    }
+    const built = this.db.prepare('SELECT coll, field FROM ix_fields').all() as { coll: string; field: string }[];
+    const names = this.collectionNames();
+    for (const { coll, field } of built) {
+      if (names.includes(coll) && this.indexedFields(coll).has(field)) continue;
+      this.db.prepare('DELETE FROM ix WHERE coll = ? AND field = ?').run(coll, field);
+      this.db.prepare('DELETE FROM ix_fields WHERE coll = ? AND field = ?').run(coll, field);
+    }
+    const has = new Set(built.map((b) => `${b.coll}\u0000${b.field}`));
+    for (const coll of names) {
+      const missing = [...this.indexedFields(coll)].filter((f) => !has.has(`${coll}\u0000${f}`));
+      if (missing.length === 0) continue;
+      for (const row of this.scan(coll)) this.writeKeys(coll, row.seq, this.parse(row), missing);
+      for (const field of missing)
+        this.db.prepare('INSERT INTO ix_fields (coll, field) VALUES (?, ?)').run(coll, field);
+    }
+  }
+
+  private writeKeys(coll: string, seq: number, doc: Doc, fields: Iterable<string> = this.indexedFields(coll)): void {
+    const put = this.cached('INSERT OR IGNORE INTO ix (coll, field, t, k, seq) VALUES (?, ?, ?, ?, ?)');
+    for (const field of fields) for (const key of keysOf(doc, field)) put.run(coll, field, key.t, key.k, seq);
   }
 
   get(coll: string, id: string): Row | undefined {
@@ -158,6 +223,7 @@ export class Store {
         : this.db
             .prepare('INSERT INTO docs (seq, coll, id, version, body) VALUES (?, ?, ?, ?, ?)')
             .run(seq, coll, id, version, body);
+    this.writeKeys(coll, Number(info.lastInsertRowid), doc);
     return { seq: Number(info.lastInsertRowid), id, version, body };
   }
 
@@ -165,15 +231,22 @@ export class Store {
     const version = ++this.clock;
     this.cached('DELETE FROM ukeys WHERE coll = ? AND id = ?').run(coll, id);
     this.writeUniqueKeys(coll, id, doc);
+    const row = this.get(coll, id);
     this.db
       .prepare('UPDATE docs SET body = ?, version = ? WHERE coll = ? AND id = ?')
       .run(storeText(doc), version, coll, id);
+    if (row) {
+      this.cached('DELETE FROM ix WHERE seq = ?').run(row.seq);
+      this.writeKeys(coll, row.seq, doc);
+    }
     return version;
   }
 
   remove(coll: string, id: string): number {
     const version = ++this.clock;
     this.cached('DELETE FROM ukeys WHERE coll = ? AND id = ?').run(coll, id);
+    const row = this.get(coll, id);
+    if (row) this.cached('DELETE FROM ix WHERE seq = ?').run(row.seq);
     this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?').run(coll, id);
     return version;
   }
@@ -200,6 +273,36 @@ export class Store {
       }
     }
   }
+}
+
+/** SQL selecting the seqs of a condition's terms plus the keys the index cannot order (ANY), and its parameters. */
+function selectSeqs(coll: string, cond: Condition): [string, unknown[]] {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const term of [...cond.terms, { t: T.ANY }]) {
+    const [where, p] = termSql(term);
+    parts.push(`SELECT seq FROM ix WHERE coll = ? AND field = ? AND ${where}`);
+    params.push(coll, cond.field, ...p);
+  }
+  return [parts.join(' UNION '), params];
+}
+
+function termSql(term: Term): [string, unknown[]] {
+  const where = ['t = ?'];
+  const params: unknown[] = [term.t];
+  if (term.eq) {
+    where.push(`k IN (${term.eq.map(() => '?').join(', ')})`);
+    params.push(...term.eq);
+  }
+  if (term.lo !== undefined) {
+    where.push(term.loInc ? 'k >= ?' : 'k > ?');
+    params.push(term.lo);
+  }
+  if (term.hi !== undefined) {
+    where.push(term.hiInc ? 'k <= ?' : 'k < ?');
+    params.push(term.hi);
+  }
+  return [where.join(' AND '), params];
 }
 
 /** MongoDB unique index keys of a document: a missing field counts as null; array values index each element. */
