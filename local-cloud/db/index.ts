@@ -20,7 +20,8 @@ import {
 } from './codec';
 import { DbError, duplicateKeyError, invalidParam } from './errors';
 import { compileQuery, orderDocs, projectDocs, runPipeline } from './matcher';
-import { conditions, type Condition } from './planner';
+import { encodePrefix, type Key } from './keys';
+import { conditions, singleKey, type Condition } from './planner';
 import { Store, type Row } from './store';
 import { Transactions, type Txn } from './transactions';
 
@@ -210,20 +211,34 @@ export class LocalDatabase {
 
   /**
    * An `orderBy` whose first field is indexed reads documents in that field's key order and stops once it has
-   * `need` matches and the next key differs from the last one taken (ties go on to the full order below).
-   * Undefined when a narrower condition is cheaper, the field holds values the index cannot order, or no order.
+   * `need` matches and the next key differs from the last one taken (ties go on to the full order below); with a
+   * compound index whose prefix the query fixes, that prefix's entries; with a selective condition on another field,
+   * only that condition's candidates, sorted by their keys of the order field.
+   * Undefined when there is no order, or its field is not indexed or holds values the index cannot order.
    */
   private streamOrdered(coll: string, query: unknown, order: Record<string, number> | undefined, need: number) {
     const first = order ? Object.entries(order)[0] : undefined;
     if (!first || !this.store.indexedFields(coll).has(first[0]) || !this.store.orderable(coll, first[0])) return;
+    const [field, descending] = [first[0], first[1] < 0];
     const plan = this.plan(coll, query);
-    if (plan[0] && plan[0].estimate < ESTIMATE_CAP && plan[0].cond.field !== first[0]) return;
-    const terms = plan.find((p) => p.cond.field === first[0])?.cond.terms;
+    const narrow =
+      plan[0] && plan[0].estimate < ESTIMATE_CAP && plan[0].cond.field !== field ? plan[0].cond : undefined;
+    const terms = plan.find((p) => p.cond.field === field)?.cond.terms;
     const own = terms?.length === 1 ? terms[0] : undefined;
+    const compound = this.compoundFor(
+      coll,
+      field,
+      plan.map((p) => p.cond),
+    );
+    const rows = compound
+      ? this.store.orderedCompound(coll, compound.id, compound.p, descending, own)
+      : narrow
+        ? this.store.orderedWithin(coll, field, descending, narrow)
+        : this.store.ordered(coll, field, descending, own);
     const match = safeCompile(query);
     const taken: { seq: number; doc: Doc }[] = [];
     let last: { t: number; k: unknown } | undefined;
-    for (const row of this.store.ordered(coll, first[0], first[1] < 0, own)) {
+    for (const row of rows) {
       if (taken.length >= need && last && !sameKey(last, row)) break;
       const doc = this.store.parse(row);
       if (!match(doc)) continue;
@@ -231,6 +246,20 @@ export class LocalDatabase {
       last = row;
     }
     return taken.sort((a, b) => a.seq - b.seq).map((x) => x.doc);
+  }
+
+  /** The usable compound index ending in `field` whose prefix the query fixes by equalities (the longest). */
+  private compoundFor(coll: string, field: string, conds: Condition[]): { id: string; p: Buffer } | undefined {
+    let best: { id: string; p: Buffer; size: number } | undefined;
+    for (const c of this.store.compounds(coll)) {
+      if (c.last !== field || (best && best.size >= c.prefix.length)) continue;
+      const keys = c.prefix.map((f) =>
+        conds.map((cond) => (cond.field === f ? singleKey(cond) : undefined)).find(Boolean),
+      );
+      if (keys.some((k) => !k) || !this.store.compoundUsable(coll, c.id)) continue;
+      best = { id: c.id, p: encodePrefix(keys as Key[]), size: c.prefix.length };
+    }
+    return best;
   }
 
   // ---- writes ----
@@ -411,7 +440,7 @@ function exactId(v: unknown): string | undefined {
 }
 
 /** Conditions are compared by how many candidates they select, counted up to this many. */
-const ESTIMATE_CAP = 2000;
+const ESTIMATE_CAP = 1000;
 
 function sameKey(a: { t: number; k: unknown }, b: { t: number; k: unknown }): boolean {
   if (a.t !== b.t) return false;

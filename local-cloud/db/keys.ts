@@ -65,3 +65,38 @@ function utf16be(s: string): Buffer {
   for (let i = 0; i < s.length; i++) buf.writeUInt16BE(s.charCodeAt(i), 1 + i * 2);
   return buf;
 }
+
+/** Marks a document whose compound-index prefix holds a value the index cannot key (an array, an object…). */
+export const UNKEYED = Buffer.from([0xff]);
+
+/**
+ * The equality prefix of a compound index as one BLOB (type byte + value per field; equal prefixes, equal bytes), or
+ * UNKEYED. Only equality is asked of it, so its byte order does not matter.
+ */
+export function prefixKey(doc: Doc, fields: readonly string[]): Buffer {
+  const keys: Key[] = [];
+  for (const field of fields) {
+    const v = resolve(doc as AnyObject, field, { unwrapArray: true });
+    const key = Array.isArray(v) ? undefined : scalarKey(v);
+    if (!key) return UNKEYED;
+    keys.push(key);
+  }
+  return encodePrefix(keys);
+}
+
+export function encodePrefix(keys: readonly Key[]): Buffer {
+  const parts: Buffer[] = [];
+  for (const key of keys) {
+    parts.push(Buffer.from([key.t]));
+    if (Buffer.isBuffer(key.k)) {
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(key.k.length);
+      parts.push(len, key.k);
+    } else if (key.t !== T.NULL) {
+      const num = Buffer.alloc(8);
+      num.writeDoubleBE(key.k + 0); // -0 and 0 are one key, as mingo's equality has them
+      parts.push(num);
+    }
+  }
+  return Buffer.concat(parts);
+}

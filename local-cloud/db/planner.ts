@@ -87,3 +87,12 @@ function rangeTerms(value: Record<string, unknown>): Term[] | undefined {
   }
   return [term];
 }
+
+/** The one key an equality condition selects (null standing for null or missing), if it is one. */
+export function singleKey(cond: Condition): Key | undefined {
+  if (cond.terms.length !== 1) return undefined;
+  const [term] = cond.terms;
+  if (term.lo !== undefined || term.hi !== undefined) return undefined;
+  if (term.t === T.NULL && !term.eq) return { t: T.NULL, k: 0 };
+  return term.eq?.length === 1 ? { t: term.t, k: term.eq[0] } : undefined;
+}

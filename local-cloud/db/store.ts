@@ -9,7 +9,7 @@ import type { CollectionSpec, IndexSpec } from '../../database/collections';
 import { ObjectId, isPlainObject, loadText, storeText, type Doc } from './codec';
 import { DbError, duplicateKeyError } from './errors';
 import { resolvePath } from './geo';
-import { T, keysOf, type KeyValue } from './keys';
+import { T, UNKEYED, keysOf, prefixKey, type KeyValue } from './keys';
 import type { Condition, Term } from './planner';
 
 export interface Row {
@@ -17,6 +17,13 @@ export interface Row {
   id: string;
   version: number;
   body: string;
+}
+
+/** A declared compound index as the planner uses it: equalities on `prefix`, then ordered by `last`. */
+export interface Compound {
+  id: string;
+  prefix: string[];
+  last: string;
 }
 
 /** A row with the index key it was reached by. */
@@ -59,6 +66,11 @@ export class Store {
         PRIMARY KEY (coll, field, t, k, seq)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS ix_doc ON ix (seq);
+      CREATE TABLE IF NOT EXISTS cx (
+        coll TEXT NOT NULL, idx TEXT NOT NULL, p BLOB NOT NULL, t INTEGER NOT NULL, k NOT NULL, seq INTEGER NOT NULL,
+        PRIMARY KEY (coll, idx, p, t, k, seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS cx_doc ON cx (seq);
       CREATE TABLE IF NOT EXISTS ix_fields (coll TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (coll, field))
         WITHOUT ROWID;
     `);
@@ -104,7 +116,7 @@ export class Store {
       throw new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse] Table exist: ${name}`);
     }
     this.db.prepare('INSERT INTO collections (name) VALUES (?)').run(name);
-    for (const field of this.indexedFields(name)) {
+    for (const field of this.keyed(name)) {
       this.db.prepare('INSERT OR IGNORE INTO ix_fields (coll, field) VALUES (?, ?)').run(name, field);
     }
   }
@@ -129,6 +141,37 @@ export class Store {
 
   private readonly fieldSets = new Map<string, Set<string>>();
 
+  /** The collection's compound indexes (`id` is '@' and their fields), kept in `cx`. */
+  compounds(coll: string): Compound[] {
+    return (this.specs.get(coll)?.indexes ?? [])
+      .map((index) => Object.entries(index.keys))
+      .filter((keys) => keys.length > 1 && keys.every(([, kind]) => kind !== '2dsphere'))
+      .map((keys) => keys.map(([field]) => field))
+      .map((fields) => ({ id: `@${fields.join(',')}`, prefix: fields.slice(0, -1), last: fields[fields.length - 1] }));
+  }
+
+  /** What `ix`/`cx` keep for the collection: field names and compound ids. */
+  private keyed(coll: string): string[] {
+    return [...this.indexedFields(coll), ...this.compounds(coll).map((c) => c.id)];
+  }
+
+  /** True when every document's prefix of the compound index is made of scalars. */
+  compoundUsable(coll: string, id: string): boolean {
+    return (
+      this.cached('SELECT 1 FROM cx WHERE coll = ? AND idx = ? AND p = ? LIMIT 1').get(coll, id, UNKEYED) === undefined
+    );
+  }
+
+  /** Rows whose compound prefix is `p`, in the order of the last field's keys (optionally one term), read lazily. */
+  orderedCompound(coll: string, id: string, p: Buffer, descending: boolean, term?: Term): IterableIterator<KeyedRow> {
+    const [where, params] = term ? termSql(term) : ['1', []];
+    const dir = descending ? 'DESC' : 'ASC';
+    return this.cached(
+      `SELECT d.seq, d.id, d.version, d.body, x.t, x.k FROM cx x JOIN docs d ON d.seq = x.seq ` +
+        `WHERE x.coll = ? AND x.idx = ? AND x.p = ? AND ${where} ORDER BY x.t ${dir}, x.k ${dir}, x.seq ${dir}`,
+    ).iterate(coll, id, p, ...params) as IterableIterator<KeyedRow>;
+  }
+
   /** Rows that may satisfy the condition, in insertion order (values the index cannot order are always included). */
   candidates(coll: string, cond: Condition): Row[] {
     const [sql, params] = selectSeqs(coll, cond);
@@ -137,10 +180,18 @@ export class Store {
     ) as Row[];
   }
 
-  /** How many rows `candidates` would return, counted up to `cap`. */
+  /** About how many rows `candidates` would return (keys per term, counted up to `cap`). */
   estimate(coll: string, cond: Condition, cap: number): number {
-    const [sql, params] = selectSeqs(coll, cond);
-    return (this.cached(`SELECT COUNT(*) AS n FROM (${sql} LIMIT ?)`).get(...params, cap) as { n: number }).n;
+    let n = 0;
+    for (const term of [...cond.terms, { t: T.ANY }]) {
+      const [where, params] = termSql(term);
+      const st = this.cached(
+        `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ix WHERE coll = ? AND field = ? AND ${where} LIMIT ?)`,
+      );
+      n += (st.get(coll, cond.field, ...params, cap - n) as { n: number }).n;
+      if (n >= cap) break;
+    }
+    return n;
   }
 
   /** True when every document's value of `field` is a scalar the index orders exactly as mingo sorts. */
@@ -157,6 +208,21 @@ export class Store {
       `SELECT d.seq, d.id, d.version, d.body, x.t, x.k FROM ix x JOIN docs d ON d.seq = x.seq ` +
         `WHERE x.coll = ? AND x.field = ? AND ${where} ORDER BY x.t ${dir}, x.k ${dir}, x.seq ${dir}`,
     ).iterate(coll, field, ...params) as IterableIterator<KeyedRow>;
+  }
+
+  /** The rows of a condition's candidates in the order of their `field` keys, each read when reached. */
+  *orderedWithin(coll: string, field: string, descending: boolean, cond: Condition): IterableIterator<KeyedRow> {
+    const [sql, params] = selectSeqs(coll, cond);
+    const dir = descending ? 'DESC' : 'ASC';
+    const keys = this.cached(
+      `SELECT x.seq, x.t, x.k FROM (${sql}) c CROSS JOIN ix x ON x.seq = c.seq ` +
+        `WHERE x.coll = ? AND x.field = ? ORDER BY x.t ${dir}, x.k ${dir}, x.seq ${dir}`,
+    ).all(...params, coll, field) as { seq: number; t: number; k: KeyValue }[];
+    const read = this.cached('SELECT seq, id, version, body FROM docs WHERE seq = ?');
+    for (const key of keys) {
+      const row = read.get(key.seq) as Row | undefined;
+      if (row) yield { ...row, t: key.t, k: key.k };
+    }
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -184,13 +250,14 @@ export class Store {
     const built = this.db.prepare('SELECT coll, field FROM ix_fields').all() as { coll: string; field: string }[];
     const names = this.collectionNames();
     for (const { coll, field } of built) {
-      if (names.includes(coll) && this.indexedFields(coll).has(field)) continue;
+      if (names.includes(coll) && this.keyed(coll).includes(field)) continue;
       this.db.prepare('DELETE FROM ix WHERE coll = ? AND field = ?').run(coll, field);
+      this.db.prepare('DELETE FROM cx WHERE coll = ? AND idx = ?').run(coll, field);
       this.db.prepare('DELETE FROM ix_fields WHERE coll = ? AND field = ?').run(coll, field);
     }
     const has = new Set(built.map((b) => `${b.coll}\u0000${b.field}`));
     for (const coll of names) {
-      const missing = [...this.indexedFields(coll)].filter((f) => !has.has(`${coll}\u0000${f}`));
+      const missing = this.keyed(coll).filter((f) => !has.has(`${coll}\u0000${f}`));
       if (missing.length === 0) continue;
       for (const row of this.scan(coll)) this.writeKeys(coll, row.seq, this.parse(row), missing);
       for (const field of missing)
@@ -198,9 +265,23 @@ export class Store {
     }
   }
 
-  private writeKeys(coll: string, seq: number, doc: Doc, fields: Iterable<string> = this.indexedFields(coll)): void {
+  private writeKeys(coll: string, seq: number, doc: Doc, ids: readonly string[] = this.keyed(coll)): void {
     const put = this.cached('INSERT OR IGNORE INTO ix (coll, field, t, k, seq) VALUES (?, ?, ?, ?, ?)');
-    for (const field of fields) for (const key of keysOf(doc, field)) put.run(coll, field, key.t, key.k, seq);
+    const putCompound = this.cached('INSERT OR IGNORE INTO cx (coll, idx, p, t, k, seq) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const id of ids) {
+      const compound = id.startsWith('@') ? this.compounds(coll).find((c) => c.id === id) : undefined;
+      if (!compound) {
+        for (const key of keysOf(doc, id)) put.run(coll, id, key.t, key.k, seq);
+        continue;
+      }
+      const p = prefixKey(doc, compound.prefix);
+      for (const key of keysOf(doc, compound.last)) putCompound.run(coll, id, p, key.t, key.k, seq);
+    }
+  }
+
+  private unwriteKeys(seq: number): void {
+    this.cached('DELETE FROM ix WHERE seq = ?').run(seq);
+    this.cached('DELETE FROM cx WHERE seq = ?').run(seq);
   }
 
   get(coll: string, id: string): Row | undefined {
@@ -236,7 +317,7 @@ export class Store {
       .prepare('UPDATE docs SET body = ?, version = ? WHERE coll = ? AND id = ?')
       .run(storeText(doc), version, coll, id);
     if (row) {
-      this.cached('DELETE FROM ix WHERE seq = ?').run(row.seq);
+      this.unwriteKeys(row.seq);
       this.writeKeys(coll, row.seq, doc);
     }
     return version;
@@ -246,7 +327,7 @@ export class Store {
     const version = ++this.clock;
     this.cached('DELETE FROM ukeys WHERE coll = ? AND id = ?').run(coll, id);
     const row = this.get(coll, id);
-    if (row) this.cached('DELETE FROM ix WHERE seq = ?').run(row.seq);
+    if (row) this.unwriteKeys(row.seq);
     this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?').run(coll, id);
     return version;
   }
