@@ -6,6 +6,7 @@ import { transformSync } from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { benchActions } from './bench/actions.mjs';
+import { benchDb } from './bench/db.mjs';
 import { benchMutation } from './bench/mutation.mjs';
 import { benchNeeds } from './bench/needs.mjs';
 import { benchReminders } from './bench/reminders.mjs';
@@ -74,6 +75,7 @@ verdicts.push(
   ),
 );
 verdicts.push(await benchActions(root));
+verdicts.push(await benchDb(root));
 verdicts.push(await benchStats(root));
 verdicts.push(await benchNeeds(root));
 verdicts.push(await benchReminders(root));

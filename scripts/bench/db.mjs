@@ -61,8 +61,14 @@ export async function benchDb(root) {
     const rows = [];
     for (const name of ['feed', 'brigade']) {
       const [small, large] = [results[1000][name], results[100_000][name]];
-      const label = name === 'feed' ? 'feed: open public posts from now by startAt' : 'a brigade: brigadeId by startAt desc';
-      rows.push([`${label}, limit 20, 1k posts`, `${small.ms.toFixed(2)} ms (${small.count} docs)`, '(reference)', 'ok']);
+      const label =
+        name === 'feed' ? 'feed: open public posts from now by startAt' : 'a brigade: brigadeId by startAt desc';
+      rows.push([
+        `${label}, limit 20, 1k posts`,
+        `${small.ms.toFixed(2)} ms (${small.count} docs)`,
+        '(reference)',
+        'ok',
+      ]);
       const ratio = large.ms / small.ms;
       rows.push([
         `${label}, limit 20, 100k posts`,
