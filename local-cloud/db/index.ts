@@ -220,21 +220,7 @@ export class LocalDatabase {
     const first = order ? Object.entries(order)[0] : undefined;
     if (!first || !this.store.indexedFields(coll).has(first[0]) || !this.store.orderable(coll, first[0])) return;
     const [field, descending] = [first[0], first[1] < 0];
-    const plan = this.plan(coll, query);
-    const narrow =
-      plan[0] && plan[0].estimate < ESTIMATE_CAP && plan[0].cond.field !== field ? plan[0].cond : undefined;
-    const terms = plan.find((p) => p.cond.field === field)?.cond.terms;
-    const own = terms?.length === 1 ? terms[0] : undefined;
-    const compound = this.compoundFor(
-      coll,
-      field,
-      plan.map((p) => p.cond),
-    );
-    const rows = compound
-      ? this.store.orderedCompound(coll, compound.id, compound.p, descending, own)
-      : narrow
-        ? this.store.orderedWithin(coll, field, descending, narrow)
-        : this.store.ordered(coll, field, descending, own);
+    const rows = this.orderedRows(coll, query, field, descending);
     const match = safeCompile(query);
     const taken: { seq: number; doc: Doc }[] = [];
     let last: { t: number; k: unknown } | undefined;
@@ -246,6 +232,30 @@ export class LocalDatabase {
       last = row;
     }
     return taken.sort((a, b) => a.seq - b.seq).map((x) => x.doc);
+  }
+
+  /**
+   * The cheapest of: a compound index's prefix fixed by the query; the order field's own condition when it selects
+   * few keys; the candidates of the most selective other condition (up to NARROW_CAP) sorted by their keys; the
+   * whole field in key order.
+   */
+  private orderedRows(coll: string, query: unknown, field: string, descending: boolean) {
+    const plan = this.plan(coll, query);
+    const mine = plan.find((p) => p.cond.field === field);
+    const own = mine?.cond.terms.length === 1 ? mine.cond.terms[0] : undefined;
+    const compound = this.compoundFor(
+      coll,
+      field,
+      plan.map((p) => p.cond),
+    );
+    if (compound) return this.store.orderedCompound(coll, compound.id, compound.p, descending, own);
+    const other = plan.find((p) => p.cond.field !== field);
+    const ownIsSmall = own && mine && mine.estimate < ESTIMATE_CAP;
+    if (other && !ownIsSmall) {
+      const size = other.estimate < ESTIMATE_CAP ? other.estimate : this.store.estimate(coll, other.cond, NARROW_CAP);
+      if (size < NARROW_CAP) return this.store.orderedWithin(coll, field, descending, other.cond, own);
+    }
+    return this.store.ordered(coll, field, descending, own);
   }
 
   /** The usable compound index ending in `field` whose prefix the query fixes by equalities (the longest). */
@@ -441,6 +451,8 @@ function exactId(v: unknown): string | undefined {
 
 /** Conditions are compared by how many candidates they select, counted up to this many. */
 const ESTIMATE_CAP = 1000;
+/** Up to this many candidates are sorted by their index keys rather than reading the order field from its start. */
+const NARROW_CAP = 50_000;
 
 function sameKey(a: { t: number; k: unknown }, b: { t: number; k: unknown }): boolean {
   if (a.t !== b.t) return false;

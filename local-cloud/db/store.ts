@@ -211,13 +211,20 @@ export class Store {
   }
 
   /** The rows of a condition's candidates in the order of their `field` keys, each read when reached. */
-  *orderedWithin(coll: string, field: string, descending: boolean, cond: Condition): IterableIterator<KeyedRow> {
+  *orderedWithin(
+    coll: string,
+    field: string,
+    descending: boolean,
+    cond: Condition,
+    term?: Term,
+  ): IterableIterator<KeyedRow> {
     const [sql, params] = selectSeqs(coll, cond);
+    const [where, termParams] = term ? termSql(term) : ['1', []];
     const dir = descending ? 'DESC' : 'ASC';
     const keys = this.cached(
       `SELECT x.seq, x.t, x.k FROM (${sql}) c CROSS JOIN ix x ON x.seq = c.seq ` +
-        `WHERE x.coll = ? AND x.field = ? ORDER BY x.t ${dir}, x.k ${dir}, x.seq ${dir}`,
-    ).all(...params, coll, field) as { seq: number; t: number; k: KeyValue }[];
+        `WHERE x.coll = ? AND x.field = ? AND ${where} ORDER BY x.t ${dir}, x.k ${dir}, x.seq ${dir}`,
+    ).all(...params, coll, field, ...termParams) as { seq: number; t: number; k: KeyValue }[];
     const read = this.cached('SELECT seq, id, version, body FROM docs WHERE seq = ?');
     for (const key of keys) {
       const row = read.get(key.seq) as Row | undefined;

@@ -27,6 +27,7 @@ const WITH: CollectionSpec = {
 const open = (spec: CollectionSpec, file = ':memory:') =>
   LocalDatabase.open({ file, collections: [spec], now: () => NOW });
 const enc = (v: unknown) => EJSON.stringify(v as object, { relaxed: false });
+const parsed = (text: string) => EJSON.parse(text) as Record<string, unknown>;
 
 function get(db: LocalDatabase, query: object, order?: object, offset = 0, limit = 20) {
   const reply = db.handle('database.getDocument', {
@@ -171,10 +172,10 @@ test('keys order as mingo sorts: null = missing < numbers < strings (code units)
   for (const db of dbs) db.handle('database.insertDocument', { collectionName: 'things', data: docs.map(enc) });
   for (const dir of [1, -1]) {
     for (let limit = 1; limit <= docs.length; limit++) {
-      const [x, y] = dbs.map((db) => get(db, {}, { n: dir }, 0, limit).map((t) => EJSON.parse(t)._id));
+      const [x, y] = dbs.map((db) => get(db, {}, { n: dir }, 0, limit).map((t) => parsed(t)._id));
       expect(x).toEqual(y);
     }
-    const all = get(dbs[0], {}, { n: dir }, 0, 1000).map((t) => EJSON.parse(t)._id);
+    const all = get(dbs[0], {}, { n: dir }, 0, 1000).map((t) => parsed(t)._id);
     const ascending = dir > 0 ? all : [...all].reverse();
     expect(ascending.indexOf('v0')).toBeLessThan(ascending.indexOf('v3'));
     expect(ascending.indexOf('v3')).toBeLessThan(ascending.indexOf('v6'));
@@ -189,15 +190,15 @@ test('a range with orderBy and limit 20 reads about a page of documents out of 5
   db.handle('database.insertDocument', { collectionName: 'things', data });
   const parse = jest.spyOn(Store.prototype, 'parse');
   const list = get(db, { n: { $gte: 1000 }, b: { $in: [0, 1, 2, 3] } }, { n: -1 }, 0, 20);
-  expect(list.map((t) => EJSON.parse(t).n)).toEqual(Array.from({ length: 20 }, (_x, i) => 4999 - i));
+  expect(list.map((t) => parsed(t).n)).toEqual(Array.from({ length: 20 }, (_x, i) => 4999 - i));
   expect(parse.mock.calls.length).toBeLessThanOrEqual(21);
   parse.mockClear();
   const compound = get(db, { b: 2, n: { $lt: 3000 } }, { n: -1 }, 0, 20);
-  expect(compound.map((t) => EJSON.parse(t).n)).toEqual(Array.from({ length: 20 }, (_x, i) => 2998 - 4 * i));
+  expect(compound.map((t) => parsed(t).n)).toEqual(Array.from({ length: 20 }, (_x, i) => 2998 - 4 * i));
   expect(parse.mock.calls.length).toBeLessThanOrEqual(21);
   parse.mockClear();
   const equal = get(db, { n: 1234 }, undefined, 0, 20);
-  expect(equal.map((t) => EJSON.parse(t).n)).toEqual([1234]);
+  expect(equal.map((t) => parsed(t).n)).toEqual([1234]);
   expect(parse.mock.calls.length).toBe(1);
   parse.mockRestore();
 });
@@ -212,12 +213,12 @@ test('an existing data file gains the keys of a newly declared index, and loses 
   before.close();
   const after = open(WITH, file);
   const parse = jest.spyOn(Store.prototype, 'parse');
-  expect(get(after, { n: 1 }).map((t) => EJSON.parse(t)._id)).toEqual(['y']);
+  expect(get(after, { n: 1 }).map((t) => parsed(t)._id)).toEqual(['y']);
   expect(parse.mock.calls.length).toBe(1);
   parse.mockRestore();
   after.close();
   const again = open({ ...WITH, indexes: [] }, file);
-  expect(get(again, {}, { n: 1 }).map((t) => EJSON.parse(t)._id)).toEqual(['y', 'x']);
+  expect(get(again, {}, { n: 1 }).map((t) => parsed(t)._id)).toEqual(['y', 'x']);
   again.close();
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 });
