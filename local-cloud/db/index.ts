@@ -19,6 +19,7 @@ import {
   type Doc,
 } from './codec';
 import { DbError, duplicateKeyError, invalidParam } from './errors';
+import { findNear } from './geo';
 import { compileQuery, orderDocs, projectDocs, runPipeline } from './matcher';
 import { encodePrefix, type Key } from './keys';
 import { conditions, singleKey, type Condition } from './planner';
@@ -127,7 +128,8 @@ export class LocalDatabase {
     const order = parseEjson(p.order) as Record<string, number> | undefined;
     const txn = p.transactionId ? this.txns.use(p.transactionId) : undefined;
     const docs = orderDocs(
-      (!txn && this.streamOrdered(coll, query, order, offset + limit)) || this.find(coll, query, txn).map((l) => l.doc),
+      (!txn && this.streamOrdered(coll, query, order, offset + limit)) ||
+        this.find(coll, query, txn, order || findNear(query) ? Infinity : offset + limit).map((l) => l.doc),
       query,
       order,
     );
@@ -166,8 +168,9 @@ export class LocalDatabase {
     return { list: out.map(toWire) };
   }
 
-  /** Documents matching the query, in insertion order, as the caller (or its transaction) sees them. */
-  private find(coll: string, query: unknown, txn: Txn | undefined): Loaded[] {
+  /** Documents matching the query, in insertion order, as the caller (or its transaction) sees them; outside a
+   * transaction, only the first `need`. */
+  private find(coll: string, query: unknown, txn: Txn | undefined, need = Infinity): Loaded[] {
     const match = safeCompile(query);
     const id = isPlainObject(query) ? exactId(query._id) : undefined;
     if (txn) {
@@ -190,6 +193,7 @@ export class LocalDatabase {
         : this.plannedRows(coll, query);
     const out: Loaded[] = [];
     for (const row of rows) {
+      if (out.length >= need) break;
       const doc = this.store.parse(row);
       if (match(doc)) out.push({ id: row.id, seq: row.seq, doc });
     }
@@ -197,9 +201,9 @@ export class LocalDatabase {
   }
 
   /** The rows of the most selective indexed condition, or the whole collection. */
-  private plannedRows(coll: string, query: unknown): Row[] {
+  private plannedRows(coll: string, query: unknown): Iterable<Row> {
     const best = this.plan(coll, query)[0];
-    return best ? this.store.candidates(coll, best.cond) : this.store.scan(coll);
+    return best ? this.store.candidates(coll, best.cond) : this.store.scanLazily(coll);
   }
 
   /** The query's indexed conditions, most selective first. */
@@ -330,7 +334,7 @@ export class LocalDatabase {
     };
 
     const run = (): unknown => {
-      const matched = this.find(coll, query, txn);
+      const matched = this.find(coll, query, txn, multi ? Infinity : 1);
       const targets = multi ? matched : matched.slice(0, 1);
       // `updated` counts every matched document, changed or not: CloudBase documents `doc().set()` as
       // "1 if the _id exists" and `update()`'s 0 as "the condition matched nothing". A document left as it was is
@@ -370,7 +374,7 @@ export class LocalDatabase {
     const query = this.decodeQuery(p.query);
     const txn = p.transactionId ? this.txns.use(p.transactionId) : undefined;
     const run = (): number => {
-      const matched = this.find(coll, query, txn);
+      const matched = this.find(coll, query, txn, p.multi === true ? Infinity : 1);
       const targets = p.multi === true ? matched : matched.slice(0, 1);
       for (const t of targets) {
         if (txn) this.txns.stage(txn, { coll, id: t.id, doc: null });

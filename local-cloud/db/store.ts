@@ -126,6 +126,13 @@ export class Store {
     return this.cached('SELECT seq, id, version, body FROM docs WHERE coll = ? ORDER BY seq').all(coll) as Row[];
   }
 
+  /** Rows of a collection in insertion order, read lazily (a caller may stop early). */
+  scanLazily(coll: string): IterableIterator<Row> {
+    return this.cached('SELECT seq, id, version, body FROM docs WHERE coll = ? ORDER BY seq').iterate(
+      coll,
+    ) as IterableIterator<Row>;
+  }
+
   /** The fields whose keys are in `ix`: `_id` and every field of the collection's declared (non-geo) indexes. */
   indexedFields(coll: string): ReadonlySet<string> {
     let fields = this.fieldSets.get(coll);
@@ -172,12 +179,12 @@ export class Store {
     ).iterate(coll, id, p, ...params) as IterableIterator<KeyedRow>;
   }
 
-  /** Rows that may satisfy the condition, in insertion order (values the index cannot order are always included). */
-  candidates(coll: string, cond: Condition): Row[] {
+  /** Rows that may satisfy the condition, read lazily in insertion order (values the index cannot order are always included). */
+  candidates(coll: string, cond: Condition): IterableIterator<Row> {
     const [sql, params] = selectSeqs(coll, cond);
-    return this.cached(`SELECT seq, id, version, body FROM docs WHERE seq IN (${sql}) ORDER BY seq`).all(
+    return this.cached(`SELECT seq, id, version, body FROM docs WHERE seq IN (${sql}) ORDER BY seq`).iterate(
       ...params,
-    ) as Row[];
+    ) as IterableIterator<Row>;
   }
 
   /** About how many rows `candidates` would return (keys per term, counted up to `cap`). */
