@@ -21,9 +21,8 @@ import {
 import { DbError, duplicateKeyError, invalidParam } from './errors';
 import { findNear } from './geo';
 import { compileQuery, orderDocs, projectDocs, runPipeline } from './matcher';
-import { encodePrefix, type Key } from './keys';
-import { conditions, singleKey, type Condition } from './planner';
-import { Store, type Row } from './store';
+import { IndexedReads } from './reads';
+import { Store } from './store';
 import { Transactions, type Txn } from './transactions';
 
 export { DbError } from './errors';
@@ -55,12 +54,14 @@ interface Loaded {
 export class LocalDatabase {
   private readonly store: Store;
   private readonly txns: Transactions;
+  private readonly reads: IndexedReads;
   private readonly now: () => number;
 
   private constructor(options: LocalDatabaseOptions) {
     this.store = new Store(options.file, options.collections);
     this.now = options.now;
     this.txns = new Transactions(this.store, options.now);
+    this.reads = new IndexedReads(this.store);
   }
 
   static open(options: LocalDatabaseOptions): LocalDatabase {
@@ -128,7 +129,7 @@ export class LocalDatabase {
     const order = parseEjson(p.order) as Record<string, number> | undefined;
     const txn = p.transactionId ? this.txns.use(p.transactionId) : undefined;
     const docs = orderDocs(
-      (!txn && this.streamOrdered(coll, query, order, offset + limit)) ||
+      (!txn && this.reads.ordered(coll, query, safeCompile(query), order, offset + limit)) ||
         this.find(coll, query, txn, order || findNear(query) ? Infinity : offset + limit).map((l) => l.doc),
       query,
       order,
@@ -190,7 +191,7 @@ export class LocalDatabase {
     const rows =
       id !== undefined
         ? [this.store.get(coll, id)].filter((r): r is NonNullable<typeof r> => r !== undefined)
-        : this.plannedRows(coll, query);
+        : this.reads.rows(coll, query);
     const out: Loaded[] = [];
     for (const row of rows) {
       if (out.length >= need) break;
@@ -198,82 +199,6 @@ export class LocalDatabase {
       if (match(doc)) out.push({ id: row.id, seq: row.seq, doc });
     }
     return out;
-  }
-
-  /** The rows of the most selective indexed condition, or the whole collection. */
-  private plannedRows(coll: string, query: unknown): Iterable<Row> {
-    const best = this.plan(coll, query)[0];
-    return best ? this.store.candidates(coll, best.cond) : this.store.scanLazily(coll);
-  }
-
-  /** The query's indexed conditions, most selective first. */
-  private plan(coll: string, query: unknown): { cond: Condition; estimate: number }[] {
-    return conditions(query, this.store.indexedFields(coll))
-      .map((cond) => ({ cond, estimate: this.store.estimate(coll, cond, ESTIMATE_CAP) }))
-      .sort((a, b) => a.estimate - b.estimate);
-  }
-
-  /**
-   * An `orderBy` whose first field is indexed reads documents in that field's key order and stops once it has
-   * `need` matches and the next key differs from the last one taken (ties go on to the full order below); with a
-   * compound index whose prefix the query fixes, that prefix's entries; with a selective condition on another field,
-   * only that condition's candidates, sorted by their keys of the order field.
-   * Undefined when there is no order, or its field is not indexed or holds values the index cannot order.
-   */
-  private streamOrdered(coll: string, query: unknown, order: Record<string, number> | undefined, need: number) {
-    const first = order ? Object.entries(order)[0] : undefined;
-    if (!first || !this.store.indexedFields(coll).has(first[0]) || !this.store.orderable(coll, first[0])) return;
-    const [field, descending] = [first[0], first[1] < 0];
-    const rows = this.orderedRows(coll, query, field, descending);
-    const match = safeCompile(query);
-    const taken: { seq: number; doc: Doc }[] = [];
-    let last: { t: number; k: unknown } | undefined;
-    for (const row of rows) {
-      if (taken.length >= need && last && !sameKey(last, row)) break;
-      const doc = this.store.parse(row);
-      if (!match(doc)) continue;
-      taken.push({ seq: row.seq, doc });
-      last = row;
-    }
-    return taken.sort((a, b) => a.seq - b.seq).map((x) => x.doc);
-  }
-
-  /**
-   * The cheapest of: a compound index's prefix fixed by the query; the order field's own condition when it selects
-   * few keys; the candidates of the most selective other condition (up to NARROW_CAP) sorted by their keys; the
-   * whole field in key order.
-   */
-  private orderedRows(coll: string, query: unknown, field: string, descending: boolean) {
-    const plan = this.plan(coll, query);
-    const mine = plan.find((p) => p.cond.field === field);
-    const own = mine?.cond.terms.length === 1 ? mine.cond.terms[0] : undefined;
-    const compound = this.compoundFor(
-      coll,
-      field,
-      plan.map((p) => p.cond),
-    );
-    if (compound) return this.store.orderedCompound(coll, compound.id, compound.p, descending, own);
-    const other = plan.find((p) => p.cond.field !== field);
-    const ownIsSmall = own && mine && mine.estimate < ESTIMATE_CAP;
-    if (other && !ownIsSmall) {
-      const size = other.estimate < ESTIMATE_CAP ? other.estimate : this.store.estimate(coll, other.cond, NARROW_CAP);
-      if (size < NARROW_CAP) return this.store.orderedWithin(coll, field, descending, other.cond, own);
-    }
-    return this.store.ordered(coll, field, descending, own);
-  }
-
-  /** The usable compound index ending in `field` whose prefix the query fixes by equalities (the longest). */
-  private compoundFor(coll: string, field: string, conds: Condition[]): { id: string; p: Buffer } | undefined {
-    let best: { id: string; p: Buffer; size: number } | undefined;
-    for (const c of this.store.compounds(coll)) {
-      if (c.last !== field || (best && best.size >= c.prefix.length)) continue;
-      const keys = c.prefix.map((f) =>
-        conds.map((cond) => (cond.field === f ? singleKey(cond) : undefined)).find(Boolean),
-      );
-      if (keys.some((k) => !k) || !this.store.compoundUsable(coll, c.id)) continue;
-      best = { id: c.id, p: encodePrefix(keys as Key[]), size: c.prefix.length };
-    }
-    return best;
   }
 
   // ---- writes ----
@@ -451,16 +376,6 @@ function exactId(v: unknown): string | undefined {
   }
   if (v instanceof RegExp || Array.isArray(v) || v instanceof Date) return undefined;
   return idKey(v);
-}
-
-/** Conditions are compared by how many candidates they select, counted up to this many. */
-const ESTIMATE_CAP = 1000;
-/** Up to this many candidates are sorted by their index keys rather than reading the order field from its start. */
-const NARROW_CAP = 50_000;
-
-function sameKey(a: { t: number; k: unknown }, b: { t: number; k: unknown }): boolean {
-  if (a.t !== b.t) return false;
-  return Buffer.isBuffer(a.k) && Buffer.isBuffer(b.k) ? a.k.equals(b.k) : a.k === b.k;
 }
 
 /** The document an upsert starts from: the query's top-level equalities. */
