@@ -18,9 +18,11 @@ export class IndexedReads {
     return best ? this.store.candidates(coll, best.cond) : this.store.scanLazily(coll);
   }
 
-  /** The query's indexed conditions, most selective first. */
+  /** The query's indexed conditions, most selective first (a lone condition is not counted: there is no choice). */
   private plan(coll: string, query: unknown): { cond: Condition; estimate: number }[] {
-    return conditions(query, this.store.indexedFields(coll))
+    const conds = conditions(query, this.store.indexedFields(coll));
+    if (conds.length === 1) return [{ cond: conds[0], estimate: 0 }];
+    return conds
       .map((cond) => ({ cond, estimate: this.store.estimate(coll, cond, ESTIMATE_CAP) }))
       .sort((a, b) => a.estimate - b.estimate);
   }

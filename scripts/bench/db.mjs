@@ -1,6 +1,6 @@
 // The local database at scale (SPEC: an indexed equality or range query with orderBy + limit 20 as fast at 100,000
 // documents as at 1,000, within 2×): the feed's query on `posts` (status, visibility, startAt from now, by startAt,
-// 20) and a brigade's posts (brigadeId equality by startAt, 50 a brigade), median of many runs.
+// 20), a brigade's posts (brigadeId equality by startAt, 50 a brigade) and a time range alone, median of many runs.
 // Bulk data goes straight into the database through its wire actions.
 import { performance } from 'node:perf_hooks';
 import { startBenchCloud } from './cloud.mjs';
@@ -8,6 +8,11 @@ import { table } from './table.mjs';
 
 const DAY = 86_400_000;
 const RUNS = 201;
+const LABELS = {
+  feed: 'feed: open public posts from now by startAt',
+  brigade: 'a brigade: brigadeId by startAt desc',
+  range: 'the next 30 days: startAt range by startAt',
+};
 
 export async function benchDb(root) {
   const now = Date.UTC(2026, 11, 1);
@@ -39,6 +44,10 @@ export async function benchDb(root) {
       order: JSON.stringify({ startAt: 1 }),
     },
     brigade: { query: JSON.stringify({ brigadeId: 'b7' }), order: JSON.stringify({ startAt: -1 }) },
+    range: {
+      query: JSON.stringify({ startAt: { $gte: { $date: now }, $lt: { $date: now + 30 * DAY } } }),
+      order: JSON.stringify({ startAt: 1 }),
+    },
   };
   const measure = (name) => {
     const params = { collectionName: 'posts', queryType: 'WHERE', limit: 20, offset: 0, ...queries[name] };
@@ -56,13 +65,11 @@ export async function benchDb(root) {
     const results = {};
     for (const size of [1000, 100_000]) {
       growTo(size);
-      results[size] = { feed: measure('feed'), brigade: measure('brigade') };
+      results[size] = Object.fromEntries(Object.keys(LABELS).map((name) => [name, measure(name)]));
     }
     const rows = [];
-    for (const name of ['feed', 'brigade']) {
+    for (const [name, label] of Object.entries(LABELS)) {
       const [small, large] = [results[1000][name], results[100_000][name]];
-      const label =
-        name === 'feed' ? 'feed: open public posts from now by startAt' : 'a brigade: brigadeId by startAt desc';
       rows.push([
         `${label}, limit 20, 1k posts`,
         `${small.ms.toFixed(2)} ms (${small.count} docs)`,
