@@ -21,8 +21,16 @@ export function promptAnswering(answer: 'accept' | 'reject'): Prompt[] {
   return asked;
 }
 
-/** The page fetches the template ids on load (so a tap can ask at once); wait until that call has been made. */
-export async function templatesFetched(world: PostsWorld): Promise<void> {
-  for (let i = 0; i < 100 && !world.calls.some((c) => c === 'reminders.templates'); i += 1) await settle();
+/**
+ * The page fetches the template ids on load (so a tap can ask at once); wait until that call has been answered. The
+ * wait is by time, not by a count of turns: under load the first call of `reminders` starts its function instance
+ * (a cold start) and can take seconds.
+ */
+export async function templatesFetched(world: PostsWorld, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!world.calls.some((c) => c === 'reminders.templates')) {
+    if (Date.now() > deadline) throw new Error(`the page did not fetch the subscription templates in ${timeoutMs} ms`);
+    await settle();
+  }
   await settle();
 }
