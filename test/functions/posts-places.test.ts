@@ -3,6 +3,7 @@
 // PLACES_ROUNDS sets how many posts (seeds PLACES_SEED, PLACES_SEED + 1, …) one run plays.
 import type { SignupResponse } from '../../typings/api/posts';
 import type { Post, Signup } from '../../typings/entities';
+import { seededRandom } from '../helpers/random';
 import { call, ok } from './helpers';
 import { HOUR, NOW, postsWorld, type PostsWorld } from './posts-fixture';
 
@@ -18,14 +19,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => w.cloud.stop());
 
+/** A whole number in [0, n) from the seeded generator. */
 function random(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  const next = seededRandom(seed);
+  return (n: number) => Math.floor(next() * n);
 }
 
 /** What a person should see: the queue as the rules keep it (first come, first promoted). */

@@ -5,19 +5,11 @@ import { hoursOf } from '../../typings/display';
 import type { Brigade, Post } from '../../typings/entities';
 import { HQ, call, fails, ok } from './helpers';
 import { HOUR } from './posts-fixture';
+import { seededRandom } from '../helpers/random';
 import { timebankWorld, type TimebankWorld } from './timebank-world';
 
 const SEED = Number(process.env.STATS_SEED ?? Date.now() % 100_000);
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(SEED);
+const rnd = seededRandom(SEED);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
 
 let w: TimebankWorld;

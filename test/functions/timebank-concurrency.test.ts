@@ -2,6 +2,7 @@
 // workload of records, adjustments, transfers and redemptions (with their returns) the books balance to the minute.
 import type { BalanceResponse, RecordResponse } from '../../typings/api/timebank';
 import type { Envelope } from '../../typings/errors';
+import { seededRandom } from '../helpers/random';
 import { call, ok } from './helpers';
 import { expectBooksBalance, timebankWorld, type TimebankWorld } from './timebank-world';
 
@@ -76,14 +77,7 @@ describe('concurrent transfers from one account', () => {
 
 describe('a randomized concurrent workload', () => {
   it('keeps every movement at zero and every cached balance equal to its entries', async () => {
-    let seed = SEED >>> 0;
-    // mulberry32
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = seededRandom(SEED);
     const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
     const posts = [await w.served(PEOPLE.slice(0, 4)), await w.served(PEOPLE.slice(2))];
     const roster = (postIndex: number) => (postIndex === 0 ? PEOPLE.slice(0, 4) : PEOPLE.slice(2));

@@ -9,6 +9,7 @@ import { EJSON } from 'bson';
 import type { CollectionSpec } from '../../../database/collections';
 import { LocalDatabase } from '../../../local-cloud/db';
 import { Store } from '../../../local-cloud/db/store';
+import { seededRandom } from '../../helpers/random';
 
 const NOW = Date.UTC(2026, 11, 1);
 const WITH: CollectionSpec = {
@@ -40,23 +41,11 @@ function get(db: LocalDatabase, query: object, order?: object, offset = 0, limit
   return reply.list;
 }
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const STRINGS = ['', 'a', 'b', 'ab', '镇', '中山', '\u{1F600}', '\uFFFF', 'A', 'z'];
 const DAYS = [0, 1, 2, 3].map((d) => new Date(NOW + d * 86_400_000));
 
 function workload(seed: number) {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const scalar = (): unknown =>
     pick([
