@@ -1,7 +1,8 @@
 /**
  * Durable storage on SQLite (better-sqlite3, WAL): one `docs` table for every collection, holding each document
  * as canonical EJSON with its insertion order (`seq`) and version; unique index keys in `ukeys`; the keys of every
- * declared index field (and `_id`) in `ix`, ordered as mingo sorts (keys.ts), for the planner (planner.ts).
+ * declared index field (and `_id`) in `ix` and of every compound index in `cx`, ordered as mingo sorts (keys.ts), for
+ * the reads through the indexes (planner.ts, reads.ts).
  * Everything here is synchronous, so each call of the engine is atomic with respect to every other caller.
  */
 import Database from 'better-sqlite3';
@@ -123,14 +124,12 @@ export class Store {
 
   /** Rows of a collection in insertion order. */
   scan(coll: string): Row[] {
-    return this.cached('SELECT seq, id, version, body FROM docs WHERE coll = ? ORDER BY seq').all(coll) as Row[];
+    return this.cached(SCAN).all(coll) as Row[];
   }
 
   /** Rows of a collection in insertion order, read lazily (a caller may stop early). */
   scanLazily(coll: string): IterableIterator<Row> {
-    return this.cached('SELECT seq, id, version, body FROM docs WHERE coll = ? ORDER BY seq').iterate(
-      coll,
-    ) as IterableIterator<Row>;
+    return this.cached(SCAN).iterate(coll) as IterableIterator<Row>;
   }
 
   /** The fields whose keys are in `ix`: `_id` and every field of the collection's declared (non-geo) indexes. */
@@ -150,12 +149,23 @@ export class Store {
 
   /** The collection's compound indexes (`id` is '@' and their fields), kept in `cx`. */
   compounds(coll: string): Compound[] {
-    return (this.specs.get(coll)?.indexes ?? [])
-      .map((index) => Object.entries(index.keys))
-      .filter((keys) => keys.length > 1 && keys.every(([, kind]) => kind !== '2dsphere'))
-      .map((keys) => keys.map(([field]) => field))
-      .map((fields) => ({ id: `@${fields.join(',')}`, prefix: fields.slice(0, -1), last: fields[fields.length - 1] }));
+    let compounds = this.compoundLists.get(coll);
+    if (!compounds) {
+      compounds = (this.specs.get(coll)?.indexes ?? [])
+        .map((index) => Object.entries(index.keys))
+        .filter((keys) => keys.length > 1 && keys.every(([, kind]) => kind !== '2dsphere'))
+        .map((keys) => keys.map(([field]) => field))
+        .map((fields) => ({
+          id: `@${fields.join(',')}`,
+          prefix: fields.slice(0, -1),
+          last: fields[fields.length - 1],
+        }));
+      this.compoundLists.set(coll, compounds);
+    }
+    return compounds;
   }
+
+  private readonly compoundLists = new Map<string, Compound[]>();
 
   /** What `ix`/`cx` keep for the collection: field names and compound ids. */
   private keyed(coll: string): string[] {
@@ -171,12 +181,7 @@ export class Store {
 
   /** Rows whose compound prefix is `p`, in the order of the last field's keys (optionally one term), read lazily. */
   orderedCompound(coll: string, id: string, p: Buffer, descending: boolean, term?: Term): IterableIterator<KeyedRow> {
-    const [where, params] = term ? termSql(term) : ['1', []];
-    const dir = descending ? 'DESC' : 'ASC';
-    return this.cached(
-      `SELECT d.seq, d.id, d.version, d.body, x.t, x.k FROM cx x JOIN docs d ON d.seq = x.seq ` +
-        `WHERE x.coll = ? AND x.idx = ? AND x.p = ? AND ${where} ORDER BY x.t ${dir}, x.k ${dir}, x.seq ${dir}`,
-    ).iterate(coll, id, p, ...params) as IterableIterator<KeyedRow>;
+    return this.inKeyOrder('cx x', 'x.coll = ? AND x.idx = ? AND x.p = ?', [coll, id, p], descending, term);
   }
 
   /** Rows that may satisfy the condition, read lazily in insertion order (values the index cannot order are always included). */
@@ -209,12 +214,23 @@ export class Store {
 
   /** Rows in the order of their `field` keys (optionally only those of one term), read lazily. */
   ordered(coll: string, field: string, descending: boolean, term?: Term): IterableIterator<KeyedRow> {
-    const [where, params] = term ? termSql(term) : ['1', []];
+    return this.inKeyOrder('ix x', 'x.coll = ? AND x.field = ?', [coll, field], descending, term);
+  }
+
+  /** Rows of the key table `x` selected by `where`, in key order, joined to their documents and read lazily. */
+  private inKeyOrder(
+    table: string,
+    where: string,
+    params: unknown[],
+    descending: boolean,
+    term?: Term,
+  ): IterableIterator<KeyedRow> {
+    const [termWhere, termParams] = term ? termSql(term) : ['1', []];
     const dir = descending ? 'DESC' : 'ASC';
     return this.cached(
-      `SELECT d.seq, d.id, d.version, d.body, x.t, x.k FROM ix x JOIN docs d ON d.seq = x.seq ` +
-        `WHERE x.coll = ? AND x.field = ? AND ${where} ORDER BY x.t ${dir}, x.k ${dir}, x.seq ${dir}`,
-    ).iterate(coll, field, ...params) as IterableIterator<KeyedRow>;
+      `SELECT d.seq, d.id, d.version, d.body, x.t, x.k FROM ${table} JOIN docs d ON d.seq = x.seq ` +
+        `WHERE ${where} AND ${termWhere} ORDER BY x.t ${dir}, x.k ${dir}, x.seq ${dir}`,
+    ).iterate(...params, ...termParams) as IterableIterator<KeyedRow>;
   }
 
   /** The rows of a condition's candidates in the order of their `field` keys, each read when reached. */
@@ -326,10 +342,12 @@ export class Store {
     const version = ++this.clock;
     this.cached('DELETE FROM ukeys WHERE coll = ? AND id = ?').run(coll, id);
     this.writeUniqueKeys(coll, id, doc);
-    const row = this.get(coll, id);
-    this.db
-      .prepare('UPDATE docs SET body = ?, version = ? WHERE coll = ? AND id = ?')
-      .run(storeText(doc), version, coll, id);
+    const row = this.cached('UPDATE docs SET body = ?, version = ? WHERE coll = ? AND id = ? RETURNING seq').get(
+      storeText(doc),
+      version,
+      coll,
+      id,
+    ) as { seq: number } | undefined;
     if (row) {
       this.unwriteKeys(row.seq);
       this.writeKeys(coll, row.seq, doc);
@@ -340,9 +358,9 @@ export class Store {
   remove(coll: string, id: string): number {
     const version = ++this.clock;
     this.cached('DELETE FROM ukeys WHERE coll = ? AND id = ?').run(coll, id);
-    const row = this.get(coll, id);
+    const row = this.cached('DELETE FROM docs WHERE coll = ? AND id = ? RETURNING seq').get(coll, id) as
+      { seq: number } | undefined;
     if (row) this.unwriteKeys(row.seq);
-    this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?').run(coll, id);
     return version;
   }
 
@@ -369,6 +387,8 @@ export class Store {
     }
   }
 }
+
+const SCAN = 'SELECT seq, id, version, body FROM docs WHERE coll = ? ORDER BY seq';
 
 /** SQL selecting the seqs of a condition's terms plus the keys the index cannot order (ANY), and its parameters. */
 function selectSeqs(coll: string, cond: Condition): [string, unknown[]] {
