@@ -241,7 +241,11 @@ function openDoc(collection, id) {
   state.data = { collection, filter: JSON.stringify({ _id: id }), offset: 0, open: id };
 }
 
+/** Renders of the data panel started so far: only the newest may draw (a slow older one must not overwrite it). */
+let dataRenders = 0;
+
 async function data(el) {
+  const render = (dataRenders += 1);
   const names = (await api('/overview')).collections.map((c) => c.name);
   const d = state.data;
   if (!d.collection) d.collection = names[0] ?? '';
@@ -265,6 +269,7 @@ async function data(el) {
   const page = await api(
     `/docs/${encodeURIComponent(d.collection)}?filter=${encodeURIComponent(d.filter)}&offset=${d.offset}&limit=20`,
   );
+  if (render !== dataRenders) return;
   const editor = h('div', { id: 'doc-editor-box' });
   const rows = page.list.map((doc) =>
     h(
@@ -347,17 +352,17 @@ function edit(panel, box, collection, doc) {
     }
     await attempt(async () => {
       await api(`/docs/${encodeURIComponent(collection)}/${id}`, { method: 'PUT', body: value });
-      toast('已保存');
       state.data.open = doc._id;
       await data(panel);
+      toast('已保存'); // after the panel shows the saved document, not while it is still being redrawn
     });
   };
   const remove = async () => {
     if (!sure.checked) return toast('请先勾选“确认删除”', true);
     await attempt(async () => {
       await api(`/docs/${encodeURIComponent(collection)}/${id}`, { method: 'DELETE' });
-      toast('已删除');
       await data(panel);
+      toast('已删除');
     });
   };
   const sure = h('input', { type: 'checkbox', id: 'doc-delete-sure' });
